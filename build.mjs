@@ -1,0 +1,127 @@
+// Builds the extension: one esbuild bundle per runtime context, plus the static files.
+//
+//   node build.mjs            production build into dist/
+//   node build.mjs --watch    rebuild dist/ on every change
+//   node build.mjs --test     test build into dist-test/ (test seams compiled in)
+//   node build.mjs --zip      production build, then a store-ready zip of dist/
+//   node build.mjs --metafile also write dist/meta.json (used by the benchmark)
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { watch as watchFiles } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipDirectory } from './scripts/zip-directory.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const isTest = args.has('--test');
+const isWatch = args.has('--watch');
+const outdir = join(root, isTest ? 'dist-test' : 'dist');
+
+/** Code that must never appear in a bundle (MV3 forbids remote and evaluated code). */
+const forbiddenInBundles = [
+  [/\beval\s*\(/, 'eval('],
+  [/\bnew\s+Function\s*\(/, 'new Function('],
+  [/<script[^>]+src=["']?https?:/i, 'remote <script>'],
+  [/import\s*\(\s*["']https?:/, 'remote import()'],
+];
+
+/** @type {import('esbuild').BuildOptions} */
+const options = {
+  absWorkingDir: root,
+  entryPoints: {
+    'service-worker': 'src/background/service-worker.ts',
+    popup: 'src/popup/popup.tsx',
+    options: 'src/options/options.tsx',
+  },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  target: 'chrome116',
+  minify: !isWatch,
+  sourcemap: isWatch || isTest ? 'linked' : false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  define: {
+    __TEST_BUILD__: JSON.stringify(isTest),
+  },
+};
+
+async function copyStatic() {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
+  manifest.version = pkg.version;
+  // A stable extension id (needed for the OAuth redirect) comes from the environment,
+  // never from the repository.
+  if (process.env.EXTENSION_KEY) manifest.key = process.env.EXTENSION_KEY;
+  await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await cp(join(root, 'src/_locales'), join(outdir, '_locales'), { recursive: true });
+  await mkdir(join(outdir, 'icons'), { recursive: true });
+  for (const name of await readdir(join(root, 'icons'))) {
+    if (name.endsWith('.png')) await cp(join(root, 'icons', name), join(outdir, 'icons', name));
+  }
+  await cp(join(root, 'src/popup/popup.html'), join(outdir, 'popup.html'));
+  await cp(join(root, 'src/options/options.html'), join(outdir, 'options.html'));
+  await cp(join(root, 'src/ui/styles.css'), join(outdir, 'styles.css'));
+}
+
+/** Fails the build when a bundle contains code MV3 forbids or we never want. */
+async function checkBundles(metafile) {
+  const problems = [];
+  for (const file of Object.keys(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    const text = await readFile(join(root, file), 'utf8');
+    for (const [pattern, label] of forbiddenInBundles) {
+      if (pattern.test(text)) problems.push(`${relative(root, join(root, file))} contains ${label}`);
+    }
+    if (!isTest && text.includes('__test_seam__')) problems.push(`${file} contains a test seam in a production build`);
+  }
+  if (problems.length > 0) throw new Error(`Bundle check failed:\n  ${problems.join('\n  ')}`);
+}
+
+async function buildOnce() {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const result = await esbuild.build(options);
+  await checkBundles(result.metafile);
+  await copyStatic();
+  if (args.has('--metafile')) await writeFile(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  return result;
+}
+
+if (isWatch) {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const ctx = await esbuild.context({
+    ...options,
+    plugins: [{
+      name: 'report',
+      setup(build) {
+        build.onEnd((result) => {
+          const stamp = new Date().toLocaleTimeString();
+          console.log(`[${stamp}] rebuilt${result.errors.length ? ` with ${result.errors.length} error(s)` : ''}`);
+        });
+      },
+    }],
+  });
+  await copyStatic();
+  await ctx.watch();
+  // Static files are not part of the esbuild graph: copy them again when they change.
+  for (const dir of ['src/_locales', 'icons', 'src/popup', 'src/options', 'src/ui']) {
+    watchFiles(join(root, dir), { recursive: true }, () => { copyStatic().catch((error) => console.error(error)); });
+  }
+  watchFiles(join(root, 'manifest.json'), () => { copyStatic().catch((error) => console.error(error)); });
+  console.log(`Watching; loading ${relative(root, outdir)}/ unpacked picks up each rebuild.`);
+} else {
+  await buildOnce();
+  console.log(`Built ${relative(root, outdir)}/${isTest ? ' (test build)' : ''}`);
+  if (args.has('--zip')) {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+    const zipPath = join(root, `interview-standby-${pkg.version}.zip`);
+    const count = await zipDirectory(outdir, zipPath);
+    console.log(`Wrote ${relative(root, zipPath)} (${count} files)`);
+  }
+}

@@ -1,0 +1,64 @@
+import type { StoredState } from '../core/stored-state.ts';
+import { wantedAlarms } from '../core/reconcile.ts';
+import { badgeFor } from '../core/badge.ts';
+import { currentReminder, reminderKey } from '../core/current-reminder.ts';
+import { emptyMarks } from '../core/marks.ts';
+import { interviewIdOfNotification, notificationId } from '../core/notification-plan.ts';
+import { readState, writeState } from '../platform/storage.ts';
+import { applyAlarms } from '../platform/alarms.ts';
+import { setBadge } from '../platform/badge.ts';
+import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
+import { syncSource } from './sync-source.ts';
+import { showReminder } from './show-reminder.ts';
+
+export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'storage';
+
+/**
+ * The one place that turns stored state + now into browser state: interviews from the source,
+ * the alarms that should exist, the notification for the moment each interview is in, the
+ * badge. Idempotent: running it twice in a row changes nothing the second time.
+ *
+ * Runs under a Web Lock so that the install, startup, top-level and alarm triggers that fire
+ * together on a browser start do not interleave their read-modify-write of storage.
+ */
+export async function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
+  return navigator.locks.request('interview-standby-reconcile', async () => {
+    const now = Date.now();
+    const loaded = await readState(now);
+    let state = syncSource(loaded.state, now);
+    if (mutate) state = syncSource(mutate(state, now), now);
+
+    const interviews = Object.values(state.interviews);
+    const notified = { ...state.notified };
+    for (const interview of interviews) {
+      const marks = state.marks[interview.id] ?? emptyMarks();
+      const reminder = currentReminder(interview, marks, now, state.settings);
+      if (reminder === undefined) {
+        if (notified[interview.id] !== undefined) {
+          await clearNotification(notificationId(interview.id));
+          delete notified[interview.id];
+        }
+        continue;
+      }
+      const key = reminderKey(reminder);
+      if (notified[interview.id] === key) continue;
+      // Show first, then record: if the worker stops in between, the next run shows the same
+      // notification id again, which replaces rather than duplicates it.
+      await showReminder(interview, reminder, marks, state.settings, now);
+      notified[interview.id] = key;
+    }
+    // Interviews that disappeared (cancelled, "not an interview") take their notification along.
+    for (const id of await openNotificationIds()) {
+      const interviewId = interviewIdOfNotification(id);
+      if (interviewId !== undefined && state.interviews[interviewId] === undefined) await clearNotification(id);
+    }
+    for (const id of Object.keys(notified)) if (state.interviews[id] === undefined) delete notified[id];
+    state = { ...state, notified };
+
+    await writeState({ ...state, storageProblems: loaded.problems, ready: now });
+    await applyAlarms(wantedAlarms(interviews, state.marks, state.settings, now));
+    await setBadge(badgeFor(interviews, state.marks, now, state.settings));
+    if (loaded.problems.length > 0) console.warn(`Interview Standby (${reason}): ${loaded.problems.join('; ')}`);
+    return state;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The service worker. Chrome stops it at will, so it keeps no state in module variables: every
+ * listener is registered synchronously here at the top level (so a wake-up event is never
+ * missed), reads storage, calls core, writes storage and applies browser calls.
+ */
+import { interviewIdOfNotification, notificationPlan } from '../core/notification-plan.ts';
+import { parseReminderAlarmName, TICK_ALARM } from '../core/reconcile.ts';
+import { handle } from '../platform/messages.ts';
+import { onAlarm } from '../platform/alarms.ts';
+import { onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
+import { readState } from '../platform/storage.ts';
+import { onInstalled, onStartup } from '../platform/runtime.ts';
+import { reconcileNow } from './reconcile-now.ts';
+import { markInterview, messageHandlers, openDraft, openPopupPage } from './actions.ts';
+import { parseReminderKey } from '../core/current-reminder.ts';
+
+function report(context: string) {
+  return (error: unknown) => console.error(`Interview Standby: ${context} failed`, error);
+}
+
+handle(messageHandlers);
+
+// A fresh install, an update, and a relaunch of an unpacked extension all land here; alarms
+// may be gone, so they are rebuilt from storage.
+onInstalled(() => {
+  reconcileNow('install').catch(report('install'));
+});
+onStartup(() => {
+  reconcileNow('startup').catch(report('startup'));
+});
+
+onAlarm((alarm) => {
+  if (alarm.name === TICK_ALARM || parseReminderAlarmName(alarm.name) !== undefined) {
+    reconcileNow('alarm').catch(report(`alarm ${alarm.name}`));
+  }
+});
+
+onNotificationButton((id, index) => {
+  const interviewId = interviewIdOfNotification(id);
+  if (interviewId === undefined) return;
+  (async () => {
+    // Which buttons the notification had is derived from what was notified, not remembered.
+    const { state } = await readState(Date.now());
+    const shown = parseReminderKey(state.notified[interviewId]);
+    const action = shown ? notificationPlan(shown.kind).buttons[index] : undefined;
+    if (action === undefined) return;
+    if (action.type === 'draft') await openDraft(interviewId, action.kind);
+    else if (action.type === 'mark') await markInterview(interviewId, action.action);
+    else await openPopupPage();
+  })().catch(report('notification button'));
+});
+
+onNotificationClicked((id) => {
+  if (interviewIdOfNotification(id) !== undefined) openPopupPage().catch(report('notification click'));
+});
+
+// Every wake-up (an alarm, a message, a notification click) also reconciles: cheap, idempotent,
+// and the safety net for alarms lost while the browser was closed.
+reconcileNow('wake').catch(report('wake'));

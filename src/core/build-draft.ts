@@ -1,0 +1,52 @@
+import type { Interview, Locale, Marks, TemplateKind } from './types.ts';
+import type { Settings } from './settings.ts';
+import type { Draft } from './compose-url.ts';
+import type { TemplateContext } from './render-template.ts';
+import { renderTemplate } from './render-template.ts';
+import { waitState } from './wait-state.ts';
+
+export interface DraftEnvironment {
+  now: number;
+  locale: Locale;
+  /** The browser's IANA zone; times in drafts are written in it. */
+  timeZone: string;
+}
+
+/** Everything a template may say about this interview, computed at `now`. */
+export function templateContext(interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {
+  const state = waitState(interview, marks, env.now, settings);
+  return {
+    interviewerName: interview.interviewer.name,
+    candidateName: settings.profile.name,
+    candidatePhone: settings.profile.phone,
+    candidateEmail: settings.profile.email,
+    company: interview.company,
+    role: interview.role,
+    title: interview.title,
+    scheduledAt: interview.start,
+    timeZone: env.timeZone,
+    eventTimeZone: interview.timeZone,
+    now: env.now,
+    attempts: marks.callAttempts.length,
+    // Computed at the moment the draft is opened, not when the reminder was planned.
+    minutesLeft: state.minutesLeft,
+    rescheduled: marks.rescheduled === true,
+  };
+}
+
+/** The email for one moment of the interview, addressed to the interviewer when known. */
+export function buildDraft(kind: TemplateKind, interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): Draft {
+  const { subject, body } = renderTemplate(kind, templateContext(interview, marks, settings, env), env.locale);
+  return {
+    to: interview.interviewer.email,
+    subject,
+    body,
+    account: settings.composeAccount || undefined,
+  };
+}
+
+/** 'auto' follows the browser's UI language; anything not Italian falls back to English. */
+export function resolveLocale(setting: Settings['language'], uiLanguage: string): Locale {
+  if (setting === 'en' || setting === 'it') return setting;
+  return uiLanguage.toLowerCase().startsWith('it') ? 'it' : 'en';
+}

@@ -1,0 +1,414 @@
+/**
+ * Decides whether a calendar event is an interview and, when it is, turns it into the
+ * `Interview` the rest of the product works from. The event is untrusted input: this
+ * function never throws, never scans more than a bounded prefix of any field, and every
+ * string it returns has been cleaned or validated.
+ */
+import type {
+  CalendarEvent,
+  DetectionRule,
+  DetectionRules,
+  EventAttendee,
+  ExclusionReason,
+  Interview,
+  Person,
+  PhoneNumber,
+  SourceKind,
+} from './types.ts';
+import { cleanText, foldForMatch } from './text.ts';
+import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference } from './extract.ts';
+
+export type Detection =
+  | { isInterview: false; reason: ExclusionReason }
+  | { isInterview: true; rule: DetectionRule; matched?: string; interview: Interview };
+
+export interface DetectOptions {
+  source: SourceKind;
+  calendarId?: string;
+  /** The user's address, for sources without `self` flags (iCal). */
+  selfEmail?: string;
+}
+
+const DESCRIPTION_SCAN_LIMIT = 20_000;
+const FIELD_SCAN_LIMIT = 2_000;
+const MAX_ATTENDEES = 2_000;
+const MAX_PHONES = 5;
+const MAX_RULE_ENTRIES = 200;
+const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+
+// ---------------------------------------------------------------------------------------------
+// Reading untrusted fields
+
+function str(value: unknown, limit = FIELD_SCAN_LIMIT): string {
+  return typeof value === 'string' ? value.slice(0, limit) : '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, MAX_RULE_ENTRIES).filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}
+
+/** Strict RFC 3339: `Date.parse` alone would read an offset-less time in the machine's zone. */
+function parseInstant(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const match = RFC3339.exec(value.toUpperCase());
+  if (!match) return undefined;
+  const fraction = match[2] ? `.${match[2].padEnd(3, '0').slice(0, 3)}` : '';
+  const ms = Date.parse(`${match[1]}${fraction}${match[3]}`);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function validTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '' || value.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat(undefined, { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+function attendeesOf(event: CalendarEvent): EventAttendee[] {
+  const list: unknown = event.attendees;
+  return Array.isArray(list) ? list.slice(0, MAX_ATTENDEES).filter(isRecord) : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-token matching on folded text
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+function isWordChar(ch: string): boolean {
+  return ch !== '' && WORD_CHAR.test(ch);
+}
+
+/** Folded text plus, for each folded UTF-16 unit, where it came from in the original. */
+function foldWithMap(s: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  let index = 0;
+  for (const ch of s) {
+    const f = foldForMatch(ch);
+    folded += f;
+    for (let i = 0; i < f.length; i++) map.push(index);
+    index += ch.length;
+  }
+  map.push(s.length);
+  return { folded, map };
+}
+
+function normalizeNeedle(needle: string): string {
+  return foldForMatch(cleanText(needle, 100));
+}
+
+/** Where `needle` (already folded) occurs in `hay` as whole words, or -1. */
+function findToken(hay: string, needle: string, from = 0): number {
+  if (needle === '') return -1;
+  const checkBefore = isWordChar(needle.charAt(0));
+  const checkAfter = isWordChar(needle.charAt(needle.length - 1));
+  let at = hay.indexOf(needle, from);
+  while (at !== -1) {
+    const before = hay.charAt(at - 1);
+    const after = hay.charAt(at + needle.length);
+    // A tag like "#interview" starts with a non-word character, so "abc#interview" must still
+    // be refused by looking at what precedes it.
+    const okBefore = checkBefore ? !isWordChar(before) : !isWordChar(before) && before !== '#';
+    const okAfter = checkAfter ? !isWordChar(after) : true;
+    if (okBefore && okAfter) return at;
+    at = hay.indexOf(needle, at + 1);
+  }
+  return -1;
+}
+
+interface KeywordHit {
+  keyword: string;
+  /** Range in the original (cleaned) text. */
+  start: number;
+  end: number;
+}
+
+/** The longest keyword found in `text`, so "technical interview" wins over "interview". */
+function findKeyword(text: string, keywords: string[]): KeywordHit | undefined {
+  const { folded, map } = foldWithMap(text);
+  let best: KeywordHit | undefined;
+  let bestLength = 0;
+  for (const keyword of keywords) {
+    const needle = normalizeNeedle(keyword);
+    if (needle.length <= bestLength) continue;
+    const at = findToken(folded, needle);
+    if (at === -1) continue;
+    best = { keyword, start: map[at] ?? 0, end: map[at + needle.length] ?? text.length };
+    bestLength = needle.length;
+  }
+  return best;
+}
+
+function findTag(texts: string[], tags: string[]): string | undefined {
+  const folded = texts.map(foldForMatch);
+  return tags.find((tag) => {
+    const needle = normalizeNeedle(tag);
+    return folded.some((text) => findToken(text, needle) !== -1);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interviewer, phones, video
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+/** Group and resource calendars show up as organizers and attendees but are not people. */
+function isCalendarAddress(email: string): boolean {
+  return /calendar\.google\.com$/i.test(email);
+}
+
+function personFrom(candidate: Record<string, unknown>, selfEmail: string): Person | undefined {
+  const email = candidate.email;
+  if (candidate.self === true || typeof email !== 'string' || !isValidEmail(email)) return undefined;
+  if (isCalendarAddress(email) || (selfEmail !== '' && lower(email) === selfEmail)) return undefined;
+  const name = cleanText(candidate.displayName, 80);
+  return name ? { name, email } : { email };
+}
+
+function findInterviewer(event: CalendarEvent, attendees: EventAttendee[], description: string, selfEmail: string): Person {
+  const organizer: unknown = event.organizer;
+  if (isRecord(organizer)) {
+    const person = personFrom(organizer, selfEmail);
+    if (person) return person;
+  }
+  for (const attendee of attendees) {
+    if (attendee.resource === true) continue;
+    const person = personFrom(attendee as Record<string, unknown>, selfEmail);
+    if (person) return person;
+  }
+  const email = findEmails(description).find((found) => lower(found) !== selfEmail && !isCalendarAddress(found));
+  return email ? { email } : {};
+}
+
+function conferenceEntryPoints(event: CalendarEvent): unknown[] {
+  const conference: unknown = event.conferenceData;
+  if (!isRecord(conference) || !Array.isArray(conference.entryPoints)) return [];
+  return conference.entryPoints.slice(0, 100);
+}
+
+function collectPhones(entryPoints: unknown[], location: string, description: string): PhoneNumber[] {
+  const phones: PhoneNumber[] = [];
+  const seen = new Set<string>();
+  for (const phone of [...phonesFromConference(entryPoints), ...findPhones(location, 'location'), ...findPhones(description, 'description')]) {
+    if (seen.has(phone.dial)) continue;
+    seen.add(phone.dial);
+    phones.push(phone);
+    if (phones.length === MAX_PHONES) break;
+  }
+  return phones;
+}
+
+function videoUris(entryPoints: unknown[]): string[] {
+  return entryPoints.flatMap((entry) => (isRecord(entry) && entry.entryPointType === 'video' && typeof entry.uri === 'string' ? [entry.uri.slice(0, FIELD_SCAN_LIMIT)] : []));
+}
+
+/** Google descriptions are HTML; tags and numbers read better without the markup. */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^<>]{0,500}>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#0*39;|&apos;/gi, "'");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Company and role from the title
+
+const SEGMENT_SEPARATOR = /\s*[—–|·:]\s*|\s+-\s+/;
+const COMPANY_INTRO = /^(?:with|con|at|presso|@|w\/)\s+(.+)$/i;
+const ROLE_INTRO = /^(?:for|per)\s+(?:(?:the|a|an|la|il|lo|l')\s*)?(?:(?:position|role|posizione|ruolo)\s+(?:of|as|di|da)\s+)?(.+?)(?:\s+(?:at|presso|@|with|con)\s+(.+))?$/i;
+const TRAILING_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
+const ROLE_WORDS =
+  /\b(?:engineer|developer|designer|manager|analyst|scientist|architect|consultant|specialist|director|intern|internship|lead|head|officer|administrator|researcher|writer|marketer|accountant|recruiter|associate|assistant|coordinator|technician|programmer|tester|product|frontend|backend|full[- ]?stack|devops|sre|qa|ux|ui|sviluppatore|sviluppatrice|ingegnere|progettista|responsabile|analista|consulente|programmatore|programmatrice|stagista|tirocinante|impiegato|impiegata|addetto|addetta|commerciale|tecnico|tecnica)\b/i;
+const SAFE_PART = /\p{L}/u;
+
+function looksLikeRole(s: string): boolean {
+  return ROLE_WORDS.test(foldForMatch(s));
+}
+
+function tidy(part: string | undefined, keywords: string[], tags: string[]): string | undefined {
+  if (part === undefined) return undefined;
+  const cleaned = cleanText(part.replace(/^[\s,;:–—|·/"'“”«»-]+|[\s,;:–—|·/"'“”«»-]+$/g, ''), 80);
+  if (cleaned === '' || cleaned.length > 60 || cleaned.split(' ').length > 8 || !SAFE_PART.test(cleaned)) return undefined;
+  // A part that still holds a keyword or a tag was mis-split: better to show nothing.
+  if (/[@<>]|https?:|www\./i.test(cleaned)) return undefined;
+  const folded = foldForMatch(cleaned);
+  if ([...keywords, ...tags].some((needle) => findToken(folded, normalizeNeedle(needle)) !== -1)) return undefined;
+  return cleaned;
+}
+
+function splitParens(s: string): { main: string; inner?: string } {
+  const match = TRAILING_PARENS.exec(s);
+  return match ? { main: match[1] ?? '', inner: match[2] } : { main: s };
+}
+
+function removeTags(title: string, tags: string[]): string {
+  let text = title;
+  for (const tag of tags) {
+    const needle = normalizeNeedle(tag);
+    for (let guard = 0; guard < 10; guard++) {
+      const { folded, map } = foldWithMap(text);
+      const at = findToken(folded, needle);
+      if (at === -1) break;
+      text = `${text.slice(0, map[at])} ${text.slice(map[at + needle.length])}`;
+    }
+  }
+  return cleanText(text);
+}
+
+/** Best effort: reads the common title shapes and leaves a field out when unsure. */
+function companyAndRole(title: string, rules: { keywords: string[]; tags: string[] }, interviewerName: string | undefined): { company?: string; role?: string } {
+  const text = removeTags(title, rules.tags);
+  const segments = text.split(SEGMENT_SEPARATOR).filter((segment) => segment.trim() !== '');
+  const index = segments.findIndex((segment) => findKeyword(segment, rules.keywords) !== undefined);
+  const keywordSegment = segments[index];
+  if (keywordSegment === undefined) return {};
+  const hit = findKeyword(keywordSegment, rules.keywords);
+  if (!hit) return {};
+  const before = keywordSegment.slice(0, hit.start).trim();
+  const after = keywordSegment.slice(hit.end).trim();
+  const others = segments.filter((_, i) => i !== index);
+
+  let company: string | undefined;
+  let role: string | undefined;
+  const companyIntro = COMPANY_INTRO.exec(after);
+  const roleIntro = companyIntro ? null : ROLE_INTRO.exec(after);
+  if (companyIntro) {
+    const { main, inner } = splitParens(companyIntro[1] ?? '');
+    const forRole = /^(.+?)\s+(?:for|per)\s+(.+)$/i.exec(main);
+    company = forRole ? forRole[1] : main;
+    role = forRole ? forRole[2] : inner;
+  } else if (roleIntro) {
+    role = roleIntro[1];
+    company = roleIntro[2];
+  }
+  if (!role && before && looksLikeRole(before)) role = before;
+
+  const [first, second] = others.map((segment) => splitParens(segment));
+  if (first) {
+    const firstIsRole = looksLikeRole(first.main) && !(second && looksLikeRole(second.main));
+    if (!company && !firstIsRole) {
+      company = first.main;
+      role ??= first.inner;
+    } else if (!role && firstIsRole) {
+      role = first.main;
+      if (!company && first.inner && !looksLikeRole(first.inner)) company = first.inner;
+    }
+  }
+  if (second) {
+    if (!role && !looksLikeRole(second.main) && company === undefined) company = second.main;
+    else if (!role) role = second.main;
+    else if (!company && !looksLikeRole(second.main)) company = second.main;
+  }
+
+  // "Interview with Jane Doe" names a person, not a company.
+  if (company && interviewerName && foldForMatch(company.trim()) === foldForMatch(interviewerName)) company = undefined;
+  const result: { company?: string; role?: string } = {};
+  const cleanCompany = tidy(company, rules.keywords, rules.tags);
+  const cleanRole = tidy(role, rules.keywords, rules.tags);
+  if (cleanCompany) result.company = cleanCompany;
+  if (cleanRole && cleanRole !== cleanCompany) result.role = cleanRole;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decision
+
+function exclusion(event: CalendarEvent): ExclusionReason | undefined {
+  if (event.status === 'cancelled') return 'cancelled';
+  const start: unknown = event.start;
+  const end: unknown = event.end;
+  if (isRecord(start) && typeof start.date === 'string' && start.date !== '' && typeof start.dateTime !== 'string') return 'all-day';
+  if (attendeesOf(event).some((attendee) => attendee.self === true && attendee.responseStatus === 'declined')) return 'declined';
+  if (event.eventType !== undefined && event.eventType !== null && event.eventType !== 'default') return 'event-type';
+  const startMs = isRecord(start) ? parseInstant(start.dateTime) : undefined;
+  const endMs = isRecord(end) ? parseInstant(end.dateTime) : undefined;
+  if (startMs === undefined || endMs === undefined || endMs < startMs) return 'invalid-time';
+  return undefined;
+}
+
+function decide(event: CalendarEvent, rules: DetectionRules, options: DetectOptions, title: string, descriptionText: string): { rule: DetectionRule; matched?: string } | ExclusionReason {
+  const overrides: unknown = isRecord(rules) ? rules.overrides : undefined;
+  // hasOwn: an event id such as "constructor" must not read Object.prototype.
+  const override = isRecord(overrides) && Object.hasOwn(overrides, event.id) ? overrides[event.id] : undefined;
+  if (override === 'not-interview') return 'override';
+  if (override === 'interview') return { rule: 'override' };
+
+  const tag = findTag([title, descriptionText], stringList(rules?.tags));
+  if (tag !== undefined) return { rule: 'tag', matched: tag };
+
+  const keyword = findKeyword(title, stringList(rules?.keywords));
+  if (keyword) return { rule: 'keyword', matched: keyword.keyword };
+
+  const calendarId = options?.calendarId;
+  if (typeof calendarId === 'string' && stringList(rules?.calendars).includes(calendarId)) return { rule: 'calendar', matched: calendarId };
+  if (typeof event.colorId === 'string' && stringList(rules?.colors).includes(event.colorId)) return { rule: 'color', matched: event.colorId };
+  return 'no-match';
+}
+
+function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOptions): Detection {
+  if (!isRecord(event)) return { isInterview: false, reason: 'invalid-time' };
+  const excluded = exclusion(event);
+  if (excluded) return { isInterview: false, reason: excluded };
+  // Without an id the user could not override the decision, and the interview id would collide.
+  if (typeof event.id !== 'string' || event.id === '' || event.id.length > 1024) return { isInterview: false, reason: 'no-match' };
+
+  const title = cleanText(str(event.summary));
+  const rawDescription = str(event.description, DESCRIPTION_SCAN_LIMIT);
+  const description = plainText(rawDescription);
+  const decision = decide(event, rules, options, title, description);
+  if (typeof decision === 'string') return { isInterview: false, reason: decision };
+
+  const start = parseInstant((event.start as Record<string, unknown>).dateTime) ?? 0;
+  const end = parseInstant((event.end as Record<string, unknown>).dateTime) ?? start;
+  const source = options?.source ?? 'manual';
+  const selfEmail = typeof options?.selfEmail === 'string' ? options.selfEmail.trim().toLowerCase() : '';
+  const location = str(event.location);
+  const entryPoints = conferenceEntryPoints(event);
+  const interviewer = findInterviewer(event, attendeesOf(event), rawDescription, selfEmail);
+
+  const interview: Interview = {
+    id: `${source}:${event.id}`,
+    source,
+    eventId: event.id,
+    title,
+    start,
+    end,
+    interviewer,
+    phones: collectPhones(entryPoints, location, description),
+    detectedBy: decision.matched === undefined ? { rule: decision.rule } : { rule: decision.rule, matched: decision.matched },
+  };
+  const timeZone = validTimeZone((event.start as Record<string, unknown>).timeZone);
+  if (timeZone) interview.timeZone = timeZone;
+  const videoUrl = findVideoUrl([str(event.hangoutLink), ...videoUris(entryPoints), location, rawDescription]);
+  if (videoUrl) interview.videoUrl = videoUrl;
+  const { company, role } = companyAndRole(title, { keywords: stringList(rules?.keywords), tags: stringList(rules?.tags) }, interviewer.name);
+  if (company) interview.company = company;
+  if (role) interview.role = role;
+
+  return decision.matched === undefined
+    ? { isInterview: true, rule: decision.rule, interview }
+    : { isInterview: true, rule: decision.rule, matched: decision.matched, interview };
+}
+
+/** Is this event an interview (DESIGN.md, "Finding interviews"), and if so, what we know of it. */
+export function detectInterview(event: CalendarEvent, rules: DetectionRules, options: DetectOptions): Detection {
+  try {
+    return detect(event, rules, options);
+  } catch {
+    // Last line of defence: one malformed invite must not stop the whole sync.
+    return { isInterview: false, reason: 'no-match' };
+  }
+}

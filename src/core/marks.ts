@@ -1,0 +1,26 @@
+import type { Marks } from './types.ts';
+
+export function emptyMarks(): Marks {
+  return { callAttempts: [] };
+}
+
+/** What the user can say about an interview at any time (DESIGN.md). */
+export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'reset';
+
+/** Applies one user action to the marks. Pure: returns a new object. */
+export function applyMark(marks: Marks, action: MarkAction, now: number): Marks {
+  switch (action) {
+    case 'connected':
+      return { ...marks, connectedAt: marks.connectedAt ?? now, missedAt: undefined };
+    case 'missed':
+      return { ...marks, missedAt: marks.missedAt ?? now, connectedAt: undefined };
+    case 'done':
+      return { ...marks, doneAt: marks.doneAt ?? now };
+    case 'called':
+      return { ...marks, callAttempts: [...marks.callAttempts, now] };
+    case 'rescheduled':
+      return { ...marks, rescheduled: true };
+    case 'reset':
+      return emptyMarks();
+  }
+}

@@ -1,0 +1,55 @@
+import type { ReminderKind, TemplateKind } from './types.ts';
+import type { MarkAction } from './marks.ts';
+
+/** What a notification button does: open a draft, or record what the user said. */
+export type NotificationAction =
+  | { type: 'draft'; kind: TemplateKind }
+  | { type: 'mark'; action: MarkAction }
+  | { type: 'open-popup' };
+
+export interface NotificationPlan {
+  /** Keys of the `_locales` messages for the title and the text. */
+  titleKey: string;
+  messageKey: string;
+  /** At most two: Chrome shows no more. */
+  buttons: NotificationAction[];
+  /** The wait moments stay on screen until the user acts. */
+  requireInteraction: boolean;
+}
+
+/** Each moment of the timeline, with the next useful thing as its first button. */
+const plans: Record<ReminderKind, NotificationPlan> = {
+  confirm: { titleKey: 'notifConfirmTitle', messageKey: 'notifConfirmMessage', buttons: [{ type: 'draft', kind: 'confirmation' }], requireInteraction: false },
+  'get-ready': { titleKey: 'notifGetReadyTitle', messageKey: 'notifGetReadyMessage', buttons: [{ type: 'open-popup' }], requireInteraction: false },
+  start: { titleKey: 'notifStartTitle', messageKey: 'notifStartMessage', buttons: [{ type: 'mark', action: 'connected' }], requireInteraction: false },
+  'no-call': { titleKey: 'notifNoCallTitle', messageKey: 'notifNoCallMessage', buttons: [{ type: 'open-popup' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
+  'min-wait': { titleKey: 'notifMinWaitTitle', messageKey: 'notifMinWaitMessage', buttons: [{ type: 'draft', kind: 'follow-up' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
+  'max-wait': { titleKey: 'notifMaxWaitTitle', messageKey: 'notifMaxWaitMessage', buttons: [{ type: 'draft', kind: 'reschedule' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
+  'thank-you': { titleKey: 'notifThankYouTitle', messageKey: 'notifThankYouMessage', buttons: [{ type: 'draft', kind: 'thank-you' }], requireInteraction: false },
+};
+
+export function notificationPlan(kind: ReminderKind): NotificationPlan {
+  return plans[kind];
+}
+
+/** The `_locales` key of a button's label. */
+export function actionLabelKey(action: NotificationAction): string {
+  switch (action.type) {
+    case 'draft':
+      return `buttonDraft_${action.kind.replace(/-/g, '_')}`;
+    case 'mark':
+      return `buttonMark_${action.action}`;
+    case 'open-popup':
+      return 'buttonOpenPopup';
+  }
+}
+
+export const NOTIFICATION_PREFIX = 'interview:';
+
+export function notificationId(interviewId: string): string {
+  return `${NOTIFICATION_PREFIX}${interviewId}`;
+}
+
+export function interviewIdOfNotification(id: string): string | undefined {
+  return id.startsWith(NOTIFICATION_PREFIX) ? id.slice(NOTIFICATION_PREFIX.length) : undefined;
+}

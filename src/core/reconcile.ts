@@ -1,0 +1,91 @@
+import type { Interview, Marks, ReminderKind } from './types.ts';
+import type { Settings } from './settings.ts';
+import { isReminderKind, planTimeline } from './plan-timeline.ts';
+import { waitState } from './wait-state.ts';
+import { emptyMarks } from './marks.ts';
+
+/** An alarm as the shell should create it. */
+export interface WantedAlarm {
+  name: string;
+  when: number;
+  periodInMinutes?: number;
+}
+
+/** An alarm as the browser reports it. */
+export interface ExistingAlarm {
+  name: string;
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
+export const REMINDER_PREFIX = 'reminder:';
+/** Ticks once a minute while a wait runs, to keep the badge's minutes current. */
+export const TICK_ALARM = 'tick';
+/**
+ * Chrome caps the alarms an extension may hold (500 since Chrome 117). We stay far below it:
+ * only the nearest reminders are scheduled; each alarm that fires reconciles again, so the
+ * rest are scheduled as they approach.
+ */
+export const MAX_REMINDER_ALARMS = 100;
+
+export function reminderAlarmName(interviewId: string, kind: ReminderKind): string {
+  return `${REMINDER_PREFIX}${kind}:${interviewId}`;
+}
+
+export function parseReminderAlarmName(name: string): { interviewId: string; kind: ReminderKind } | undefined {
+  if (!name.startsWith(REMINDER_PREFIX)) return undefined;
+  const rest = name.slice(REMINDER_PREFIX.length);
+  const colon = rest.indexOf(':');
+  if (colon < 0) return undefined;
+  const kind = rest.slice(0, colon);
+  if (!isReminderKind(kind)) return undefined;
+  return { interviewId: rest.slice(colon + 1), kind };
+}
+
+export function isWaitRunning(interview: Interview, marks: Marks, now: number, settings: Settings): boolean {
+  const phase = waitState(interview, marks, now, settings).phase;
+  return phase === 'waiting' || phase === 'may-stop' || phase === 'stop-waiting';
+}
+
+/** The alarms that should exist for these interviews at `now`. Pure and idempotent. */
+export function wantedAlarms(
+  interviews: readonly Interview[],
+  marks: Readonly<Record<string, Marks>>,
+  settings: Settings,
+  now: number,
+): WantedAlarm[] {
+  const reminders: WantedAlarm[] = [];
+  let waitRunning = false;
+  for (const interview of interviews) {
+    const m = marks[interview.id] ?? emptyMarks();
+    if (isWaitRunning(interview, m, now, settings)) waitRunning = true;
+    for (const reminder of planTimeline(interview, settings, m)) {
+      if (reminder.at > now) reminders.push({ name: reminderAlarmName(interview.id, reminder.kind), when: reminder.at });
+    }
+  }
+  reminders.sort((a, b) => a.when - b.when || a.name.localeCompare(b.name));
+  const wanted = reminders.slice(0, MAX_REMINDER_ALARMS);
+  if (waitRunning) wanted.push({ name: TICK_ALARM, when: now + 60_000, periodInMinutes: 1 });
+  return wanted;
+}
+
+/** The difference between what exists and what should: the shell applies exactly this. */
+export function diffAlarms(
+  existing: readonly ExistingAlarm[],
+  wanted: readonly WantedAlarm[],
+): { create: WantedAlarm[]; clear: string[] } {
+  const existingByName = new Map(existing.map((a) => [a.name, a]));
+  const wantedNames = new Set(wanted.map((a) => a.name));
+  const create = wanted.filter((w) => {
+    const e = existingByName.get(w.name);
+    if (e === undefined) return true;
+    // A periodic tick that exists is left running: recreating it would only delay it.
+    if (w.periodInMinutes !== undefined) return e.periodInMinutes !== w.periodInMinutes;
+    // Chrome may round scheduled times; a second of slack avoids churning every reconcile.
+    return Math.abs(e.scheduledTime - w.when) > 1000;
+  });
+  const clear = existing
+    .filter((e) => (e.name.startsWith(REMINDER_PREFIX) || e.name === TICK_ALARM) && !wantedNames.has(e.name))
+    .map((e) => e.name);
+  return { create, clear };
+}

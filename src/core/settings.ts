@@ -1,0 +1,33 @@
+import type { DetectionRules, MailProvider } from './types.ts';
+import { defaultRules } from './default-rules.ts';
+
+/** The defaults object is the schema: `Settings` is derived from it. */
+export const defaultSettings = {
+  /** 'auto' follows the browser's language. */
+  language: 'auto' as 'auto' | 'en' | 'it',
+  profile: {
+    name: '',
+    phone: '',
+    email: '',
+  },
+  /** Google account the Gmail drafts open in (`authuser=`); empty = the browser's default. */
+  composeAccount: '',
+  mailProvider: 'gmail' as MailProvider,
+  timing: {
+    /** Confirmation reminder, minutes before the start (60–120). */
+    confirmLead: 120,
+    getReadyLead: 10,
+    /** "No call yet?" nudge, minutes after the start. */
+    noCallAfter: 5,
+    /** Minimum wait before giving up (≥ 15). */
+    minWait: 15,
+    /** Maximum wait (≤ 30). */
+    maxWait: 30,
+    /** Thank-you reminder, minutes after the scheduled end. */
+    thankYouDelay: 30,
+  },
+  rules: defaultRules as DetectionRules,
+};
+
+export type Settings = typeof defaultSettings;
+export type Timing = Settings['timing'];

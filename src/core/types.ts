@@ -1,0 +1,172 @@
+/**
+ * The domain types shared by every context. Pure data: no browser API, no class instances,
+ * everything JSON-serialisable so it can live in `chrome.storage` and cross message ports.
+ *
+ * Instants are epoch milliseconds (UTC). Durations are minutes.
+ */
+
+/** The subset of a Google Calendar API v3 `Event` that the product reads. Every field is
+ * written by whoever sent the invite, so every field is optional and untrusted. */
+export interface CalendarEvent {
+  id: string;
+  status?: string; // 'confirmed' | 'tentative' | 'cancelled'
+  summary?: string;
+  description?: string;
+  location?: string;
+  colorId?: string;
+  eventType?: string; // 'default' | 'outOfOffice' | 'focusTime' | 'workingLocation' | …
+  htmlLink?: string;
+  hangoutLink?: string;
+  start?: EventDateTime;
+  end?: EventDateTime;
+  organizer?: EventPerson;
+  attendees?: EventAttendee[];
+  conferenceData?: {
+    entryPoints?: ConferenceEntryPoint[];
+  };
+}
+
+export interface EventDateTime {
+  /** All-day events carry only `date` (yyyy-mm-dd). */
+  date?: string;
+  /** RFC 3339 with an offset, e.g. 2026-11-26T15:00:00+01:00. */
+  dateTime?: string;
+  /** IANA zone the event was created in, e.g. Europe/Rome. */
+  timeZone?: string;
+}
+
+export interface EventPerson {
+  email?: string;
+  displayName?: string;
+  self?: boolean;
+}
+
+export interface EventAttendee extends EventPerson {
+  organizer?: boolean;
+  resource?: boolean;
+  responseStatus?: string; // 'needsAction' | 'declined' | 'tentative' | 'accepted'
+}
+
+export interface ConferenceEntryPoint {
+  entryPointType?: string; // 'video' | 'phone' | 'sip' | 'more'
+  uri?: string;
+  label?: string;
+  pin?: string;
+  regionCode?: string;
+}
+
+/** Where the calendar event came from: decides nothing in core but is carried along. */
+export type SourceKind = 'demo' | 'google' | 'ical' | 'manual';
+
+/** Which rule decided that an event is (or is not) an interview. */
+export type DetectionRule = 'override' | 'tag' | 'keyword' | 'calendar' | 'color';
+
+export type ExclusionReason =
+  | 'override'
+  | 'all-day'
+  | 'cancelled'
+  | 'declined'
+  | 'event-type'
+  | 'invalid-time'
+  | 'no-match';
+
+export interface DetectionRules {
+  /** Tags such as `#interview`, matched as whole tokens in title or description. */
+  tags: string[];
+  /** Whole-word, case- and accent-insensitive title keywords. */
+  keywords: string[];
+  /** Calendar ids whose every timed event is an interview. */
+  calendars: string[];
+  /** Google event colour ids (`colorId`) that mark an interview. */
+  colors: string[];
+  /** Per-event decisions by the user, keyed by event id. */
+  overrides: Record<string, 'interview' | 'not-interview'>;
+}
+
+export interface PhoneNumber {
+  /** As found in the invite (trimmed, control characters removed), for "check the number". */
+  display: string;
+  /** Only `+` and digits: safe to put after `tel:`. */
+  dial: string;
+  /** Conference PIN, when the entry point gives one. */
+  pin?: string;
+  origin: 'conference' | 'location' | 'description';
+}
+
+export interface Person {
+  name?: string;
+  /** Validated single address (no spaces, commas, angle brackets or control characters). */
+  email?: string;
+}
+
+/** A normalised interview: what the popup, the timeline and the drafts work from. */
+export interface Interview {
+  /** Stable across syncs: `${source}:${eventId}`. */
+  id: string;
+  source: SourceKind;
+  /** The calendar event id, for overrides. */
+  eventId: string;
+  /** Clean single-line title (control and bidi characters removed, length capped). */
+  title: string;
+  company?: string;
+  role?: string;
+  /** Epoch ms. */
+  start: number;
+  end: number;
+  /** The event's own IANA zone when it has one. */
+  timeZone?: string;
+  interviewer: Person;
+  phones: PhoneNumber[];
+  /** https only, and only Meet / Zoom / Teams hosts. */
+  videoUrl?: string;
+  detectedBy: { rule: DetectionRule; matched?: string };
+}
+
+/** What the user said about one interview. Timestamps, never counters in memory. */
+export interface Marks {
+  connectedAt?: number;
+  missedAt?: number;
+  doneAt?: number;
+  /** One timestamp per "I called them". */
+  callAttempts: number[];
+  /** The call was moved to another time (changes the thank-you and please-call-me wording). */
+  rescheduled?: boolean;
+}
+
+export type ReminderKind =
+  | 'confirm'
+  | 'get-ready'
+  | 'start'
+  | 'no-call'
+  | 'min-wait'
+  | 'max-wait'
+  | 'thank-you';
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** Epoch ms. */
+  at: number;
+}
+
+export type WaitPhase = 'upcoming' | 'waiting' | 'may-stop' | 'stop-waiting' | 'connected' | 'missed' | 'done';
+
+export interface WaitState {
+  phase: WaitPhase;
+  /** Whole minutes since the scheduled start (0 before it). */
+  minutesWaited: number;
+  /** Whole minutes until the maximum wait (0 once it has passed). */
+  minutesLeft: number;
+}
+
+export type TemplateKind =
+  | 'confirmation'
+  | 'follow-up'
+  | 'voicemail'
+  | 'apology'
+  | 'reschedule'
+  | 'please-call-me'
+  | 'thank-you';
+
+export type Locale = 'en' | 'it';
+
+export type MailProvider = 'gmail' | 'outlook' | 'mailto';

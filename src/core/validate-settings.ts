@@ -1,0 +1,39 @@
+import type { Settings } from './settings.ts';
+import { isValidEmail } from './extract.ts';
+
+/** A field's problem as a `_locales` key with its substitutions, so the UI words it. */
+export interface FieldError {
+  key: string;
+  substitutions?: number[];
+}
+
+export type SettingsErrors = Partial<Record<string, FieldError>>;
+
+const ranges: Record<keyof Settings['timing'], [number, number]> = {
+  confirmLead: [60, 120],
+  getReadyLead: [1, 59],
+  noCallAfter: [1, 14],
+  minWait: [15, 30],
+  maxWait: [15, 30],
+  thankYouDelay: [0, 1440],
+};
+
+/** Checks what the user typed; nothing is saved while any error remains. */
+export function validateSettings(settings: Settings): SettingsErrors {
+  const errors: SettingsErrors = {};
+  const { profile, timing } = settings;
+  if (profile.email !== '' && !isValidEmail(profile.email)) errors['profile.email'] = { key: 'errorEmail' };
+  if (settings.composeAccount !== '' && !isValidEmail(settings.composeAccount)) errors.composeAccount = { key: 'errorEmail' };
+  if (profile.phone !== '') {
+    const digits = profile.phone.replace(/\D/g, '');
+    if (!/^\+?[\d\s().-]+$/.test(profile.phone) || digits.length < 7 || digits.length > 15) errors['profile.phone'] = { key: 'errorPhone' };
+  }
+  for (const [field, [min, max]] of Object.entries(ranges) as [keyof Settings['timing'], [number, number]][]) {
+    const value = timing[field];
+    if (!Number.isInteger(value) || value < min || value > max) errors[`timing.${field}`] = { key: 'errorRange', substitutions: [min, max] };
+  }
+  if (errors['timing.maxWait'] === undefined && errors['timing.minWait'] === undefined && timing.maxWait < timing.minWait) {
+    errors['timing.maxWait'] = { key: 'errorMinMax' };
+  }
+  return errors;
+}

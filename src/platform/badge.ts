@@ -1,0 +1,13 @@
+import browser from 'webextension-polyfill';
+import type { Badge } from '../core/badge.ts';
+
+const colors: Record<string, string> = {
+  waiting: '#2563eb',
+  'may-stop': '#b45309',
+  'stop-waiting': '#b91c1c',
+};
+
+export async function setBadge(badge: Badge): Promise<void> {
+  await browser.action.setBadgeText({ text: badge.text });
+  if (badge.phase) await browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' });
+}

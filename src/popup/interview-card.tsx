@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import type { Interview, Marks, TemplateKind, WaitPhase } from '../core/types.ts';
+import type { Settings } from '../core/settings.ts';
+import type { MarkAction } from '../core/marks.ts';
+import { emptyMarks } from '../core/marks.ts';
+import { waitState } from '../core/wait-state.ts';
+import { effectiveTiming } from '../core/plan-timeline.ts';
+import { send } from '../platform/messages.ts';
+import { useI18n } from '../ui/i18n.ts';
+import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
+import { safeHttpsHref, telHref } from '../ui/safe-href.ts';
+import { WaitTimer } from './wait-timer.tsx';
+import { Voicemail } from './voicemail.tsx';
+import { EmailButtons } from './email-buttons.tsx';
+import { MissedCallCard } from './missed-call-card.tsx';
+
+interface Props {
+  interview: Interview;
+  marks: Marks | undefined;
+  settings: Settings;
+  now: number;
+}
+
+const waitingPhases: ReadonlySet<WaitPhase> = new Set(['waiting', 'may-stop', 'stop-waiting']);
+
+/** The interview happening now (or next): everything the candidate needs, in order of need. */
+export function InterviewCard({ interview, marks = emptyMarks(), settings, now }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [error, setError] = useState('');
+  const state = waitState(interview, marks, now, settings);
+  const timing = effectiveTiming(settings.timing);
+  const waiting = waitingPhases.has(state.phase);
+  const phone = interview.phones[0];
+  const phoneHref = telHref(phone?.dial);
+  const videoHref = safeHttpsHref(interview.videoUrl);
+
+  const mark = (action: MarkAction) => {
+    setError('');
+    send('mark', { interviewId: interview.id, action }).then((result) => {
+      if (!result.ok) setError(t('actionFailed', [result.error]));
+    }, (reason: unknown) => setError(t('actionFailed', [String(reason)])));
+  };
+  const openDraft = (kind: TemplateKind) => {
+    setError('');
+    send('open-draft', { interviewId: interview.id, kind }).then((result) => {
+      if (result.ok) window.close();
+      else setError(t('actionFailed', [result.error]));
+    }, (reason: unknown) => setError(t('actionFailed', [String(reason)])));
+  };
+
+  const subtitle = [interview.company, interview.role].filter(Boolean).join(' · ');
+  const started = interview.start <= now;
+  const when = started
+    ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)])
+    : formatRelative(i18n, interview.start, now);
+  const eventZone = interview.timeZone;
+  const showBothZones = eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, interview.start);
+
+  return (
+    <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
+      <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
+      <h2 id="current-title" class="title">{interview.title || t('untitledInterview')}</h2>
+      {subtitle && <p class="subtitle">{subtitle}</p>}
+      <p class="when">
+        <time dateTime={new Date(interview.start).toISOString()}>
+          {showBothZones && eventZone
+            ? t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone)])
+            : t('popupStartsAt', [formatDay(i18n, interview.start), formatTime(i18n, interview.start)])}
+        </time>
+        {' · '}
+        <span>{when}</span>
+      </p>
+      <p class="why">{t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}</p>
+
+      {state.phase === 'missed'
+        ? <MissedCallCard interview={interview} onDraft={openDraft} />
+        : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
+
+      {interview.interviewer.name || interview.interviewer.email ? (
+        <p class="interviewer">
+          <span class="label">{t('interviewerLabel')}</span>{' '}
+          {interview.interviewer.name}
+          {interview.interviewer.name && interview.interviewer.email ? ' · ' : ''}
+          {interview.interviewer.email && <span class="email">{interview.interviewer.email}</span>}
+        </p>
+      ) : null}
+
+      {phone && (
+        <div class="phone">
+          <span class="label">{t('phoneLabel')}</span>{' '}
+          {phoneHref ? <a href={phoneHref} class="tel">{phone.display}</a> : <span>{phone.display}</span>}
+          {phone.pin && <span class="muted"> · {t('phonePin', [phone.pin])}</span>}
+          {waiting && <p class="hint">{t('phoneCheck', [phone.display, phone.dial])}</p>}
+        </div>
+      )}
+      {videoHref && <p><a href={videoHref} target="_blank" rel="noopener noreferrer" class="video">{t('videoLink')}</a></p>}
+
+      {state.phase !== 'done' && state.phase !== 'missed' && (
+        <div class="actions" role="group" aria-label={t('phase_waiting')}>
+          {state.phase !== 'connected' && <button type="button" class={waiting ? 'button primary' : 'button'} onClick={() => mark('connected')}>{t('buttonMark_connected')}</button>}
+          {(waiting || state.phase === 'upcoming') && (
+            <button type="button" class="button" onClick={() => mark('called')}>
+              {t('buttonMark_called')}{marks.callAttempts.length > 0 ? ` (${marks.callAttempts.length})` : ''}
+            </button>
+          )}
+          {state.phase !== 'connected' && <button type="button" class="button" onClick={() => mark('missed')}>{t('buttonMark_missed')}</button>}
+          {state.phase === 'connected' && <button type="button" class="button" onClick={() => mark('done')}>{t('buttonMark_done')}</button>}
+        </div>
+      )}
+
+      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} settings={settings} now={now} />}
+
+      <EmailButtons interview={interview} phase={state.phase} onDraft={openDraft} />
+      {error && <p class="error" role="alert">{error}</p>}
+
+      <p class="card-footer">
+        <button type="button" class="link-button" onClick={() => { void send('not-interview', { interviewId: interview.id }); }}>{t('notInterview')}</button>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Interview } from '../core/types.ts';
+import { send } from '../platform/messages.ts';
+import { useI18n } from '../ui/i18n.ts';
+import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
+
+/** A compact list of other interviews with relative times. */
+export function InterviewList({ title, interviews, now, recent = false }: { title: string; interviews: Interview[]; now: number; recent?: boolean }) {
+  const i18n = useI18n();
+  if (interviews.length === 0) return null;
+  const id = recent ? 'list-recent' : 'list-upcoming';
+  return (
+    <section class="list" aria-labelledby={id}>
+      <h3 id={id} class="section-title">{title}</h3>
+      <ul>
+        {interviews.map((interview) => (
+          <li key={interview.id}>
+            <span class="list-title">{interview.title || i18n.t('untitledInterview')}</span>
+            <span class="muted">
+              {formatDay(i18n, interview.start)} {formatTime(i18n, interview.start)} · {formatRelative(i18n, interview.start, now)}
+            </span>
+            {recent && (
+              <button type="button" class="link-button" onClick={() => { void send('open-draft', { interviewId: interview.id, kind: 'thank-you' }).then((r) => { if (r.ok) window.close(); }); }}>
+                {i18n.t('buttonDraft_thank_you')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

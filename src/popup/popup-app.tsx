@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale } from '../core/types.ts';
+import { resolveLocale } from '../core/build-draft.ts';
+import { pickInterviews } from '../core/pick-interviews.ts';
+import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
+import { send } from '../platform/messages.ts';
+import { openOptionsPage } from '../platform/runtime.ts';
+import { I18nContext, makeI18n } from '../ui/i18n.ts';
+import type { I18n } from '../ui/i18n.ts';
+import { useNow } from '../ui/use-now.ts';
+import { useStoredState } from '../ui/use-stored-state.ts';
+import { InterviewCard } from './interview-card.tsx';
+import { InterviewList } from './interview-list.tsx';
+
+export function PopupApp() {
+  const loaded = useStoredState();
+  const now = useNow(1000);
+  const [i18n, setI18n] = useState<I18n | undefined>(undefined);
+  const language = loaded?.state.settings.language;
+  const locale: Locale | undefined = language === undefined ? undefined : resolveLocale(language, uiLanguage());
+
+  useEffect(() => {
+    if (locale === undefined) return;
+    let alive = true;
+    loadTranslator(locale).then((t) => {
+      if (alive) {
+        document.documentElement.lang = locale;
+        setI18n(makeI18n(locale, t));
+      }
+    }, (error: unknown) => console.error(error));
+    return () => { alive = false; };
+  }, [locale]);
+
+  useEffect(() => {
+    // Opening the popup is a good moment to bring the interviews up to date.
+    void send('refresh', {});
+  }, []);
+
+  useEffect(() => {
+    if (loaded && i18n) document.getElementById('app')?.setAttribute('aria-busy', 'false');
+  }, [loaded, i18n]);
+
+  if (!loaded || !i18n) return <p class="muted">…</p>;
+  const { state, problems } = loaded;
+  const { t } = i18n;
+  const picked = pickInterviews(Object.values(state.interviews), state.marks, now, state.settings);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <header class="topbar">
+        <h1 class="brand">
+          <img src="icons/icon-32.png" alt="" width={20} height={20} />
+          {t('extName')}
+        </h1>
+        <button type="button" class="icon-button" onClick={() => openOptionsPage()} aria-label={t('popupSettings')} title={t('popupSettings')}>⚙</button>
+      </header>
+      {state.source.kind === 'demo' && (
+        <section class="demo-banner" aria-label={t('popupDemoBadge')}>
+          <span class="pill">{t('popupDemoBadge')}</span>
+          <span class="demo-text">{t('popupDemoExplain')}</span>
+          <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
+        </section>
+      )}
+      {problems.length > 0 && <p class="notice" role="alert">{t('storageProblem', [problems.join('; ')])}</p>}
+      {picked.current
+        ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} />
+        : <p class="empty">{t('popupNothing')}</p>}
+      <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} />
+      <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent />
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+import { formatDistance } from 'date-fns';
+import type { I18n } from './i18n.ts';
+
+/** "3:30 PM" / "15:30" in `timeZone` (the browser's by default). */
+export function formatTime(i18n: I18n, instant: number, timeZone = i18n.timeZone): string {
+  return new Intl.DateTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+}
+
+/** "Thu 26 Nov" / "gio 26 nov". */
+export function formatDay(i18n: I18n, instant: number): string {
+  return new Intl.DateTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: i18n.timeZone }).format(instant);
+}
+
+/** "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa". */
+export function formatRelative(i18n: I18n, instant: number, now: number): string {
+  return formatDistance(instant, now, { addSuffix: true, locale: i18n.dateLocale });
+}
+
+/** The city part of an IANA zone, for "10:00 in New York". */
+export function zoneCity(timeZone: string): string {
+  return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+}
+
+/** Whether two zones show a different wall-clock time at `instant`. */
+export function zonesDiffer(a: string, b: string, instant: number): boolean {
+  const fmt = (timeZone: string) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', timeZone }).format(instant);
+  try {
+    return fmt(a) !== fmt(b);
+  } catch {
+    return false;
+  }
+}
+
+/** "07:05" for a timer. */
+export function formatClock(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const minutes = Math.floor(s / 60);
+  const seconds = s % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}

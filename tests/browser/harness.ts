@@ -1,0 +1,358 @@
+// Launches the built extension in a real headless Chromium for node:test browser tests.
+//
+//   node build.mjs --test && node --import tsx --test tests/browser/*.test.ts
+//
+// Every workaround here answers a fact measured in /work/shared/BROWSER-TESTING.md
+// ("BT" below). One browser per test file: launch in `before`, close in `after`.
+//
+// Contract with the extension: when its install/startup work is done, it writes
+// `chrome.storage.local.ready = Date.now()` (any number will do). When a session closes and
+// its profile stays (relaunch(), or a caller's profileDir) the harness removes `ready`, so
+// the next launch waits for that launch's own work rather than a stale mark.
+//
+// The harness keeps one tab of its own open (chrome-extension://ID/manifest.json) for
+// storage access and CDP; it shows up in context.pages() but not in openedTabUrls().
+import { chromium } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** How long launch may take to reach `ready` (BT: about 0.4 s; CI machines have 2 cores). */
+const READY_TIMEOUT_MS = 10_000;
+
+/**
+ * The page the harness keeps open for its own work: every extension has a manifest, its
+ * document has the extension's origin and so `chrome.storage`, and unlike popup.html it
+ * runs none of our code (which would message the worker and wake it up).
+ */
+const CONTROL_PATH = 'manifest.json';
+
+export interface LaunchOptions {
+  /** The unpacked extension; defaults to `<repo>/dist-test` (made by `node build.mjs --test`). */
+  distDir?: string;
+  /** Reuse this profile and leave it on disk; by default a fresh temp profile, removed on close. */
+  profileDir?: string;
+  /** IANA zone for the browser, e.g. 'Europe/Rome'. */
+  timezoneId?: string;
+  /** e.g. 'it': sets navigator.language and, via --lang, the locale chrome.i18n uses. */
+  locale?: string;
+}
+
+export interface WaitForOptions {
+  /** Milliseconds before giving up; default 5000. */
+  timeout?: number;
+  /** Says what was awaited, for the error. */
+  message: string;
+}
+
+export interface ExtensionSession {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly profileDir: string;
+  /** The live service worker; while it is stopped, waits (10 s) for something to wake it. */
+  worker(): Promise<Worker>;
+  /** Opens `chrome-extension://ID/<path>` in a new tab and waits for `load`. */
+  openPage(path: string): Promise<Page>;
+  /**
+   * chrome.storage.local.get (all keys when `keys` is omitted), run in an extension page so it
+   * works while the worker is stopped (BT). `T` is the caller's unchecked claim about the shape.
+   */
+  readStorage<T extends object = Record<string, unknown>>(keys?: string | string[]): Promise<T>;
+  /** chrome.storage.local.set, run in an extension page. */
+  writeStorage(items: Record<string, unknown>): Promise<void>;
+  /** Stops the extension's service worker and resolves once it is really stopped. */
+  stopServiceWorker(): Promise<void>;
+  /** Evaluates `fn(arg)` in the live worker; rejects with a clear error after `timeoutMs`. */
+  evaluateInWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<R>;
+  /** URLs of all tabs (CDP page targets), including ones that never loaded; not the harness's own page. */
+  openedTabUrls(): Promise<string[]>;
+  /** Polls `probe` until it returns something other than undefined/false. */
+  waitFor<T>(probe: () => Promise<T | undefined | false>, options: WaitForOptions): Promise<T>;
+  /** Saves a PNG of `page` as `<repo>/test-results/<name>.png` and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  /** Closes the browser; removes the profile unless the caller supplied it. Safe to call twice. */
+  close(): Promise<void>;
+  /** Closes the browser and launches it again on the same profile (a browser restart). */
+  relaunch(): Promise<ExtensionSession>;
+}
+
+/** The browser to drive: $CHROME_PATH, else Debian's chromium, else one found on PATH. */
+export function chromePath(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!isExecutable(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} is not an executable file`);
+    return fromEnv;
+  }
+  if (isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
+  // BT: branded Google Chrome 137+ ignores --load-extension, so it comes last.
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+      if (dir && isExecutable(join(dir, name))) return join(dir, name);
+    }
+  }
+  throw new Error("Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROME_PATH");
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Polls `probe` every 25 ms until it returns a value other than `undefined` or `false`;
+ * a probe that throws counts as "not yet" (its last error becomes the cause). Each probe
+ * is itself bounded by the deadline, so a hung evaluate cannot stall the test.
+ */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  { timeout = 5000, message }: WaitForOptions,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await withTimeout(probe(), Math.max(deadline - Date.now(), 1), 'probe did not settle');
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`Timed out after ${timeout} ms waiting for ${message}`, { cause: lastError });
+    }
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  // The losing promise may still reject later (say, when the browser closes): keep that quiet.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * tsx compiles test files with esbuild's keepNames, which wraps inner named functions in
+ * `__name(...)`; a function serialised into the browser would then throw
+ * "__name is not defined". This makes the helper exist wherever we evaluate.
+ */
+const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+/** Launches Chromium with the extension loaded and resolves once the extension is `ready`. */
+export function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  return launch(options, options.profileDir === undefined);
+}
+
+/** `ownsProfile`: the profile is the harness's (a temp dir, also across relaunches) to remove. */
+async function launch(options: LaunchOptions, ownsProfile: boolean): Promise<ExtensionSession> {
+  const distDir = resolve(options.distDir ?? join(repoRoot, 'dist-test'));
+  if (!existsSync(join(distDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${distDir}: run \`node build.mjs --test\` first`);
+  }
+  const executablePath = chromePath();
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'standby-profile-')));
+
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath,
+      headless: true, // BT: loads unpacked extensions, needs no X server
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+      args: [
+        `--disable-extensions-except=${distDir}`,
+        `--load-extension=${distDir}`,
+        // BT: the flags that keep a browser quiet on a machine with no internet.
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // BT: no DNS at all, so nothing leaks out; context.route() still intercepts.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+        ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ],
+    });
+    return await startSession(context, { ...options, distDir, profileDir }, ownsProfile);
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    if (ownsProfile) await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
+}
+
+type ResolvedOptions = LaunchOptions & { distDir: string; profileDir: string };
+
+async function startSession(
+  context: BrowserContext,
+  options: ResolvedOptions,
+  ownsProfile: boolean,
+): Promise<ExtensionSession> {
+  await context.addInitScript({ content: NAME_SHIM });
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+  // BT: the extension id is the host of the worker's URL.
+  const firstWorker =
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: READY_TIMEOUT_MS }));
+  const extensionId = new URL(firstWorker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+
+  // BT: launch resolves before async onInstalled work finishes (1 run in 8 flaked), so wait
+  // for the extension's own `ready` mark. The worker cannot have been stopped yet.
+  await waitFor(
+    async () => {
+      const { ready } = await firstWorker.evaluate(() => chrome.storage.local.get('ready'));
+      return typeof ready === 'number';
+    },
+    { timeout: READY_TIMEOUT_MS, message: `the extension to write storage.local.ready (${origin})` },
+  );
+
+  // The worker's running status, from CDP. Needed because after ServiceWorker.stopAllWorkers
+  // Playwright keeps the same Worker object, which looks alive but whose evaluate just waits
+  // (BT) and then runs whenever something else wakes the worker.
+  const statuses = new Map<string, string>();
+  let control: Promise<{ page: Page; cdp: CDPSession }> | undefined;
+  const controlPage = () => {
+    control ??= (async () => {
+      statuses.clear();
+      const page = await context.newPage();
+      await page.goto(`${origin}/${CONTROL_PATH}`);
+      const cdp = await context.newCDPSession(page);
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) if (v.scriptURL.startsWith(`${origin}/`)) statuses.set(v.versionId, v.runningStatus);
+      });
+      // Enabling reports every current version at once, so `statuses` starts complete.
+      await cdp.send('ServiceWorker.enable');
+      page.once('close', () => (control = undefined));
+      return { page, cdp };
+    })();
+    return control;
+  };
+  await controlPage();
+
+  /** Playwright's Worker for our extension, but only while CDP says it is running. */
+  const runningWorker = async (timeout: number, message: string) => {
+    await controlPage();
+    return waitFor(
+      async () =>
+        [...statuses.values()].includes('running') &&
+        context.serviceWorkers().filter((w) => w.url().startsWith(`${origin}/`)).at(-1),
+      { timeout, message },
+    );
+  };
+  const notRunning = 'a running service worker (stopped? wake it with a message or an alarm)';
+
+  let browserCdp: Promise<CDPSession> | undefined;
+  let closed = false;
+
+  const session: ExtensionSession = {
+    context,
+    extensionId,
+    profileDir: options.profileDir,
+
+    worker: () => runningWorker(READY_TIMEOUT_MS, notRunning),
+
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${origin}/${path.replace(/^\/+/, '')}`, { waitUntil: 'load' });
+      return page;
+    },
+
+    async readStorage<T extends object = Record<string, unknown>>(keys?: string | string[]) {
+      const { page } = await controlPage();
+      return (await page.evaluate((k) => chrome.storage.local.get<Record<string, unknown>>(k ?? null), keys)) as T;
+    },
+
+    async writeStorage(items) {
+      const { page } = await controlPage();
+      await page.evaluate((i) => chrome.storage.local.set(i), items);
+    },
+
+    async stopServiceWorker() {
+      // BT: the worker never idles out while Playwright is attached; stop it through CDP on
+      // a page session (ServiceWorker.enable is already on). It takes 10–20 ms.
+      const { cdp } = await controlPage();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor(async () => [...statuses.values()].every((s) => s === 'stopped'), {
+        message: 'the service worker to stop',
+      });
+    },
+
+    async evaluateInWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      // Wait for "running" before sending anything: an evaluate sent to a stopped worker
+      // would sit in a queue and run later, whenever the worker woke, long after the test
+      // had given up on it.
+      const w = await runningWorker(timeoutMs, `${notRunning}, for evaluateInWorker`);
+      const work = w.evaluate(NAME_SHIM).then(() => w.evaluate(fn as (arg: unknown) => R | Promise<R>, arg));
+      return withTimeout(
+        work as Promise<R>,
+        Math.max(deadline - Date.now(), 1),
+        `evaluateInWorker: no answer from the service worker within ${timeoutMs} ms`,
+      );
+    },
+
+    async openedTabUrls() {
+      // BT: a tab opened by tabs.create is not routed on its first navigation and, with DNS
+      // blocked, ends on an error page (Page.url() says chrome-error://); the CDP target
+      // keeps the URL the extension asked for.
+      browserCdp ??= context.browser()?.newBrowserCDPSession() ?? controlPage().then(({ cdp }) => cdp);
+      const { targetInfos } = await (await browserCdp).send('Target.getTargets');
+      return targetInfos
+        .filter((t) => t.type === 'page' && t.url !== `${origin}/${CONTROL_PATH}`)
+        .map((t) => t.url);
+    },
+
+    waitFor,
+
+    async screenshot(page, name) {
+      const dir = join(repoRoot, 'test-results');
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+
+    close: () => closeSession(false),
+
+    async relaunch() {
+      await closeSession(true);
+      return launch(options, ownsProfile);
+    },
+  };
+
+  async function closeSession(keepProfile: boolean): Promise<void> {
+    if (closed) return;
+    closed = true;
+    if (keepProfile || !ownsProfile) {
+      // The next launch on this profile must wait for its own install work, not see this
+      // run's mark (BT: a relaunch reruns onInstalled and keeps storage.local).
+      await withTimeout(
+        controlPage().then(({ page }) => page.evaluate(() => chrome.storage.local.remove('ready'))),
+        2000,
+        'clearing ready',
+      ).catch(() => undefined);
+    }
+    await context.close();
+    if (ownsProfile && !keepProfile) await rm(options.profileDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  return session;
+}

@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Interview, Marks } from '../../src/core/types.ts';
+import { launchExtension } from './harness.ts';
+import type { ExtensionSession } from './harness.ts';
+
+const MINUTE = 60_000;
+/** The demo's first interview starts 4 minutes after the anchor. */
+const FIRST_DEMO_OFFSET = 4 * MINUTE;
+
+interface Stored {
+  interviews: Record<string, Interview>;
+  marks: Record<string, Marks>;
+  notified: Record<string, string>;
+}
+
+async function firstInterview(session: ExtensionSession, anchor: number): Promise<Interview> {
+  const found = await session.waitFor(async () => {
+    const { interviews } = (await session.readStorage(['interviews'])) as Stored;
+    return Object.values(interviews).find((i) => i.start === anchor + FIRST_DEMO_OFFSET);
+  }, { message: 'the re-anchored demo interview is stored' });
+  return found;
+}
+
+describe('notifications raised by alarms', () => {
+  let session: ExtensionSession;
+  before(async () => {
+    session = await launchExtension({ locale: 'en-US' });
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('raises "you have waited 15 minutes" when its alarm fires, and its button opens the follow-up draft in Gmail', async () => {
+    // Anchor the demo so the 15-minute mark of its first interview is three seconds away.
+    const anchor = Date.now() - 15 * MINUTE - FIRST_DEMO_OFFSET + 3000;
+    await session.writeStorage({ source: { kind: 'demo', anchor } });
+    // Opening the popup asks the worker to sync and reconcile at once.
+    const popup = await session.openPage('popup.html');
+    const interview = await firstInterview(session, anchor);
+    await popup.close();
+    const alarmName = `reminder:min-wait:${interview.id}`;
+    const alarm = await session.waitFor(
+      () => session.evaluateInWorker((name) => chrome.alarms.get(name), alarmName),
+      { message: `alarm ${alarmName} exists` },
+    );
+    assert.ok(Math.abs(alarm.scheduledTime - (interview.start + 15 * MINUTE)) < 1000);
+
+    const notificationId = `interview:${interview.id}`;
+    await session.waitFor(async () => {
+      const { notified } = (await session.readStorage(['notified'])) as Stored;
+      return notified[interview.id]?.startsWith('min-wait@');
+    }, { timeout: 15_000, message: 'the min-wait reminder was notified' });
+    const open = await session.evaluateInWorker(() => chrome.notifications.getAll());
+    assert.ok(notificationId in open, `notification ${notificationId} is shown`);
+
+    await session.evaluateInWorker((id) => {
+      // Chrome's events have dispatch() (it runs the real listeners); the typings omit it.
+      (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(id, 0);
+    }, notificationId);
+    const url = await session.waitFor(async () => (await session.openedTabUrls()).find((u) => u.startsWith('https://mail.google.com/')), {
+      message: 'a Gmail compose tab opened',
+    });
+    const params = new URL(url).searchParams;
+    assert.equal(params.get('view'), 'cm');
+    assert.equal(params.get('to'), interview.interviewer.email);
+    assert.ok((params.get('su') ?? '').length > 0, 'the draft has a subject');
+    const body = params.get('body') ?? '';
+    assert.match(body, /1[45] minutes/, 'the follow-up states the minutes of availability left');
+    assert.doesNotMatch(body, /undefined|null|NaN/);
+  });
+
+  it('marks the call connected from the notification and clears it', async () => {
+    const { notified } = (await session.readStorage(['notified'])) as Stored;
+    const interviewId = Object.keys(notified).find((id) => notified[id]?.startsWith('min-wait@'));
+    assert.ok(interviewId);
+    await session.evaluateInWorker((id) => {
+      (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(id, 1);
+    }, `interview:${interviewId}`);
+    await session.waitFor(async () => {
+      const { marks } = (await session.readStorage(['marks'])) as Stored;
+      return marks[interviewId]?.connectedAt !== undefined;
+    }, { message: 'connectedAt is stored' });
+    await session.waitFor(async () => {
+      const open = await session.evaluateInWorker(() => chrome.notifications.getAll());
+      return !(`interview:${interviewId}` in open);
+    }, { message: 'the notification is cleared' });
+    const alarms = await session.evaluateInWorker(() => chrome.alarms.getAll());
+    assert.equal(alarms.filter((a) => a.name.endsWith(interviewId) && /max-wait|no-call/.test(a.name)).length, 0, 'no wait milestone remains');
+  });
+
+  it('rebuilds every alarm from storage after the browser is relaunched', async () => {
+    const before = (await session.evaluateInWorker(() => chrome.alarms.getAll())).map((a) => a.name).filter((n) => n.startsWith('reminder:')).sort();
+    assert.ok(before.length > 3);
+    session = await session.relaunch();
+    const after = await session.waitFor(async () => {
+      const names = (await session.evaluateInWorker(() => chrome.alarms.getAll())).map((a) => a.name).filter((n) => n.startsWith('reminder:')).sort();
+      return names.length === before.length ? names : undefined;
+    }, { message: 'alarms are rebuilt' });
+    assert.deepEqual(after, before);
+  });
+});

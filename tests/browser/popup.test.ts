@@ -1,0 +1,73 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Interview, Marks } from '../../src/core/types.ts';
+import { launchExtension } from './harness.ts';
+import type { ExtensionSession } from './harness.ts';
+
+const MINUTE = 60_000;
+
+/** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
+async function soonestInterview(session: ExtensionSession): Promise<Interview> {
+  const { interviews } = (await session.readStorage(['interviews'])) as { interviews: Record<string, Interview> };
+  const sorted = Object.values(interviews).sort((a, b) => a.start - b.start);
+  const now = Date.now();
+  const next = sorted.find((i) => i.start > now - 30 * MINUTE);
+  assert.ok(next, 'the demo calendar has an interview around now');
+  return next;
+}
+
+describe('popup on the demo calendar', () => {
+  let session: ExtensionSession;
+  before(async () => {
+    session = await launchExtension({ locale: 'en-US' });
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('shows the demo interview that starts in a few minutes, labelled as demo', async () => {
+    const expected = await soonestInterview(session);
+    assert.ok(expected.start > Date.now(), 'the first demo interview is still ahead');
+    const page = await session.openPage('popup.html');
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: expected.title }).waitFor();
+    assert.equal(await page.getByText('Demo calendar', { exact: true }).count(), 1);
+    assert.match(await page.locator('.phase').innerText(), /^Starts in \d+ minutes?/);
+    assert.equal(await page.locator('a.tel').getAttribute('href'), `tel:${expected.phones[0]!.dial}`);
+    await session.screenshot(page, 'popup-upcoming');
+    await page.close();
+  });
+
+  it('runs the wait timer from the scheduled start and keeps it across a stopped worker', async () => {
+    // Move the demo so its first interview started three minutes ago.
+    await session.writeStorage({ source: { kind: 'demo', anchor: Date.now() - 7 * MINUTE } });
+    const page = await session.openPage('popup.html');
+    await page.getByText('Waiting for the call').waitFor();
+    const clock = await page.locator('.clock').innerText();
+    assert.match(clock, /^0[2-4]:\d\d$/, `clock shows about three minutes, got ${clock}`);
+
+    await page.getByRole('button', { name: 'I called them' }).click();
+    const current = await soonestInterview(session);
+    await session.waitFor(async () => {
+      const { marks } = (await session.readStorage(['marks'])) as { marks: Record<string, Marks> };
+      return marks[current.id]?.callAttempts.length === 1;
+    }, { message: 'the call attempt is stored' });
+    await page.getByRole('button', { name: 'I called them (1)' }).waitFor();
+    await session.screenshot(page, 'popup-waiting');
+    await page.close();
+
+    await session.stopServiceWorker();
+    const reopened = await session.openPage('popup.html');
+    await reopened.getByText('Waiting for the call').waitFor();
+    assert.match(await reopened.locator('.clock').innerText(), /^0[2-5]:\d\d$/);
+    await reopened.getByRole('button', { name: 'I called them (1)' }).waitFor();
+    await reopened.close();
+  });
+
+  it('says the call connected and stops the wait', async () => {
+    const page = await session.openPage('popup.html');
+    await page.getByRole('button', { name: 'Call connected' }).click();
+    await page.getByText('Call connected. Good luck!').waitFor();
+    assert.equal(await page.locator('.clock').count(), 0);
+    await page.close();
+  });
+});

@@ -1,0 +1,351 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CalendarEvent, DetectionRules, Interview } from '../../src/core/types.ts';
+import { defaultRules } from '../../src/core/default-rules.ts';
+import { detectInterview, type DetectOptions } from '../../src/core/detect-interview.ts';
+import { isValidEmail } from '../../src/core/extract.ts';
+
+const START = '2026-11-26T15:00:00+01:00';
+const END = '2026-11-26T15:45:00+01:00';
+const START_MS = Date.UTC(2026, 10, 26, 14, 0);
+const END_MS = Date.UTC(2026, 10, 26, 14, 45);
+const google: DetectOptions = { source: 'google' };
+
+function event(fields: Partial<CalendarEvent> = {}): CalendarEvent {
+  return { id: 'evt1', status: 'confirmed', summary: 'Interview with Acme', start: { dateTime: START }, end: { dateTime: END }, ...fields };
+}
+
+function rules(fields: Partial<DetectionRules> = {}): DetectionRules {
+  return { ...defaultRules, overrides: {}, ...fields };
+}
+
+function interviewOf(ev: CalendarEvent, r: DetectionRules = defaultRules, options: DetectOptions = google): Interview {
+  const detection = detectInterview(ev, r, options);
+  assert.equal(detection.isInterview, true, JSON.stringify(detection));
+  return (detection as { interview: Interview }).interview;
+}
+
+function reasonOf(ev: CalendarEvent, r: DetectionRules = defaultRules, options: DetectOptions = google): string {
+  const detection = detectInterview(ev, r, options);
+  return detection.isInterview ? `interview by ${detection.rule}` : detection.reason;
+}
+
+describe('detectInterview: exclusions', () => {
+  it('ignores a cancelled event titled Interview', () => {
+    assert.equal(reasonOf(event({ status: 'cancelled' })), 'cancelled');
+  });
+
+  it('ignores an all-day event titled Interview', () => {
+    assert.equal(reasonOf(event({ start: { date: '2026-11-26' }, end: { date: '2026-11-27' } })), 'all-day');
+  });
+
+  it('ignores an interview the user declined', () => {
+    const attendees = [{ email: 'hr@example.com' }, { email: 'me@example.org', self: true, responseStatus: 'declined' }];
+    assert.equal(reasonOf(event({ attendees })), 'declined');
+  });
+
+  it('still tracks an interview another attendee declined', () => {
+    assert.equal(reasonOf(event({ attendees: [{ email: 'other@example.com', responseStatus: 'declined' }] })), 'interview by keyword');
+  });
+
+  it('ignores non-default event types such as out of office', () => {
+    for (const eventType of ['outOfOffice', 'focusTime', 'workingLocation', 'fromGmail']) {
+      assert.equal(reasonOf(event({ eventType })), 'event-type');
+    }
+    assert.equal(reasonOf(event({ eventType: 'default' })), 'interview by keyword');
+  });
+
+  it('ignores events without a usable start and end', () => {
+    assert.equal(reasonOf(event({ start: undefined })), 'invalid-time');
+    assert.equal(reasonOf(event({ end: {} })), 'invalid-time');
+    assert.equal(reasonOf(event({ start: { dateTime: 'tomorrow at 3' } })), 'invalid-time');
+    assert.equal(reasonOf(event({ start: { dateTime: '2026-11-26T15:00:00' } })), 'invalid-time');
+    assert.equal(reasonOf(event({ start: { dateTime: '2026-13-45T15:00:00Z' } })), 'invalid-time');
+    assert.equal(reasonOf(event({ start: { dateTime: 42 as unknown as string } })), 'invalid-time');
+  });
+
+  it('ignores an event that ends before it starts, but accepts a zero-length one', () => {
+    assert.equal(reasonOf(event({ end: { dateTime: '2026-11-26T14:59:00+01:00' } })), 'invalid-time');
+    assert.equal(reasonOf(event({ end: { dateTime: START } })), 'interview by keyword');
+  });
+
+  it('applies the exclusions before an override', () => {
+    const r = rules({ overrides: { evt1: 'interview' } });
+    assert.equal(reasonOf(event({ status: 'cancelled' }), r), 'cancelled');
+    assert.equal(reasonOf(event({ start: { date: '2026-11-26' } }), r), 'all-day');
+  });
+});
+
+describe('detectInterview: rules and their precedence', () => {
+  it('stops tracking an event the user marked as not an interview, even if tagged', () => {
+    const r = rules({ overrides: { evt1: 'not-interview' } });
+    assert.deepEqual(detectInterview(event({ summary: 'Interview #interview' }), r, google), { isInterview: false, reason: 'override' });
+  });
+
+  it('tracks an event the user marked as an interview, whatever its title', () => {
+    const detection = detectInterview(event({ summary: 'Chat', description: '#interview' }), rules({ overrides: { evt1: 'interview' } }), google);
+    assert.equal(detection.isInterview && detection.rule, 'override');
+    assert.equal(detection.isInterview && detection.matched, undefined);
+  });
+
+  it('does not read overrides from the object prototype', () => {
+    assert.equal(reasonOf(event({ id: 'constructor', summary: 'Lunch' })), 'no-match');
+    assert.equal(reasonOf(event({ id: '__proto__', summary: 'Lunch' })), 'no-match');
+  });
+
+  it('prefers a tag over a keyword', () => {
+    const detection = detectInterview(event({ summary: 'Interview with Acme', description: 'Notes\n#Interview' }), defaultRules, google);
+    assert.deepEqual(detection.isInterview && [detection.rule, detection.matched], ['tag', '#interview']);
+  });
+
+  it('finds a tag in the title or the description, case-insensitively', () => {
+    assert.equal(reasonOf(event({ summary: 'Chat #COLLOQUIO' })), 'interview by tag');
+    assert.equal(reasonOf(event({ summary: 'Chat', description: '<p>Agenda</p><p>#colloquio</p>' })), 'interview by tag');
+  });
+
+  it('does not take #interviewer or a tag glued to a word for #interview', () => {
+    assert.equal(reasonOf(event({ summary: 'Chat', description: 'Ask the #interviewer about it' })), 'no-match');
+    assert.equal(reasonOf(event({ summary: 'Chat', description: 'see page#interview' })), 'no-match');
+  });
+
+  it('matches keywords as whole words, ignoring case, accents and punctuation', () => {
+    for (const summary of ['Interview', 'INTERVIEW: Acme', '(interview)', 'Final interview.', 'Colloquio', 'COLLOQUIO con Rossi', 'Selezióne finale', 'Phone Screen – Acme', 'Screening  call']) {
+      assert.equal(reasonOf(event({ summary })), 'interview by keyword', summary);
+    }
+  });
+
+  it('does not match a keyword inside a longer word', () => {
+    for (const summary of ['Interviewers sync', 'interviews debrief', 'Colloquiale', 'Preselezioneria']) {
+      assert.equal(reasonOf(event({ summary })), 'no-match', summary);
+    }
+  });
+
+  it('reports the longest keyword that matched', () => {
+    const detection = detectInterview(event({ summary: 'Technical interview with Acme' }), defaultRules, google);
+    assert.equal(detection.isInterview && detection.matched, 'technical interview');
+  });
+
+  it('matches user keywords written with accents or odd spacing', () => {
+    assert.equal(reasonOf(event({ summary: 'Entretien RH' }), rules({ keywords: ['  ENTRETIEN  '] })), 'interview by keyword');
+    assert.equal(reasonOf(event({ summary: 'Sélection' }), rules({ keywords: ['selection'] })), 'interview by keyword');
+  });
+
+  it('looks for keywords in the title only', () => {
+    assert.equal(reasonOf(event({ summary: 'Catch-up', description: 'This is an interview' })), 'no-match');
+  });
+
+  it('tracks every timed event on a chosen calendar, after tags and keywords', () => {
+    const r = rules({ calendars: ['jobs@group.calendar.google.com'] });
+    const options: DetectOptions = { source: 'google', calendarId: 'jobs@group.calendar.google.com' };
+    assert.equal(reasonOf(event({ summary: 'Chat' }), r, options), 'interview by calendar');
+    assert.equal(reasonOf(event({ summary: 'Interview' }), r, options), 'interview by keyword');
+    assert.equal(reasonOf(event({ summary: 'Chat' }), r, { source: 'google', calendarId: 'primary' }), 'no-match');
+  });
+
+  it('tracks events with a chosen colour, after the calendar rule', () => {
+    const r = rules({ colors: ['11'], calendars: ['jobs'] });
+    assert.equal(reasonOf(event({ summary: 'Chat', colorId: '11' }), r), 'interview by color');
+    assert.equal(reasonOf(event({ summary: 'Chat', colorId: '11' }), r, { source: 'google', calendarId: 'jobs' }), 'interview by calendar');
+    assert.equal(reasonOf(event({ summary: 'Chat', colorId: '3' }), r), 'no-match');
+  });
+
+  it('says no-match for an ordinary meeting', () => {
+    assert.deepEqual(detectInterview(event({ summary: 'Team standup' }), defaultRules, google), { isInterview: false, reason: 'no-match' });
+  });
+});
+
+describe('detectInterview: the interview it builds', () => {
+  it('carries ids, title, absolute times and the event time zone', () => {
+    const interview = interviewOf(event({ summary: '  Interview\nwith Acme ', start: { dateTime: START, timeZone: 'Europe/Rome' } }), defaultRules, { source: 'demo' });
+    assert.equal(interview.id, 'demo:evt1');
+    assert.equal(interview.source, 'demo');
+    assert.equal(interview.eventId, 'evt1');
+    assert.equal(interview.title, 'Interview with Acme');
+    assert.equal(interview.start, START_MS);
+    assert.equal(interview.end, END_MS);
+    assert.equal(interview.timeZone, 'Europe/Rome');
+    assert.deepEqual(interview.detectedBy, { rule: 'keyword', matched: 'interview' });
+  });
+
+  it('reads UTC and fractional-second times', () => {
+    const interview = interviewOf(event({ start: { dateTime: '2026-11-26T14:00:00.5z' }, end: { dateTime: '2026-11-26T14:45:00Z' } }));
+    assert.equal(interview.start, START_MS + 500);
+    assert.equal(interview.end, END_MS);
+  });
+
+  it('leaves out a time zone that is not a real IANA zone', () => {
+    for (const timeZone of ['Mars/Olympus_Mons', '<script>', 'x'.repeat(10_000), 7 as unknown as string]) {
+      assert.equal(interviewOf(event({ start: { dateTime: START, timeZone } })).timeZone, undefined);
+    }
+  });
+
+  it('takes the organizer as interviewer when it is not the user', () => {
+    const interview = interviewOf(event({ organizer: { email: 'maya@example.com', displayName: ' Maya\u202E Chen ' } }));
+    assert.deepEqual(interview.interviewer, { name: 'Maya Chen', email: 'maya@example.com' });
+  });
+
+  it('falls back to the first other attendee when the user organised the event', () => {
+    const interview = interviewOf(event({
+      organizer: { email: 'me@example.org', self: true },
+      attendees: [
+        { email: 'me@example.org', self: true, responseStatus: 'accepted' },
+        { email: 'room-4@resource.calendar.google.com', resource: true },
+        { email: 'not an address', displayName: 'Broken' },
+        { email: 'sam@example.com', displayName: 'Sam Okafor' },
+        { email: 'lee@example.com' },
+      ],
+    }));
+    assert.deepEqual(interview.interviewer, { name: 'Sam Okafor', email: 'sam@example.com' });
+  });
+
+  it('skips group calendars and the configured own address', () => {
+    const interview = interviewOf(event({
+      organizer: { email: 'jobs123@group.calendar.google.com', displayName: 'Jobs' },
+      attendees: [{ email: 'ME@example.org' }, { email: 'hr@example.com' }],
+    }), defaultRules, { source: 'ical', selfEmail: 'me@example.org' });
+    assert.deepEqual(interview.interviewer, { email: 'hr@example.com' });
+  });
+
+  it('falls back to an address in the description, and then to nobody', () => {
+    assert.deepEqual(interviewOf(event({ organizer: { self: true, email: 'me@example.org' }, description: 'Questions? <a href="mailto:talent@example.com">talent@example.com</a>' })).interviewer, { email: 'talent@example.com' });
+    assert.deepEqual(interviewOf(event({ description: 'No contact' })).interviewer, {});
+  });
+
+  it('collects phones from the conference, the location and the description, without repeats', () => {
+    const interview = interviewOf(event({
+      conferenceData: { entryPoints: [{ entryPointType: 'phone', uri: 'tel:+1-202-555-0199', label: '+1 202-555-0199', pin: '4321' }] },
+      location: 'Call +1 (202) 555-0199 or +39 02 0000 1234',
+      description: 'Backup: 02 0000 5678<br>Mobile: +39 02 0000 1234',
+    }));
+    assert.deepEqual(interview.phones, [
+      { display: '+1 202-555-0199', dial: '+12025550199', pin: '4321', origin: 'conference' },
+      { display: '+39 02 0000 1234', dial: '+390200001234', origin: 'location' },
+      { display: '02 0000 5678', dial: '0200005678', origin: 'description' },
+    ]);
+  });
+
+  it('keeps at most five phone numbers', () => {
+    const description = Array.from({ length: 12 }, (_, i) => `+39 02 0000 ${1000 + i}`).join('\n');
+    assert.equal(interviewOf(event({ description })).phones.length, 5);
+  });
+
+  it('takes the video link from hangoutLink, then conference entry points, location and description', () => {
+    assert.equal(interviewOf(event({ hangoutLink: 'https://meet.google.com/aaa-bbbb-ccc', description: 'https://zoom.us/j/1' })).videoUrl, 'https://meet.google.com/aaa-bbbb-ccc');
+    assert.equal(interviewOf(event({ conferenceData: { entryPoints: [{ entryPointType: 'video', uri: 'https://acme.zoom.us/j/123' }] }, location: 'https://teams.live.com/meet/1' })).videoUrl, 'https://acme.zoom.us/j/123');
+    assert.equal(interviewOf(event({ location: 'Online: https://teams.live.com/meet/1' })).videoUrl, 'https://teams.live.com/meet/1');
+    assert.equal(interviewOf(event({ description: '<a href="https://meet.google.com/xyz-abcd-efg">Join</a>' })).videoUrl, 'https://meet.google.com/xyz-abcd-efg');
+  });
+
+  it('refuses video links that are not https Meet, Zoom or Teams', () => {
+    const interview = interviewOf(event({
+      hangoutLink: 'javascript:alert(1)',
+      location: 'http://meet.google.com/abc https://meet.google.com.evil.example/x',
+      description: 'https://evil.example/meet.google.com data:text/html,<script>alert(1)</script>',
+    }));
+    assert.equal(interview.videoUrl, undefined);
+  });
+
+  it('reads company and role from common title shapes', () => {
+    const cases: [string, string | undefined, string | undefined][] = [
+      ['Interview with Acme', 'Acme', undefined],
+      ['Acme — Senior Engineer interview', 'Acme', 'Senior Engineer'],
+      ['Colloquio con Rossi S.p.A.', 'Rossi S.p.A.', undefined],
+      ['Phone screen: Acme (Backend Engineer)', 'Acme', 'Backend Engineer'],
+      ['Interview – Acme – Product Designer', 'Acme', 'Product Designer'],
+      ['Technical interview with Acme for Backend Engineer', 'Acme', 'Backend Engineer'],
+      ['Colloquio per la posizione di Sviluppatore Web presso Acme', 'Acme', 'Sviluppatore Web'],
+    ];
+    for (const [summary, company, role] of cases) {
+      const interview = interviewOf(event({ summary }));
+      assert.deepEqual([interview.company, interview.role], [company, role], summary);
+    }
+  });
+
+  it('leaves company and role out when the title does not say', () => {
+    for (const summary of ['Final interview', 'Acme interview', 'Interview']) {
+      const interview = interviewOf(event({ summary }));
+      assert.deepEqual([interview.company, interview.role], [undefined, undefined], summary);
+    }
+    const tagged = interviewOf(event({ summary: 'Lunch with Bob', description: '#interview' }));
+    assert.equal(tagged.company, undefined);
+  });
+
+  it('never puts the tag, the keyword or the interviewer name into the company', () => {
+    assert.equal(interviewOf(event({ summary: 'Interview #interview with Acme' })).company, 'Acme');
+    assert.equal(interviewOf(event({ summary: 'Interview with Jane Doe', organizer: { email: 'jane@example.com', displayName: 'Jane Doe' } })).company, undefined);
+  });
+});
+
+describe('detectInterview: hostile invites', () => {
+  const hostile = '<img src=x onerror=alert(1)>\u202E\u0000\u0007\u200Bjavascript:alert(1)\r\nbcc:evil@bad.example';
+
+  it('never throws on missing or mistyped fields', () => {
+    const junk: unknown[] = [
+      null,
+      undefined,
+      42,
+      'interview',
+      [],
+      {},
+      { id: 'x' },
+      { id: 5, summary: 'Interview', start: { dateTime: START }, end: { dateTime: END } },
+      { id: 'x', summary: ['Interview'], start: 'now', end: null, attendees: 'all', organizer: 'me', conferenceData: { entryPoints: 'x' } },
+      { id: 'x', summary: 'Interview', start: { dateTime: START }, end: { dateTime: END }, attendees: [null, 1, 'a', { self: 'yes' }], organizer: [], conferenceData: { entryPoints: [null, 1, { entryPointType: 'phone', uri: 7 }] }, location: {}, description: 9, hangoutLink: {} },
+    ];
+    for (const item of junk) {
+      assert.doesNotThrow(() => detectInterview(item as CalendarEvent, defaultRules, google));
+    }
+    const detection = detectInterview(junk[9] as CalendarEvent, defaultRules, google);
+    assert.equal(detection.isInterview, true);
+  });
+
+  it('never throws on malformed rules or options', () => {
+    for (const r of [null, {}, { tags: 'x', keywords: [null, 1, 'interview'], calendars: {}, colors: 3, overrides: null }]) {
+      assert.doesNotThrow(() => detectInterview(event(), r as unknown as DetectionRules, undefined as unknown as DetectOptions));
+    }
+    const detection = detectInterview(event(), { tags: [], keywords: [null, 'interview'], calendars: [], colors: [], overrides: {} } as unknown as DetectionRules, google);
+    assert.equal(detection.isInterview, true);
+  });
+
+  it('cleans hostile strings in every field and keeps only valid addresses', () => {
+    const detection = detectInterview(event({
+      summary: `Interview with Acme ${hostile}`,
+      description: `#interview ${hostile} write to a@b.com\r\nbcc:x@y.com`,
+      location: hostile,
+      hangoutLink: hostile,
+      organizer: { email: 'a@b.com\r\nbcc:x@y.com', displayName: hostile },
+      attendees: [{ email: 'a@b.com,c@d.com', displayName: hostile }, { email: 'Name <a@b.com>' }],
+      conferenceData: { entryPoints: [{ entryPointType: 'phone', uri: 'tel:+12025550199', label: hostile, pin: hostile }, { entryPointType: 'video', uri: hostile }] },
+    }), defaultRules, google);
+    assert.equal(detection.isInterview, true);
+    const interview = (detection as { interview: Interview }).interview;
+    const texts = [interview.title, interview.company, interview.role, interview.interviewer.name, ...interview.phones.flatMap((p) => [p.display, p.pin])].filter((t): t is string => t !== undefined);
+    for (const text of texts) {
+      // eslint-disable-next-line no-control-regex -- asserting that control characters are gone
+      assert.doesNotMatch(text, /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+    }
+    assert.equal(interview.videoUrl, undefined);
+    assert.ok(interview.interviewer.email === undefined || isValidEmail(interview.interviewer.email));
+    // Organizer and attendees are refused; the first plain address of the description is used.
+    assert.equal(interview.interviewer.email, 'evil@bad.example');
+    assert.ok(interview.phones.every((phone) => /^\+?\d+$/.test(phone.dial)));
+  });
+
+  it('copes with a 1 MB description and 500 attendees quickly', () => {
+    const attendees = Array.from({ length: 500 }, (_, i) => ({ email: `bad address ${i}`, displayName: hostile }));
+    const description = `${'a1@'.repeat(100_000)}${'(415) 555-0100 '.repeat(20_000)}${'x'.repeat(400_000)} #interview https://meet.google.com/late`;
+    assert.ok(description.length > 1_000_000);
+    const started = performance.now();
+    const detection = detectInterview(event({ summary: 'Chat', description, attendees, location: '9'.repeat(1_000_000) }), defaultRules, google);
+    assert.ok(performance.now() - started < 1000);
+    // The tag sits beyond the scanned prefix, so it must not count.
+    assert.deepEqual(detection, { isInterview: false, reason: 'no-match' });
+    const tagged = detectInterview(event({ summary: 'Interview', description, attendees }), defaultRules, google);
+    assert.equal(tagged.isInterview && tagged.interview.videoUrl, undefined);
+    assert.deepEqual(tagged.isInterview && tagged.interview.interviewer, {});
+  });
+
+  it('caps a very long title', () => {
+    assert.ok(interviewOf(event({ summary: `Interview ${'x'.repeat(1_000_000)}` })).title.length <= 200);
+  });
+});
