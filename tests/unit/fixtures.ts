@@ -1,0 +1,47 @@
+/**
+ * Shared test data for the `core` unit tests: one valid interview at a fixed instant and
+ * settings built from the real defaults. No test reads the real clock.
+ */
+import type { Interview } from '../../src/core/types.ts';
+import type { Settings, Timing } from '../../src/core/settings.ts';
+import { defaultSettings } from '../../src/core/settings.ts';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** Thursday 26 November 2026, 14:00 UTC (15:00 in Rome). */
+export const START = Date.UTC(2026, 10, 26, 14, 0);
+/** A one-hour slot, so the "stop waiting" phase (30–60 min) exists before the end. */
+export const END = START + HOUR;
+
+/** The instant `minutes` after the fixture's start (negative: before it). */
+export function afterStart(minutes: number, base: number = START): number {
+  return base + minutes * MINUTE;
+}
+
+/** A valid, fully populated interview; `overrides` replace whole fields. */
+export function makeInterview(overrides: Partial<Interview> = {}): Interview {
+  return {
+    id: 'google:evt-1',
+    source: 'google',
+    eventId: 'evt-1',
+    title: 'Phone screen — Acme',
+    company: 'Acme',
+    role: 'Backend engineer',
+    start: START,
+    end: END,
+    timeZone: 'Europe/Rome',
+    interviewer: { name: 'Giulia Rossi', email: 'giulia.rossi@acme.example' },
+    phones: [{ display: '+39 055 123 4567', dial: '+390551234567', origin: 'conference' }],
+    videoUrl: 'https://meet.google.com/abc-defg-hij',
+    detectedBy: { rule: 'keyword', matched: 'phone screen' },
+    ...overrides,
+  };
+}
+
+/** The product defaults with some timings replaced; never mutates `defaultSettings`. */
+export function settingsWith(timing: Partial<Timing> = {}): Settings {
+  const settings = structuredClone(defaultSettings);
+  return { ...settings, timing: { ...settings.timing, ...timing } };
+}

@@ -1,0 +1,245 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SCHEMA_VERSION, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { defaultSettings } from '../../src/core/settings.ts';
+import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
+
+const NOW = START - 3_600_000;
+const ID = 'google:evt-1';
+
+/** A healthy schema-1 state as the extension writes it. */
+function storedState(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    settings: settingsWith({ minWait: 20 }),
+    interviews: { [ID]: makeInterview() },
+    marks: { [ID]: { callAttempts: [afterStart(6)], connectedAt: afterStart(8) } },
+    source: { kind: 'demo', anchor: START - 86_400_000 },
+    notified: { [ID]: `start@${START}` },
+    ...overrides,
+  };
+}
+
+describe('schema version and migrations', () => {
+  it('has one migration per schema version', () => {
+    assert.equal(SCHEMA_VERSION, 1);
+    assert.equal(migrations.length, SCHEMA_VERSION);
+  });
+
+  it('stamps unversioned data as schema 1 and keeps the rest', () => {
+    const step = migrations[0]!;
+    assert.deepEqual(step({ settings: { language: 'it' } }), { settings: { language: 'it' }, schemaVersion: 1 });
+  });
+});
+
+describe('loadState', () => {
+  it('reads back a healthy state unchanged and with nothing to write', () => {
+    const raw = storedState();
+    const { state, problems, changed } = loadState(raw, NOW);
+    assert.deepEqual(problems, []);
+    assert.equal(changed, false);
+    assert.equal(state.schemaVersion, 1);
+    assert.deepEqual(state.interviews, { [ID]: makeInterview() });
+    assert.equal(state.settings.timing.minWait, 20);
+    assert.deepEqual(state.marks[ID]?.callAttempts, [afterStart(6)]);
+    assert.equal(state.marks[ID]?.connectedAt, afterStart(8));
+    assert.deepEqual(state.source, { kind: 'demo', anchor: START - 86_400_000 });
+    assert.deepEqual(state.notified, { [ID]: `start@${START}` });
+  });
+
+  for (const [label, raw] of [['null', null], ['undefined', undefined], ['an array', [1, 2, 3]], ['a string', 'interviews'], ['a number', 42]] as const) {
+    it(`starts afresh with defaults and a demo from now when storage holds ${label}`, () => {
+      const { state, problems, changed } = loadState(raw, NOW);
+      assert.deepEqual(state, {
+        schemaVersion: 1,
+        settings: defaultSettings,
+        interviews: {},
+        marks: {},
+        source: { kind: 'demo', anchor: NOW },
+        notified: {},
+      });
+      assert.deepEqual(problems, []);
+      assert.equal(changed, true);
+    });
+  }
+
+  it('migrates data written before versioning and asks for it to be written back', () => {
+    const raw = storedState();
+    delete raw.schemaVersion;
+    const { state, problems, changed } = loadState(raw, NOW);
+    assert.equal(state.schemaVersion, 1);
+    assert.deepEqual(state.interviews, { [ID]: makeInterview() });
+    assert.deepEqual(problems, []);
+    assert.equal(changed, true);
+  });
+
+  it('treats a schema version that is not a number as unversioned', () => {
+    const { state, changed } = loadState(storedState({ schemaVersion: '1' }), NOW);
+    assert.equal(state.schemaVersion, 1);
+    assert.equal(changed, true);
+  });
+
+  it('reads what it can from a newer schema version and says so', () => {
+    const { state, problems } = loadState(storedState({ schemaVersion: 7, futureField: { x: 1 } }), NOW);
+    assert.equal(state.schemaVersion, 1);
+    assert.deepEqual(state.interviews, { [ID]: makeInterview() });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /newer version \(schema 7\)/);
+    assert.equal('futureField' in state, false);
+  });
+
+  it('sets aside a corrupted interview and keeps the rest', () => {
+    const good = makeInterview({ id: 'google:ok', eventId: 'ok' });
+    const { state, problems, changed } = loadState(storedState({
+      interviews: {
+        'google:ok': good,
+        'google:bad-start': makeInterview({ id: 'google:bad-start', start: Number.NaN }),
+        'google:no-title': { ...makeInterview({ id: 'google:no-title' }), title: 7 },
+        'google:no-phones': { ...makeInterview({ id: 'google:no-phones' }), phones: 'none' },
+        'google:null': null,
+      },
+    }), NOW);
+    assert.deepEqual(state.interviews, { 'google:ok': good });
+    assert.equal(problems.length, 4);
+    assert.ok(problems.every((p) => p.startsWith('set aside an unreadable interview')));
+    assert.equal(changed, true);
+  });
+
+  it('sets aside an interview stored under another interview\'s id', () => {
+    const { state, problems } = loadState(storedState({ interviews: { 'google:other': makeInterview() } }), NOW);
+    assert.deepEqual(state.interviews, {});
+    assert.deepEqual(problems, ['set aside an unreadable interview (google:other)']);
+  });
+
+  it('keeps the problem report short for a very long id', () => {
+    const id = 'x'.repeat(500);
+    const { problems } = loadState(storedState({ interviews: { [id]: 'garbage' } }), NOW);
+    assert.deepEqual(problems, [`set aside an unreadable interview (${'x'.repeat(40)})`]);
+  });
+
+  it('reads no interviews when the interviews are not a map', () => {
+    const { state } = loadState(storedState({ interviews: [makeInterview()] }), NOW);
+    assert.deepEqual(state.interviews, {});
+  });
+
+  it('drops wrong-typed mark fields and keeps the readable ones', () => {
+    const { state, problems } = loadState(storedState({
+      marks: { [ID]: { connectedAt: '2026-11-26', missedAt: Number.NaN, doneAt: afterStart(40), callAttempts: [afterStart(6), 'twice', null, Infinity], rescheduled: 'yes' } },
+    }), NOW);
+    const marks = state.marks[ID];
+    assert.ok(marks);
+    assert.equal(marks.connectedAt, undefined);
+    assert.equal(marks.missedAt, undefined);
+    assert.equal(marks.doneAt, afterStart(40));
+    assert.deepEqual(marks.callAttempts, [afterStart(6)]);
+    assert.equal(marks.rescheduled, undefined);
+    assert.deepEqual(problems, []);
+  });
+
+  it('gives marks without a list of call attempts an empty one', () => {
+    const { state } = loadState(storedState({ marks: { [ID]: { rescheduled: true, callAttempts: 3 } } }), NOW);
+    assert.deepEqual(state.marks[ID]?.callAttempts, []);
+    assert.equal(state.marks[ID]?.rescheduled, true);
+  });
+
+  it('sets aside marks that are not an object and keeps the rest', () => {
+    const { state, problems } = loadState(storedState({ marks: { [ID]: { callAttempts: [] }, 'google:x': 'connected', 'google:y': [1] } }), NOW);
+    assert.deepEqual(Object.keys(state.marks), [ID]);
+    assert.deepEqual(problems, ['set aside unreadable marks (google:x)', 'set aside unreadable marks (google:y)']);
+  });
+
+  it('drops notified entries that are not strings', () => {
+    const { state } = loadState(storedState({ notified: { [ID]: `start@${START}`, 'google:x': 12, 'google:y': null } }), NOW);
+    assert.deepEqual(state.notified, { [ID]: `start@${START}` });
+  });
+
+  it('restarts the demo from now when the stored source is unreadable, and writes it back', () => {
+    for (const source of [undefined, 'demo', { kind: 'google' }, { kind: 'demo', anchor: 'yesterday' }]) {
+      const { state } = loadState(storedState({ source }), NOW);
+      assert.deepEqual(state.source, { kind: 'demo', anchor: NOW }, JSON.stringify(source));
+    }
+    assert.equal(loadState(storedState({ source: undefined }), NOW).changed, true);
+  });
+
+  it('repairs broken settings without losing the readable ones', () => {
+    const { state } = loadState(storedState({ settings: { language: 'it', timing: { maxWait: 'thirty', minWait: 20 } } }), NOW);
+    assert.equal(state.settings.language, 'it');
+    assert.equal(state.settings.timing.maxWait, 30);
+    assert.equal(state.settings.timing.minWait, 20);
+    assert.equal(state.settings.mailProvider, 'gmail');
+  });
+});
+
+describe('normalizeSettings', () => {
+  it('returns the defaults for missing or garbage settings', () => {
+    for (const raw of [undefined, null, 'settings', 3, [], true]) assert.deepEqual(normalizeSettings(raw), defaultSettings, String(raw));
+  });
+
+  it('returns a copy that cannot change the defaults', () => {
+    const settings = normalizeSettings(undefined);
+    settings.timing.maxWait = 99;
+    settings.rules.keywords.push('coffee');
+    assert.equal(defaultSettings.timing.maxWait, 30);
+    assert.equal(defaultSettings.rules.keywords.includes('coffee'), false);
+  });
+
+  it('returns rule lists that cannot change the defaults when stored ones are missing or broken', () => {
+    const settings = normalizeSettings({ rules: { tags: [1, 2] } });
+    assert.notEqual(settings.rules.tags, defaultSettings.rules.tags);
+    assert.notEqual(settings.rules.keywords, defaultSettings.rules.keywords);
+  });
+
+  it('keeps every setting of the right type', () => {
+    const custom = {
+      language: 'it',
+      profile: { name: 'Ada', phone: '+39 055 000 0000', email: 'ada@example.com' },
+      composeAccount: 'ada@example.com',
+      mailProvider: 'outlook',
+      timing: { confirmLead: 90, getReadyLead: 15, noCallAfter: 4, minWait: 20, maxWait: 25, thankYouDelay: 60 },
+      rules: { tags: ['#job'], keywords: ['chat'], calendars: ['cal-1'], colors: ['11'], overrides: { 'evt-1': 'not-interview' } },
+    };
+    assert.deepEqual(normalizeSettings(custom), custom);
+  });
+
+  it('falls back to the default for a setting of the wrong type', () => {
+    const settings = normalizeSettings({ language: 3, composeAccount: null, profile: { name: ['Ada'], email: 'ada@example.com' } });
+    assert.equal(settings.language, 'auto');
+    assert.equal(settings.composeAccount, '');
+    assert.equal(settings.profile.name, '');
+    assert.equal(settings.profile.email, 'ada@example.com');
+    assert.equal(settings.profile.phone, '');
+  });
+
+  it('falls back to the default for a timing that is not a finite number', () => {
+    const settings = normalizeSettings({ timing: { confirmLead: Number.NaN, getReadyLead: Infinity, noCallAfter: '5', maxWait: null, minWait: 25 } });
+    assert.deepEqual(settings.timing, { confirmLead: 120, getReadyLead: 10, noCallAfter: 5, minWait: 25, maxWait: 30, thankYouDelay: 30 });
+  });
+
+  it('keeps an out-of-range timing for the timeline to clamp', () => {
+    assert.equal(normalizeSettings({ timing: { maxWait: 45 } }).timing.maxWait, 45);
+  });
+
+  it('falls back to the default list when a rule list holds anything but strings', () => {
+    const settings = normalizeSettings({ rules: { tags: ['#job', 3], keywords: 'interview', calendars: ['cal-1'] } });
+    assert.deepEqual(settings.rules.tags, defaultSettings.rules.tags);
+    assert.deepEqual(settings.rules.keywords, defaultSettings.rules.keywords);
+    assert.deepEqual(settings.rules.calendars, ['cal-1']);
+  });
+
+  it('keeps the per-event overrides that are strings and drops the rest', () => {
+    const settings = normalizeSettings({ rules: { overrides: { 'evt-1': 'interview', 'evt-2': 'not-interview', 'evt-3': true, 'evt-4': { a: 1 } } } });
+    assert.deepEqual(settings.rules.overrides, { 'evt-1': 'interview', 'evt-2': 'not-interview' });
+  });
+
+  it('ignores keys the schema does not know', () => {
+    const settings = normalizeSettings({ theme: 'dark', timing: { snooze: 5 } });
+    assert.equal('theme' in settings, false);
+    assert.equal('snooze' in settings.timing, false);
+  });
+
+  it('falls back to the default for a mail provider or language the product does not offer', () => {
+    const settings = normalizeSettings({ mailProvider: 'yahoo', language: 'fr' });
+    assert.equal(settings.mailProvider, 'gmail');
+    assert.equal(settings.language, 'auto');
+  });
+});
