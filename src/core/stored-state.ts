@@ -47,7 +47,8 @@ export function normalizeSettings(raw: unknown): Settings {
 
 function mergeLike(template: unknown, raw: unknown): unknown {
   if (Array.isArray(template)) {
-    return Array.isArray(raw) && raw.every((item) => typeof item === 'string') ? [...raw] : template;
+    // Always a copy: handing out the defaults' own array would let one caller change them for all.
+    return Array.isArray(raw) && raw.every((item) => typeof item === 'string') ? [...raw] : [...template];
   }
   if (isRecord(template)) {
     if (!isRecord(raw)) return structuredClone(template);
