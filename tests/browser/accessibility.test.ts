@@ -1,0 +1,78 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { launchExtension } from './harness.ts';
+import type { ExtensionSession } from './harness.ts';
+
+const MINUTE = 60_000;
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page. Runtime.evaluate is not subject to the page's CSP, so the
+ * extension's strict `script-src 'self'` stays as it ships. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  let session: ExtensionSession;
+  before(async () => {
+    session = await launchExtension({ locale: 'en-US' });
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('is a check that can fail: an unlabelled control in the popup is reported', async () => {
+    const page = await session.openPage('popup.html');
+    await page.locator('article.card').waitFor();
+    await page.evaluate(() => document.body.append(document.createElement('input')));
+    const violations = await axeViolations(page);
+    assert.ok(violations.some((v) => v.startsWith('label')), violations.join('\n'));
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no violations in the popup before and during a wait (${scheme})`, async () => {
+      await session.writeStorage({ source: { kind: 'demo', anchor: Date.now() } });
+      const page = await session.openPage('popup.html');
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.locator('article.card').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+
+      await session.writeStorage({ source: { kind: 'demo', anchor: Date.now() - 22 * MINUTE } });
+      await page.reload();
+      await page.getByText('You can stop soon').waitFor();
+      await page.locator('details.voicemail summary').click();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+
+    it(`finds no violations in the options page (${scheme})`, async () => {
+      const page = await session.openPage('options.html');
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('button', { name: 'Save' }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      // With validation errors showing, too.
+      await page.getByLabel('Your email').fill('not an address');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Enter a single address like name@example.com.').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+  }
+});
