@@ -59,7 +59,8 @@ export interface ConferenceEntryPoint {
 export type SourceKind = 'demo' | 'google' | 'ical' | 'manual';
 
 /** Which rule decided that an event is (or is not) an interview. */
-export type DetectionRule = 'override' | 'tag' | 'keyword' | 'calendar' | 'color';
+/** `manual`: the user typed the interview in. */
+export type DetectionRule = 'override' | 'tag' | 'keyword' | 'calendar' | 'color' | 'manual';
 
 export type ExclusionReason =
   | 'override'
@@ -90,7 +91,7 @@ export interface PhoneNumber {
   dial: string;
   /** Conference PIN, when the entry point gives one. */
   pin?: string;
-  origin: 'conference' | 'location' | 'description';
+  origin: 'conference' | 'location' | 'description' | 'manual';
 }
 
 export interface Person {

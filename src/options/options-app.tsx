@@ -7,7 +7,7 @@ import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { readState, writeState } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
-import { Field } from './field.tsx';
+import { Field } from '../ui/field.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
 
