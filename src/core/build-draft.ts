@@ -2,7 +2,8 @@ import type { Interview, Locale, Marks, TemplateKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import type { Draft } from './compose-url.ts';
 import type { TemplateContext } from './render-template.ts';
-import { renderTemplate } from './render-template.ts';
+import { renderTemplateText } from './render-template.ts';
+import { templateFor } from './custom-templates.ts';
 import { waitState } from './wait-state.ts';
 
 export interface DraftEnvironment {
@@ -10,6 +11,8 @@ export interface DraftEnvironment {
   locale: Locale;
   /** The browser's IANA zone; times in drafts are written in it. */
   timeZone: string;
+  /** New times to propose (reschedule, apology), as the user left them. */
+  slots?: Array<{ start: number; end: number }>;
 }
 
 /** Everything a template may say about this interview, computed at `now`. */
@@ -31,12 +34,14 @@ export function templateContext(interview: Interview, marks: Marks, settings: Se
     // Computed at the moment the draft is opened, not when the reminder was planned.
     minutesLeft: state.minutesLeft,
     rescheduled: marks.rescheduled === true,
+    slots: env.slots,
   };
 }
 
 /** The email for one moment of the interview, addressed to the interviewer when known. */
 export function buildDraft(kind: TemplateKind, interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): Draft {
-  const { subject, body } = renderTemplate(kind, templateContext(interview, marks, settings, env), env.locale);
+  const template = templateFor(kind, env.locale, settings.templates);
+  const { subject, body } = renderTemplateText(template, templateContext(interview, marks, settings, env), env.locale);
   return {
     to: interview.interviewer.email,
     subject,

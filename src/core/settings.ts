@@ -1,4 +1,7 @@
 import type { DetectionRules, MailProvider } from './types.ts';
+import type { CustomTemplates } from './custom-templates.ts';
+import type { WorkingHours } from './propose-slots.ts';
+import { defaultWorkingHours } from './propose-slots.ts';
 import { defaultRules } from './default-rules.ts';
 
 /** The defaults object is the schema: `Settings` is derived from it. */
@@ -26,7 +29,13 @@ export const defaultSettings = {
     /** Thank-you reminder, minutes after the scheduled end. */
     thankYouDelay: 30,
   },
+  /** When the user is free to talk, for the new times proposed in reschedule and apology drafts. */
+  workingHours: defaultWorkingHours as WorkingHours,
+  /** Free minutes kept on both sides of a proposed slot. */
+  slotBuffer: 30,
   rules: defaultRules as DetectionRules,
+  /** The user's own wording of the emails, per language; absent kinds use the defaults. */
+  templates: {} as CustomTemplates,
 };
 
 export type Settings = typeof defaultSettings;

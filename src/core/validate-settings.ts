@@ -35,5 +35,17 @@ export function validateSettings(settings: Settings): SettingsErrors {
   if (errors['timing.maxWait'] === undefined && errors['timing.minWait'] === undefined && timing.maxWait < timing.minWait) {
     errors['timing.maxWait'] = { key: 'errorMinMax' };
   }
+  const hours = settings.workingHours;
+  const minuteOf = (clock: string) => {
+    const match = /^(\d{2}):(\d{2})$/.exec(clock);
+    return match && Number(match[1]) <= 24 && Number(match[2]) < 60 ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+  };
+  const start = minuteOf(hours.start);
+  const end = minuteOf(hours.end);
+  if (start === undefined || end === undefined || end <= start || end > 24 * 60) errors['workingHours.end'] = { key: 'errorHours' };
+  if (hours.days.length === 0 || hours.days.some((day) => !Number.isInteger(day) || day < 0 || day > 6)) errors['workingHours.days'] = { key: 'errorDays' };
+  if (!Number.isInteger(settings.slotBuffer) || settings.slotBuffer < 0 || settings.slotBuffer > 120) {
+    errors.slotBuffer = { key: 'errorRange', substitutions: [0, 120] };
+  }
   return errors;
 }

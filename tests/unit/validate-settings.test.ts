@@ -86,3 +86,19 @@ describe('validateSettings', () => {
     assert.deepEqual(Object.keys(validateSettings(settings)).sort(), ['composeAccount', 'profile.email', 'profile.phone', 'timing.maxWait']);
   });
 });
+
+describe('validateSettings: when you can talk', () => {
+  it('accepts the default working hours and buffer', () => {
+    assert.deepEqual(validateSettings(settingsWith()), {});
+  });
+
+  it('rejects an end before the start, no days, and a buffer out of range', () => {
+    const settings = settingsWith();
+    settings.workingHours = { days: [], start: '18:00', end: '09:00' };
+    settings.slotBuffer = 500;
+    const errors = validateSettings(settings);
+    assert.equal(errors['workingHours.end']?.key, 'errorHours');
+    assert.equal(errors['workingHours.days']?.key, 'errorDays');
+    assert.deepEqual(errors.slotBuffer, { key: 'errorRange', substitutions: [0, 120] });
+  });
+});

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '../core/settings.ts';
+import { exportSettings, importSettings } from '../core/settings-file.ts';
+import { useI18n } from '../ui/i18n.ts';
+
+/** Download the settings and templates as JSON; load them back. A bad file changes nothing. */
+export function SettingsTransfer({ settings, onImport }: { settings: Settings; onImport: (settings: Settings) => Promise<void> }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+
+  const download = () => {
+    const blob = new Blob([exportSettings(settings, Date.now())], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'interview-standby-settings.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    const result = importSettings(await file.text());
+    if (!result.ok) {
+      const detail = result.paths?.length ? ` (${result.paths.join(', ')})` : '';
+      setMessage({ ok: false, text: `${t(result.error.key)}${detail}` });
+      return;
+    }
+    try {
+      await onImport(result.settings);
+      setMessage({ ok: true, text: t('importDone') });
+    } catch (error) {
+      setMessage({ ok: false, text: t('actionFailed', [String(error)]) });
+    }
+  };
+
+  return (
+    <fieldset>
+      <legend>{t('transferTitle')}</legend>
+      <p class="hint">{t('transferHint')}</p>
+      <div class="save-row">
+        <button type="button" class="button" onClick={download}>{t('exportButton')}</button>
+        <label class="button" for="import-file">{t('importButton')}</label>
+        <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json"
+          onChange={(e) => { void upload(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
+      </div>
+      <p role="status" class={message?.ok === false ? 'error-text' : 'hint'}>{message?.text ?? ''}</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import type { Interview, Locale, TemplateKind } from '../core/types.ts';
+import type { Settings } from '../core/settings.ts';
+import { templateKinds, templatePlaceholders, renderTemplateText } from '../core/render-template.ts';
+import { templateFor, withTemplate } from '../core/custom-templates.ts';
+import { templateContext } from '../core/build-draft.ts';
+import { emptyMarks } from '../core/marks.ts';
+import { useI18n } from '../ui/i18n.ts';
+
+interface Props {
+  settings: Settings;
+  /** The interview the preview is rendered for (the next real one, or the demo's). */
+  sample: Interview | undefined;
+  onChange: (templates: Settings['templates']) => void;
+}
+
+/**
+ * Edit the wording of each email in each language, with the placeholders listed and a live
+ * preview on a real interview. "Reset" goes back to the built-in text.
+ */
+export function TemplateEditor({ settings, sample, onChange }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [kind, setKind] = useState<TemplateKind>('follow-up');
+  const [locale, setLocale] = useState<Locale>(i18n.locale);
+  const current = templateFor(kind, locale, settings.templates);
+  const isCustom = settings.templates[locale]?.[kind] !== undefined;
+  const now = Date.now();
+  const preview = sample
+    ? renderTemplateText(current, templateContext(sample, { ...emptyMarks(), callAttempts: [now - 120_000, now - 60_000] }, settings, { now, locale, timeZone: i18n.timeZone }), locale)
+    : undefined;
+  const set = (subject: string, body: string) => onChange(withTemplate(settings.templates, locale, kind, { subject, body }));
+
+  return (
+    <fieldset>
+      <legend>{t('templatesTitle')}</legend>
+      <p class="hint">{t('templatesHint')}</p>
+      <div class="field-row">
+        <div class="field">
+          <label for="template-kind">{t('templatesKind')}</label>
+          <select id="template-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as TemplateKind)}>
+            {templateKinds.map((k) => <option key={k} value={k}>{t(`template_${k.replace(/-/g, '_')}`)}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="template-locale">{t('templatesLanguage')}</label>
+          <select id="template-locale" value={locale} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
+            <option value="en">English</option>
+            <option value="it">Italiano</option>
+          </select>
+        </div>
+      </div>
+      <div class="field">
+        <label for="template-subject">{t('templatesSubject')}</label>
+        <input id="template-subject" type="text" value={current.subject} onInput={(e) => set(e.currentTarget.value, current.body)} />
+      </div>
+      <div class="field">
+        <label for="template-body">{t('templatesBody')}</label>
+        <textarea id="template-body" rows={12} value={current.body} aria-describedby="template-placeholders" onInput={(e) => set(current.subject, e.currentTarget.value)} />
+      </div>
+      <p id="template-placeholders" class="hint">
+        {t('templatesPlaceholders')}{' '}
+        {templatePlaceholders[kind].map((name) => <code key={name} class="placeholder">{`{${name}}`}</code>)}
+        {' '}{t('templatesSyntax')}
+      </p>
+      <div class="save-row">
+        <button type="button" class="button" disabled={!isCustom} onClick={() => onChange(withTemplate(settings.templates, locale, kind, undefined))}>{t('templatesReset')}</button>
+        <span class="hint">{isCustom ? t('templatesCustom') : t('templatesDefault')}</span>
+      </div>
+      {preview && (
+        <section class="preview" aria-labelledby="preview-title">
+          <h3 id="preview-title" class="section-title">{t('templatesPreview', [sample?.title ?? ''])}</h3>
+          <p class="preview-subject">{preview.subject}</p>
+          <p class="script">{preview.body}</p>
+        </section>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultWorkingHours, proposeSlots, type SlotOptions } from '../../src/core/propose-slots.ts';
+import { renderTemplate } from '../../src/core/render-template.ts';
+
+const ROME = 'Europe/Rome';
+const NEW_YORK = 'America/New_York';
+
+function options(overrides: Partial<SlotOptions> = {}): SlotOptions {
+  return { durationMinutes: 60, bufferMinutes: 30, count: 3, workingHours: defaultWorkingHours, timeZone: ROME, ...overrides };
+}
+
+/** The bulleted lines of a rendered body. */
+function bullets(body: string): string[] {
+  return body.split('\n').filter((line) => line.startsWith('• '));
+}
+
+describe('proposed slots in the drafts', () => {
+  // Friday 27 November 2026, 16:00 in Rome, 10:00 in New York (15:00 UTC).
+  const now = Date.UTC(2026, 10, 27, 15, 0);
+
+  it('lists the proposed slots on the Rome clock in English and Italian', () => {
+    const slots = proposeSlots([], now, options());
+    const context = { slots, timeZone: ROME, now };
+    assert.deepEqual(bullets(renderTemplate('reschedule', context, 'en').body), [
+      '• Monday 30 November, 9:00–10:00 AM',
+      '• Monday 30 November, 10:30–11:30 AM',
+      '• Tuesday 1 December, 9:00–10:00 AM',
+    ]);
+    assert.deepEqual(bullets(renderTemplate('reschedule', context, 'it').body), [
+      '• lunedì 30 novembre, 9:00–10:00',
+      '• lunedì 30 novembre, 10:30–11:30',
+      '• martedì 1 dicembre, 9:00–10:00',
+    ]);
+  });
+
+  it('writes a New York user’s slots on the New York clock and says so to a Rome interviewer', () => {
+    const slots = proposeSlots([], now, options({ timeZone: NEW_YORK, durationMinutes: 30 }));
+    const context = { slots, timeZone: NEW_YORK, eventTimeZone: ROME, now };
+    const en = renderTemplate('reschedule', context, 'en').body;
+    assert.deepEqual(bullets(en), [
+      '• Friday 27 November, 12:00–12:30 PM',
+      '• Friday 27 November, 1:00–1:30 PM',
+      '• Monday 30 November, 9:00–9:30 AM',
+    ]);
+    assert.match(en, /All times are New York time\./);
+    const it = renderTemplate('reschedule', context, 'it').body;
+    assert.deepEqual(bullets(it), ['• venerdì 27 novembre, 12:00–12:30', '• venerdì 27 novembre, 13:00–13:30', '• lunedì 30 novembre, 9:00–9:30']);
+    assert.match(it, /Gli orari sono riferiti all'ora di New York\./);
+  });
+
+  it('still says 9:00 in the apology after Rome has moved to summer time', () => {
+    // Friday 27 March 2026, 16:00 in Rome; the clocks change on Sunday 29 March.
+    const before = Date.UTC(2026, 2, 27, 15, 0);
+    const slots = proposeSlots([], before, options({ maxPerDay: 1 }));
+    const context = { slots, timeZone: ROME, now: before };
+    assert.deepEqual(bullets(renderTemplate('apology', context, 'en').body), [
+      '• Monday 30 March, 9:00–10:00 AM',
+      '• Tuesday 31 March, 9:00–10:00 AM',
+      '• Wednesday 1 April, 9:00–10:00 AM',
+    ]);
+    assert.deepEqual(bullets(renderTemplate('apology', context, 'it').body), [
+      '• lunedì 30 marzo, 9:00–10:00',
+      '• martedì 31 marzo, 9:00–10:00',
+      '• mercoledì 1 aprile, 9:00–10:00',
+    ]);
+  });
+
+  it('asks for their availability when no slot is free', () => {
+    const busy = [{ start: now - 86_400_000, end: now + 30 * 86_400_000 }];
+    const slots = proposeSlots(busy, now, options());
+    assert.deepEqual(slots, []);
+    assert.match(renderTemplate('reschedule', { slots, timeZone: ROME, now }, 'en').body, /Could you let me know when you might be available\?/);
+    assert.match(renderTemplate('reschedule', { slots, timeZone: ROME, now }, 'it').body, /Mi farebbe sapere quando potrebbe essere disponibile\?/);
+  });
+});
