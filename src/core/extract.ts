@@ -152,7 +152,8 @@ export function phonesFromConference(entryPoints: unknown): PhoneNumber[] {
     const number = uri.slice(4).split(/[;,]/)[0] ?? '';
     if (!/^\+?[\d\s().-]+$/.test(number)) continue;
     const digits = number.replace(/\D/g, '');
-    if (digits.length < 3 || digits.length > 15) continue;
+    // The same 7–15 digits as numbers found in text: shorter strings are extensions or codes.
+    if (digits.length < 7 || digits.length > 15) continue;
     const dial = (number.trim().startsWith('+') ? '+' : '') + digits;
     if (seen.has(dial)) continue;
     seen.add(dial);
