@@ -104,6 +104,25 @@ function normalizeNeedle(needle: string): string {
   return foldForMatch(cleanText(needle, 100));
 }
 
+/**
+ * The user's keyword and tag lists are folded once per list, not once per event: a full sync
+ * classifies thousands of events against the same rules. The cache is keyed by the lists'
+ * content, so it stays a pure function of its input; a handful of entries is plenty.
+ */
+const foldedLists = new Map<string, string[]>();
+const MAX_CACHED_LISTS = 8;
+
+function foldedNeedles(list: readonly string[]): string[] {
+  const key = list.join('\u0000');
+  let folded = foldedLists.get(key);
+  if (!folded) {
+    folded = list.map(normalizeNeedle);
+    if (foldedLists.size >= MAX_CACHED_LISTS) foldedLists.clear();
+    foldedLists.set(key, folded);
+  }
+  return folded;
+}
+
 /** Where `needle` (already folded) occurs in `hay` as whole words, or -1. */
 function findToken(hay: string, needle: string, from = 0): number {
   if (needle === '') return -1;
@@ -135,8 +154,9 @@ function findKeyword(text: string, keywords: string[]): KeywordHit | undefined {
   const { folded, map } = foldWithMap(text);
   let best: KeywordHit | undefined;
   let bestLength = 0;
-  for (const keyword of keywords) {
-    const needle = normalizeNeedle(keyword);
+  const needles = foldedNeedles(keywords);
+  for (const [i, keyword] of keywords.entries()) {
+    const needle = needles[i] ?? '';
     if (needle.length <= bestLength) continue;
     const at = findToken(folded, needle);
     if (at === -1) continue;
@@ -147,9 +167,13 @@ function findKeyword(text: string, keywords: string[]): KeywordHit | undefined {
 }
 
 function findTag(texts: string[], tags: string[]): string | undefined {
-  const folded = texts.map(foldForMatch);
-  return tags.find((tag) => {
-    const needle = normalizeNeedle(tag);
+  const needles = foldedNeedles(tags);
+  // Folding a long description is the costly part; most events carry no '#' at all.
+  const hashOnly = needles.every((needle) => needle.startsWith('#'));
+  const folded = texts.filter((text) => !hashOnly || text.includes('#')).map(foldForMatch);
+  if (folded.length === 0) return undefined;
+  return tags.find((_, i) => {
+    const needle = needles[i] ?? '';
     return folded.some((text) => findToken(text, needle) !== -1);
   });
 }
