@@ -18,6 +18,38 @@ const isTest = args.has('--test');
 const isWatch = args.has('--watch');
 const outdir = join(root, isTest ? 'dist-test' : 'dist');
 
+/**
+ * Google endpoints. Production bundles get Google's and nothing else; only `--test` builds
+ * point at the fakes on 127.0.0.1 (tests/fakes/), overridable with TEST_GOOGLE_AUTH_URL and
+ * TEST_GOOGLE_API_BASE. The fixed default ports are the ones tests/browser/google-calendar.test.ts
+ * starts its fakes on.
+ */
+const TEST_GOOGLE_DEFAULTS = {
+  authUrl: 'http://127.0.0.1:47811/o/oauth2/v2/auth',
+  apiBase: 'http://127.0.0.1:47812/calendar/v3',
+  webClientId: 'test-client.apps.googleusercontent.com',
+};
+const google = isTest
+  ? {
+    authUrl: process.env.TEST_GOOGLE_AUTH_URL || TEST_GOOGLE_DEFAULTS.authUrl,
+    apiBase: process.env.TEST_GOOGLE_API_BASE || TEST_GOOGLE_DEFAULTS.apiBase,
+    webClientId: process.env.TEST_GOOGLE_WEB_CLIENT_ID || TEST_GOOGLE_DEFAULTS.webClientId,
+    chromeClientId: '',
+  }
+  : {
+    authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+    apiBase: 'https://www.googleapis.com/calendar/v3',
+    // Both are public identifiers, not secrets; they still come from the environment so that
+    // each developer and the store build use their own Google Cloud project.
+    webClientId: process.env.GOOGLE_WEB_CLIENT_ID ?? '',
+    chromeClientId: process.env.GOOGLE_OAUTH_CLIENT_ID ?? '',
+  };
+/** Read-only scopes; the same list is in src/calendar/google-calendar.ts (GOOGLE_SCOPES). */
+const GOOGLE_SCOPES = [
+  'https://www.googleapis.com/auth/calendar.events.readonly',
+  'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
+];
+
 /** Code that must never appear in a bundle (MV3 forbids remote and evaluated code). */
 const forbiddenInBundles = [
   [/\beval\s*\(/, 'eval('],
@@ -47,6 +79,9 @@ const options = {
   jsxImportSource: 'preact',
   define: {
     __TEST_BUILD__: JSON.stringify(isTest),
+    __GOOGLE_AUTH_URL__: JSON.stringify(google.authUrl),
+    __GOOGLE_API_BASE__: JSON.stringify(google.apiBase),
+    __GOOGLE_WEB_CLIENT_ID__: JSON.stringify(google.webClientId),
   },
 };
 
@@ -57,6 +92,12 @@ async function copyStatic() {
   // A stable extension id (needed for the OAuth redirect) comes from the environment,
   // never from the repository.
   if (process.env.EXTENSION_KEY) manifest.key = process.env.EXTENSION_KEY;
+  // getAuthToken needs the Chrome Extension OAuth client; without one the build still works
+  // and sign-in uses the web flow (or the options page says what is missing).
+  if (google.chromeClientId) manifest.oauth2 = { client_id: google.chromeClientId, scopes: GOOGLE_SCOPES };
+  // The fakes live on 127.0.0.1; only the test build may reach them.
+  if (isTest) manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  if (!isTest && JSON.stringify(manifest).includes('127.0.0.1')) throw new Error('A production manifest must not mention 127.0.0.1');
   await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await cp(join(root, 'src/_locales'), join(outdir, '_locales'), { recursive: true });
   await mkdir(join(outdir, 'icons'), { recursive: true });
@@ -78,6 +119,8 @@ async function checkBundles(metafile) {
       if (pattern.test(text)) problems.push(`${relative(root, join(root, file))} contains ${label}`);
     }
     if (!isTest && text.includes('__test_seam__')) problems.push(`${file} contains a test seam in a production build`);
+    // The fakes' address: a production bundle must only ever talk to Google.
+    if (!isTest && text.includes('127.0.0.1')) problems.push(`${file} contains a test endpoint (127.0.0.1) in a production build`);
   }
   if (problems.length > 0) throw new Error(`Bundle check failed:\n  ${problems.join('\n  ')}`);
 }

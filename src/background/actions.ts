@@ -10,7 +10,8 @@ import { uiLanguage } from '../platform/i18n.ts';
 import { extensionUrl, openTab } from '../platform/tabs.ts';
 import { clearNotification } from '../platform/notifications.ts';
 import { reconcileNow } from './reconcile-now.ts';
-import { restartDemo } from './sync-source.ts';
+import { forgetGoogleTokens } from '../platform/identity.ts';
+import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoogle } from './sync-source.ts';
 
 /** Records what the user said about an interview, then reconciles reminders and badge. */
 export async function markInterview(interviewId: string, action: MarkAction): Promise<void> {
@@ -59,7 +60,33 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   refresh: async () => {
+    await syncNow('open');
     await reconcileNow('message');
+    return { ok: true };
+  },
+  'connect-google': async () => {
+    const calendars = await googleCalendars(true);
+    await reconcileNow('message', (state) => useGoogle(state, calendars));
+    await syncNow('user');
+    return { calendars };
+  },
+  disconnect: async () => {
+    await forgetGoogleTokens();
+    await reconcileNow('message', useDemo);
+    return { ok: true };
+  },
+  'list-calendars': async () => {
+    const { state } = await readState(Date.now());
+    if (state.source.kind !== 'google') return { calendars: [], selected: [] };
+    return { calendars: await googleCalendars(false, state.source.selfEmail), selected: state.source.calendarIds };
+  },
+  'choose-calendars': async ({ calendarIds }) => {
+    await reconcileNow('message', (state) => chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []));
+    await syncNow('user');
+    return { ok: true };
+  },
+  'sync-now': async () => {
+    await syncNow('user');
     return { ok: true };
   },
   'restart-demo': async () => {

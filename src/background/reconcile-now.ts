@@ -1,5 +1,6 @@
 import type { StoredState } from '../core/stored-state.ts';
 import { wantedAlarms } from '../core/reconcile.ts';
+import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
 import { currentReminder, reminderKey } from '../core/current-reminder.ts';
 import { emptyMarks } from '../core/marks.ts';
@@ -8,10 +9,11 @@ import { readState, writeState } from '../platform/storage.ts';
 import { applyAlarms } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
 import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
-import { syncSource } from './sync-source.ts';
+import { refreshDemo } from './sync-source.ts';
+import { SYNC_ALARM } from './sync-alarm.ts';
 import { showReminder } from './show-reminder.ts';
 
-export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'storage';
+export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'storage' | 'sync';
 
 /**
  * The one place that turns stored state + now into browser state: interviews from the source,
@@ -25,8 +27,8 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
   return navigator.locks.request('interview-standby-reconcile', async () => {
     const now = Date.now();
     const loaded = await readState(now);
-    let state = syncSource(loaded.state, now);
-    if (mutate) state = syncSource(mutate(state, now), now);
+    let state = refreshDemo(loaded.state, now);
+    if (mutate) state = refreshDemo(mutate(state, now), now);
 
     const interviews = Object.values(state.interviews);
     const notified = { ...state.notified };
@@ -56,8 +58,16 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     state = { ...state, notified };
 
     await writeState({ ...state, storageProblems: loaded.problems, ready: now });
-    await applyAlarms(wantedAlarms(interviews, state.marks, state.settings, now));
-    await setBadge(badgeFor(interviews, state.marks, now, state.settings));
+    const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
+    // The Google poll lives with the other alarms so that install, startup and every wake
+    // rebuild it (relaunching an unpacked extension loses all alarms, BROWSER-TESTING.md).
+    if (state.source.kind === 'google') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
+    await applyAlarms(alarms);
+    const badge = badgeFor(interviews, state.marks, now, state.settings);
+    // Google refused the sign-in even after a fresh token: the badge asks for a reconnect
+    // (a running wait's minutes matter more, so they win).
+    const reconnect = badge.text === '' && state.source.kind === 'google' && state.sync.error?.code === 'auth';
+    await setBadge(reconnect ? { text: '!' } : badge);
     if (loaded.problems.length > 0) console.warn(`Interview Standby (${reason}): ${loaded.problems.join('; ')}`);
     return state;
   });

@@ -11,6 +11,8 @@ import { onNotificationButton, onNotificationClicked } from '../platform/notific
 import { readState } from '../platform/storage.ts';
 import { onInstalled, onStartup } from '../platform/runtime.ts';
 import { reconcileNow } from './reconcile-now.ts';
+import { syncNow } from './sync-source.ts';
+import { SYNC_ALARM } from './sync-alarm.ts';
 import { markInterview, messageHandlers, openDraft, openPopupPage } from './actions.ts';
 import { parseReminderKey } from '../core/current-reminder.ts';
 
@@ -26,11 +28,14 @@ onInstalled(() => {
   reconcileNow('install').catch(report('install'));
 });
 onStartup(() => {
-  reconcileNow('startup').catch(report('startup'));
+  // A browser start is a good moment to catch up with the calendar.
+  reconcileNow('startup').then(() => syncNow('open')).catch(report('startup'));
 });
 
 onAlarm((alarm) => {
-  if (alarm.name === TICK_ALARM || parseReminderAlarmName(alarm.name) !== undefined) {
+  if (alarm.name === SYNC_ALARM) {
+    syncNow('poll').catch(report('sync'));
+  } else if (alarm.name === TICK_ALARM || parseReminderAlarmName(alarm.name) !== undefined) {
     reconcileNow('alarm').catch(report(`alarm ${alarm.name}`));
   }
 });
@@ -56,4 +61,5 @@ onNotificationClicked((id) => {
 
 // Every wake-up (an alarm, a message, a notification click) also reconciles: cheap, idempotent,
 // and the safety net for alarms lost while the browser was closed.
-reconcileNow('wake').catch(report('wake'));
+// A wake-up also syncs when the poll is overdue (an alarm lost while the browser was closed).
+reconcileNow('wake').then(() => syncNow('poll')).catch(report('wake'));

@@ -1,20 +1,33 @@
 import type { Interview } from '../core/types.ts';
-import type { StoredState } from '../core/stored-state.ts';
+import type { SourceState, StoredState, SyncErrorCode } from '../core/stored-state.ts';
+import type { CalendarChange, SyncTrigger } from '../core/sync-state.ts';
+import { emptyGoogleCursor } from '../core/stored-state.ts';
+import { applyCalendarChange, dropCalendar, syncDue, syncFailed, syncSucceeded, tokenToUse } from '../core/sync-state.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import { demoEvents } from '../calendar/demo-calendar.ts';
+import { GOOGLE_SCOPES, listCalendars, syncCalendar } from '../calendar/google-calendar.ts';
+import type { GoogleCalendarEntry, GoogleClient } from '../calendar/google-calendar.ts';
+import { SyncError } from '../calendar/source-types.ts';
+import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
+import { readState } from '../platform/storage.ts';
+import { reconcileNow } from './reconcile-now.ts';
 
 const HOUR = 3_600_000;
 /** A demo older than this has nothing left to show, so it starts over. */
 const DEMO_LIFETIME = 12 * HOUR;
+/** Held while talking to Google, so syncs never stack (the reconcile lock is only for storage). */
+const SYNC_LOCK = 'interview-standby-sync';
 
 /**
- * Brings `interviews` up to date with the connected source. For the demo calendar this is a
- * pure function of its anchor and the rules, so running it again changes nothing.
+ * Brings `interviews` up to date with the demo calendar: a pure function of its anchor and the
+ * rules, so running it again changes nothing. A Google source is left alone here: its data
+ * changes only when a sync result is applied (see `syncNow`).
  */
-export function syncSource(state: StoredState, now: number): StoredState {
+export function refreshDemo(state: StoredState, now: number): StoredState {
+  if (state.source.kind !== 'demo') return state;
   let source = state.source;
   let { marks, notified } = state;
-  if (source.kind === 'demo' && now - source.anchor > DEMO_LIFETIME) {
+  if (now - source.anchor > DEMO_LIFETIME) {
     source = { kind: 'demo', anchor: now };
     marks = {};
     notified = {};
@@ -36,5 +49,132 @@ export function syncSource(state: StoredState, now: number): StoredState {
 
 /** Starts the demo again from now, forgetting what the user marked on the old one. */
 export function restartDemo(state: StoredState, now: number): StoredState {
-  return syncSource({ ...state, source: { kind: 'demo', anchor: now }, marks: {}, notified: {} }, now);
+  return refreshDemo({ ...state, source: { kind: 'demo', anchor: now }, marks: {}, notified: {} }, now);
+}
+
+/** Everything a source switch resets: the old source's interviews, marks, busy time and cursor. */
+function switchSource(state: StoredState, source: SourceState): StoredState {
+  return { ...state, source, interviews: {}, marks: {}, notified: {}, busy: {}, googleCursor: emptyGoogleCursor(), sync: { failures: 0 } };
+}
+
+/** Back to the demo calendar, from now. */
+export function useDemo(state: StoredState, now: number): StoredState {
+  return refreshDemo(switchSource(state, { kind: 'demo', anchor: now }), now);
+}
+
+/**
+ * Connects Google. From the demo this is a fresh start; reconnecting the same account keeps
+ * the calendars, the data and the marks and only clears the error, so a sync runs at once.
+ */
+export function useGoogle(state: StoredState, calendars: GoogleCalendarEntry[]): StoredState {
+  const primary = calendars.find((c) => c.primary) ?? calendars[0];
+  if (state.source.kind === 'google' && (primary === undefined || state.source.selfEmail === primary.id)) {
+    return { ...state, sync: { ...state.sync, backoffUntil: undefined, error: undefined } };
+  }
+  if (primary === undefined) throw new Error('This Google account has no calendar.');
+  return switchSource(state, { kind: 'google', calendarIds: [primary.id], selfEmail: primary.id });
+}
+
+/** The user picked the calendars to watch: forget the dropped ones; the new ones sync fully. */
+export function chooseCalendars(state: StoredState, calendarIds: string[]): StoredState {
+  if (state.source.kind !== 'google') throw new Error('Google Calendar is not connected.');
+  const wanted = [...new Set(calendarIds.filter((id) => typeof id === 'string' && id !== ''))].slice(0, 50);
+  if (wanted.length === 0) throw new Error('Choose at least one calendar.');
+  let data = { interviews: state.interviews, busy: state.busy, cursor: state.googleCursor };
+  for (const id of state.source.calendarIds) if (!wanted.includes(id)) data = dropCalendar(data, id);
+  return { ...state, source: { ...state.source, calendarIds: wanted }, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor };
+}
+
+/** Tokens come from platform/identity without UI; a refused one is dropped, then asked for again. */
+function googleClient(loginHint: string | undefined): GoogleClient {
+  const request = loginHint === undefined ? { interactive: false, scopes: GOOGLE_SCOPES } : { interactive: false, scopes: GOOGLE_SCOPES, loginHint };
+  return {
+    fetch: (input, init) => fetch(input, init),
+    apiBase: googleApiBase,
+    tokens: {
+      get: () => getGoogleToken(request),
+      refresh: async (stale) => {
+        await dropGoogleToken(stale);
+        return getGoogleToken(request);
+      },
+    },
+  };
+}
+
+/** The calendars on the user's Google list (for the options page). */
+export async function googleCalendars(interactive: boolean, loginHint?: string): Promise<GoogleCalendarEntry[]> {
+  if (interactive) {
+    // Shows Google's consent (or Chrome's) now, while the user is looking.
+    await getGoogleToken(loginHint === undefined ? { interactive, scopes: GOOGLE_SCOPES } : { interactive, scopes: GOOGLE_SCOPES, loginHint });
+  }
+  const { calendars } = await listCalendars(googleClient(loginHint), Date.now());
+  return calendars;
+}
+
+interface GoogleOutcome {
+  /** Calendars that synced, in order, with their new sync token. */
+  results: Array<{ calendarId: string; change: CalendarChange; cursor: string }>;
+  failure?: { code: SyncErrorCode; status?: number; retryAfter?: number };
+}
+
+async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutcome> {
+  const outcome: GoogleOutcome = { results: [] };
+  if (state.source.kind !== 'google') return outcome;
+  const { calendarIds, selfEmail } = state.source;
+  const client = googleClient(selfEmail);
+  for (const calendarId of calendarIds) {
+    try {
+      const syncToken = tokenToUse(state.googleCursor, calendarId, now);
+      const result = await syncCalendar(client, {
+        calendarId,
+        rules: state.settings.rules,
+        now,
+        ...(syncToken === undefined ? {} : { syncToken }),
+        ...(selfEmail === undefined ? {} : { selfEmail }),
+      });
+      outcome.results.push({ calendarId, change: result, cursor: result.cursor });
+    } catch (error) {
+      // What synced before the failure is kept; the rest waits for the next attempt.
+      if (error instanceof SyncError) {
+        outcome.failure = { code: error.code };
+        if (error.status !== undefined) outcome.failure.status = error.status;
+        if (error.retryAfter !== undefined) outcome.failure.retryAfter = error.retryAfter;
+      } else {
+        console.error('Interview Standby: Google sync failed', error);
+        outcome.failure = { code: 'malformed' };
+      }
+      break;
+    }
+  }
+  return outcome;
+}
+
+/** Applies what a sync brought to the latest state (which may have changed meanwhile). */
+function applyGoogleOutcome(state: StoredState, outcome: GoogleOutcome, now: number, random: number): StoredState {
+  // Disconnected while the requests ran: what came back belongs to nobody now.
+  if (state.source.kind !== 'google') return state;
+  const watched = state.source.calendarIds;
+  let data = { interviews: state.interviews, busy: state.busy, cursor: state.googleCursor };
+  for (const { calendarId, change, cursor } of outcome.results) {
+    if (watched.includes(calendarId)) data = applyCalendarChange(data, calendarId, change, cursor, now);
+  }
+  const sync = outcome.failure ? syncFailed(state.sync, outcome.failure, now, random) : syncSucceeded(now);
+  return { ...state, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor, sync };
+}
+
+/**
+ * Syncs the connected source if one is due for this trigger, then reconciles. Network work
+ * happens outside the reconcile lock (a mark from the popup never waits for Google) but under
+ * its own lock, so syncs never stack: an automatic trigger that finds one running gives up
+ * (that sync brings the news), a user's request waits for it and then decides.
+ */
+export async function syncNow(trigger: SyncTrigger): Promise<void> {
+  await navigator.locks.request(SYNC_LOCK, { ifAvailable: trigger !== 'user' }, async (lock) => {
+    if (lock === null) return;
+    const startedAt = Date.now();
+    const { state } = await readState(startedAt);
+    if (state.source.kind !== 'google' || !syncDue(state.sync, trigger, startedAt)) return;
+    const outcome = await fetchGoogle(state, startedAt);
+    await reconcileNow('sync', (latest, now) => applyGoogleOutcome(latest, outcome, now, Math.random()));
+  });
 }

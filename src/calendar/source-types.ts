@@ -1,4 +1,5 @@
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
+import type { BusyInterval, SyncErrorCode } from '../core/stored-state.ts';
 
 /**
  * The seam between a calendar source and the rest of the extension. A source module gets
@@ -6,24 +7,9 @@ import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts'
  * or browser APIs: the service worker stores what it returns.
  */
 
-/** A busy interval, kept only as start/end (for proposing free slots). Epoch ms. */
-export interface BusyInterval {
-  start: number;
-  end: number;
-}
-
-/** Why a sync failed, in words the UI can translate. */
-export type SyncErrorCode =
-  | 'offline' // network error, DNS, dropped connection
-  | 'auth' // 401 after one token refresh, or sign-in cancelled/failed
-  | 'forbidden' // 403 that is not a rate limit (calendar not shared, API disabled)
-  | 'rate-limited' // 403 rateLimitExceeded / userRateLimitExceeded, 429
-  | 'server' // 5xx
-  | 'not-found' // 404 (calendar or feed gone)
-  | 'too-large' // iCal feed over the size limit
-  | 'not-ical' // the address did not return iCalendar data
-  | 'malformed' // unparsable content
-  | 'http'; // any other HTTP status
+// BusyInterval and SyncErrorCode live in core (stored state holds them); re-exported so
+// source modules import one place.
+export type { BusyInterval, SyncErrorCode };
 
 export class SyncError extends Error {
   readonly code: SyncErrorCode;
@@ -52,7 +38,11 @@ export interface DetectionInput {
 /**
  * The result of one sync: either the complete picture (full sync) or the changes since the
  * last cursor (incremental). Keys are stable ids: interviews by `Interview.id`, busy intervals
- * by `${source}:${eventId}`.
+ * by `${source}:${eventId}` (the same key for the same event).
+ *
+ * A delta lists in `removeIds` every key it touched: the caller removes those from both maps
+ * first, then applies the upserts. So an event that stopped being an interview but is still
+ * busy time is in `removeIds` and in `upsertBusy`, and applying a delta twice is harmless.
  */
 export type SyncResult<Cursor> =
   | { kind: 'full'; interviews: Record<string, Interview>; busy: Record<string, BusyInterval>; cursor: Cursor; requests: number; bytes: number }

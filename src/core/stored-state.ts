@@ -1,9 +1,63 @@
 import type { Interview, Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';
+import { normalizeTemplates } from './custom-templates.ts';
 
 /** Where interviews come from now. The demo is the default until a real source is connected. */
-export type SourceState = { kind: 'demo'; anchor: number };
+export type SourceState =
+  | { kind: 'demo'; anchor: number }
+  /** `selfEmail` is the primary calendar's id (the account's address), for detection. */
+  | { kind: 'google'; calendarIds: string[]; selfEmail?: string };
+
+/** A busy interval, kept only as start/end (for proposing free slots). Epoch ms. */
+export interface BusyInterval {
+  start: number;
+  end: number;
+}
+
+/** Why a sync failed, in words the UI can translate. */
+export type SyncErrorCode =
+  | 'offline' // network error, DNS, dropped connection
+  | 'auth' // 401 after one token refresh, or sign-in cancelled/failed
+  | 'forbidden' // 403 that is not a rate limit (calendar not shared, API disabled)
+  | 'rate-limited' // 403 rateLimitExceeded / userRateLimitExceeded, 429
+  | 'server' // 5xx
+  | 'not-found' // 404 (calendar or feed gone)
+  | 'too-large' // iCal feed over the size limit
+  | 'not-ical' // the address did not return iCalendar data
+  | 'malformed' // unparsable content
+  | 'http'; // any other HTTP status
+
+const syncErrorCodes: readonly string[] = ['offline', 'auth', 'forbidden', 'rate-limited', 'server', 'not-found', 'too-large', 'not-ical', 'malformed', 'http'];
+
+/** How the last syncs of the connected source went; timestamps, never counters in memory. */
+export interface SyncStatus {
+  lastSuccessAt?: number;
+  lastAttemptAt?: number;
+  /** The last attempt's failure; absent once a sync succeeds. */
+  error?: { code: SyncErrorCode; at: number; status?: number };
+  /** No automatic sync before this instant (Retry-After, exponential backoff). */
+  backoffUntil?: number;
+  /** Failures in a row since the last success. */
+  failures: number;
+}
+
+/**
+ * Where each watched Google calendar's sync stands. Sync tokens are cursors, not credentials
+ * (they are useless without an OAuth token), so they may live in storage.
+ */
+export interface GoogleCursor {
+  /** calendarId → nextSyncToken of its last complete sync. */
+  syncTokens: Record<string, string>;
+  /** calendarId → when its last full sync finished (the window slides, so it is redone daily). */
+  fullSyncAt: Record<string, number>;
+  /** calendarId → keys (`google:<eventId>`) of the interviews and busy intervals it holds. */
+  items: Record<string, string[]>;
+}
+
+export function emptyGoogleCursor(): GoogleCursor {
+  return { syncTokens: {}, fullSyncAt: {}, items: {} };
+}
 
 /** Everything the extension keeps in `storage.local`. */
 export interface StoredState {
@@ -14,9 +68,13 @@ export interface StoredState {
   source: SourceState;
   /** interviewId → reminderKey of the last reminder notified, so none is shown twice. */
   notified: Record<string, string>;
+  /** Busy time of the coming two weeks, by `${source}:${eventId}`: start/end only. */
+  busy: Record<string, BusyInterval>;
+  sync: SyncStatus;
+  googleCursor: GoogleCursor;
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 type Raw = Record<string, unknown>;
 
@@ -26,6 +84,8 @@ type Raw = Record<string, unknown>;
  */
 export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   (raw) => ({ ...raw, schemaVersion: 1 }),
+  // 2: a source can be Google; busy time, sync status and the Google cursor start empty.
+  (raw) => ({ ...raw, schemaVersion: 2, busy: {}, sync: { failures: 0 }, googleCursor: emptyGoogleCursor() }),
 ];
 
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,13 +102,18 @@ export function normalizeSettings(raw: unknown): Settings {
   const providers: readonly string[] = ['gmail', 'outlook', 'mailto'];
   if (!languages.includes(merged.language)) merged.language = defaultSettings.language;
   if (!providers.includes(merged.mailProvider)) merged.mailProvider = defaultSettings.mailProvider;
+  // The user's templates are a nested open map that the generic merge cannot describe.
+  merged.templates = normalizeTemplates(isRecord(raw) ? raw.templates : undefined);
   return merged;
 }
 
 function mergeLike(template: unknown, raw: unknown): unknown {
   if (Array.isArray(template)) {
     // Always a copy: handing out the defaults' own array would let one caller change them for all.
-    return Array.isArray(raw) && raw.every((item) => typeof item === 'string') ? [...raw] : [...template];
+    // Items must have the type of the defaults' items (strings for an empty default list).
+    const itemType = template.length > 0 ? typeof template[0] : 'string';
+    const valid = Array.isArray(raw) && raw.every((item) => typeof item === itemType && (itemType !== 'number' || Number.isFinite(item)));
+    return valid ? [...raw] : [...template];
   }
   if (isRecord(template)) {
     if (!isRecord(raw)) return structuredClone(template);
@@ -127,13 +192,75 @@ export function loadState(raw: unknown, now: number): LoadResult {
   if (isRecord(data.notified)) {
     for (const [id, value] of Object.entries(data.notified)) if (typeof value === 'string') notified[id] = value;
   }
-  const source: SourceState = isRecord(data.source) && data.source.kind === 'demo' && isFiniteNumber(data.source.anchor)
-    ? { kind: 'demo', anchor: data.source.anchor }
-    : { kind: 'demo', anchor: now };
+  const source = normalizeSource(data.source, now);
 
   return {
-    state: { schemaVersion: SCHEMA_VERSION, settings: normalizeSettings(data.settings), interviews, marks, source, notified },
+    state: {
+      schemaVersion: SCHEMA_VERSION,
+      settings: normalizeSettings(data.settings),
+      interviews,
+      marks,
+      source,
+      notified,
+      busy: normalizeBusy(data.busy),
+      sync: normalizeSync(data.sync),
+      googleCursor: normalizeCursor(data.googleCursor),
+    },
     problems,
     changed: changed || problems.length > 0 || !isRecord(data.source),
   };
+}
+
+const stringArray = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** An unreadable source restarts the demo from now: better than showing nothing. */
+function normalizeSource(raw: unknown, now: number): SourceState {
+  if (isRecord(raw) && raw.kind === 'demo' && isFiniteNumber(raw.anchor)) return { kind: 'demo', anchor: raw.anchor };
+  if (isRecord(raw) && raw.kind === 'google') {
+    const calendarIds = stringArray(raw.calendarIds).filter((id) => id !== '');
+    if (calendarIds.length > 0) {
+      return typeof raw.selfEmail === 'string' && raw.selfEmail !== ''
+        ? { kind: 'google', calendarIds, selfEmail: raw.selfEmail }
+        : { kind: 'google', calendarIds };
+    }
+  }
+  return { kind: 'demo', anchor: now };
+}
+
+function normalizeBusy(raw: unknown): Record<string, BusyInterval> {
+  const busy: Record<string, BusyInterval> = {};
+  if (!isRecord(raw)) return busy;
+  for (const [key, value] of Object.entries(raw)) {
+    if (isRecord(value) && isFiniteNumber(value.start) && isFiniteNumber(value.end) && value.end >= value.start) busy[key] = { start: value.start, end: value.end };
+  }
+  return busy;
+}
+
+function normalizeSync(raw: unknown): SyncStatus {
+  if (!isRecord(raw)) return { failures: 0 };
+  const status: SyncStatus = { failures: isFiniteNumber(raw.failures) && raw.failures >= 0 ? Math.floor(raw.failures) : 0 };
+  if (isFiniteNumber(raw.lastSuccessAt)) status.lastSuccessAt = raw.lastSuccessAt;
+  if (isFiniteNumber(raw.lastAttemptAt)) status.lastAttemptAt = raw.lastAttemptAt;
+  if (isFiniteNumber(raw.backoffUntil)) status.backoffUntil = raw.backoffUntil;
+  const error = raw.error;
+  if (isRecord(error) && typeof error.code === 'string' && syncErrorCodes.includes(error.code) && isFiniteNumber(error.at)) {
+    status.error = { code: error.code as SyncErrorCode, at: error.at };
+    if (isFiniteNumber(error.status)) status.error.status = error.status;
+  }
+  return status;
+}
+
+function normalizeCursor(raw: unknown): GoogleCursor {
+  const cursor = emptyGoogleCursor();
+  if (!isRecord(raw)) return cursor;
+  if (isRecord(raw.syncTokens)) {
+    for (const [id, token] of Object.entries(raw.syncTokens)) if (typeof token === 'string' && token !== '') cursor.syncTokens[id] = token;
+  }
+  if (isRecord(raw.fullSyncAt)) {
+    for (const [id, at] of Object.entries(raw.fullSyncAt)) if (isFiniteNumber(at)) cursor.fullSyncAt[id] = at;
+  }
+  if (isRecord(raw.items)) {
+    for (const [id, keys] of Object.entries(raw.items)) cursor.items[id] = stringArray(keys);
+  }
+  return cursor;
 }

@@ -8,6 +8,7 @@ import { readState, writeState } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
 import { Field } from '../ui/field.tsx';
+import { GoogleSection } from './google-section.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
 
@@ -65,7 +66,7 @@ export function OptionsApp() {
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('optionsSource')}</legend>
-          <p class="hint">{t('optionsSourceDemo')}</p>
+          <GoogleSection />
         </fieldset>
         <fieldset>
           <legend>{t('optionsProfile')}</legend>

@@ -13,6 +13,24 @@ export interface MessageMap {
   'restart-demo': { request: Record<string, never>; response: { ok: true } };
   /** Sent when the popup opens: sync the source and reconcile now rather than at the next alarm. */
   refresh: { request: Record<string, never>; response: { ok: true } };
+  /** Signs in to Google (may show Google's consent), switches the source to Google and syncs. */
+  'connect-google': { request: Record<string, never>; response: { calendars: CalendarChoice[] } };
+  /** Back to the demo calendar; forgets Google's tokens and data. */
+  disconnect: { request: Record<string, never>; response: { ok: true } };
+  /** The user's Google calendars, and which are watched (no UI; fails when signed out). */
+  'list-calendars': { request: Record<string, never>; response: { calendars: CalendarChoice[]; selected: string[] } };
+  /** Watch these calendars (at least one). */
+  'choose-calendars': { request: { calendarIds: string[] }; response: { ok: true } };
+  /** Sync now (still honouring a server's Retry-After). */
+  'sync-now': { request: Record<string, never>; response: { ok: true } };
+}
+
+/** A Google calendar as the options page lists it. */
+export interface CalendarChoice {
+  id: string;
+  summary: string;
+  primary: boolean;
+  backgroundColor?: string;
 }
 
 export type MessageName = keyof MessageMap;

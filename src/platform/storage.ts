@@ -10,7 +10,7 @@ export interface StorageExtras {
   storageProblems: string[];
 }
 
-const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified'] as const;
+const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'googleCursor'] as const;
 
 /** Reads, migrates and repairs the stored state. Never throws on bad data. */
 export async function readState(now: number): Promise<LoadResult> {

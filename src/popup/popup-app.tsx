@@ -11,6 +11,7 @@ import { useNow } from '../ui/use-now.ts';
 import { useStoredState } from '../ui/use-stored-state.ts';
 import { InterviewCard } from './interview-card.tsx';
 import { InterviewList } from './interview-list.tsx';
+import { SyncStatus } from './sync-status.tsx';
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -67,6 +68,7 @@ export function PopupApp() {
         : <p class="empty">{t('popupNothing')}</p>}
       <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} />
       <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent />
+      <SyncStatus state={state} now={now} />
     </I18nContext.Provider>
   );
 }

@@ -12,6 +12,9 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
   return {
     schemaVersion: SCHEMA_VERSION,
     settings: settingsWith({ minWait: 20 }),
+    busy: {},
+    sync: { failures: 0 },
+    googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
     interviews: { [ID]: makeInterview() },
     marks: { [ID]: { callAttempts: [afterStart(6)], connectedAt: afterStart(8) } },
     source: { kind: 'demo', anchor: START - 86_400_000 },
@@ -22,8 +25,19 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
 
 describe('schema version and migrations', () => {
   it('has one migration per schema version', () => {
-    assert.equal(SCHEMA_VERSION, 1);
+    assert.equal(SCHEMA_VERSION, 2);
     assert.equal(migrations.length, SCHEMA_VERSION);
+  });
+
+  it('gives schema-1 data empty busy time, sync status and Google cursor, keeping the rest', () => {
+    const step = migrations[1]!;
+    assert.deepEqual(step({ schemaVersion: 1, source: { kind: 'demo', anchor: 5 } }), {
+      schemaVersion: 2,
+      source: { kind: 'demo', anchor: 5 },
+      busy: {},
+      sync: { failures: 0 },
+      googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
+    });
   });
 
   it('stamps unversioned data as schema 1 and keeps the rest', () => {
@@ -38,7 +52,7 @@ describe('loadState', () => {
     const { state, problems, changed } = loadState(raw, NOW);
     assert.deepEqual(problems, []);
     assert.equal(changed, false);
-    assert.equal(state.schemaVersion, 1);
+    assert.equal(state.schemaVersion, SCHEMA_VERSION);
     assert.deepEqual(state.interviews, { [ID]: makeInterview() });
     assert.equal(state.settings.timing.minWait, 20);
     assert.deepEqual(state.marks[ID]?.callAttempts, [afterStart(6)]);
@@ -51,12 +65,15 @@ describe('loadState', () => {
     it(`starts afresh with defaults and a demo from now when storage holds ${label}`, () => {
       const { state, problems, changed } = loadState(raw, NOW);
       assert.deepEqual(state, {
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSION,
         settings: defaultSettings,
         interviews: {},
         marks: {},
         source: { kind: 'demo', anchor: NOW },
         notified: {},
+        busy: {},
+        sync: { failures: 0 },
+        googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
       });
       assert.deepEqual(problems, []);
       assert.equal(changed, true);
@@ -67,7 +84,7 @@ describe('loadState', () => {
     const raw = storedState();
     delete raw.schemaVersion;
     const { state, problems, changed } = loadState(raw, NOW);
-    assert.equal(state.schemaVersion, 1);
+    assert.equal(state.schemaVersion, SCHEMA_VERSION);
     assert.deepEqual(state.interviews, { [ID]: makeInterview() });
     assert.deepEqual(problems, []);
     assert.equal(changed, true);
@@ -75,13 +92,13 @@ describe('loadState', () => {
 
   it('treats a schema version that is not a number as unversioned', () => {
     const { state, changed } = loadState(storedState({ schemaVersion: '1' }), NOW);
-    assert.equal(state.schemaVersion, 1);
+    assert.equal(state.schemaVersion, SCHEMA_VERSION);
     assert.equal(changed, true);
   });
 
   it('reads what it can from a newer schema version and says so', () => {
     const { state, problems } = loadState(storedState({ schemaVersion: 7, futureField: { x: 1 } }), NOW);
-    assert.equal(state.schemaVersion, 1);
+    assert.equal(state.schemaVersion, SCHEMA_VERSION);
     assert.deepEqual(state.interviews, { [ID]: makeInterview() });
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /newer version \(schema 7\)/);
@@ -161,6 +178,35 @@ describe('loadState', () => {
     assert.equal(loadState(storedState({ source: undefined }), NOW).changed, true);
   });
 
+  it('migrates a schema-1 state written before Google existed, keeping interviews, marks and the demo', () => {
+    const raw = storedState({ schemaVersion: 1 });
+    delete raw.busy;
+    delete raw.sync;
+    delete raw.googleCursor;
+    const { state, problems, changed } = loadState(raw, NOW);
+    assert.deepEqual(problems, []);
+    assert.equal(changed, true);
+    assert.equal(state.schemaVersion, 2);
+    assert.deepEqual(state.interviews, { [ID]: makeInterview() });
+    assert.deepEqual(state.marks[ID]?.callAttempts, [afterStart(6)]);
+    assert.deepEqual(state.busy, {});
+    assert.deepEqual(state.sync, { failures: 0 });
+  });
+
+  it('reads back a Google source, its busy time, sync status and cursor, dropping what is unreadable', () => {
+    const { state } = loadState(storedState({
+      source: { kind: 'google', calendarIds: ['me@example.org', 7, ''], selfEmail: 'me@example.org' },
+      busy: { 'google:a': { start: 1, end: 2 }, 'google:b': { start: 'x', end: 2 }, 'google:c': { start: 5, end: 1 } },
+      sync: { lastSuccessAt: 10, lastAttemptAt: 20, failures: 2, backoffUntil: 30, error: { code: 'rate-limited', at: 20, status: 429 } },
+      googleCursor: { syncTokens: { 'me@example.org': 'tok', bad: 3 }, fullSyncAt: { 'me@example.org': 9 }, items: { 'me@example.org': ['google:a', 4] } },
+    }), NOW);
+    assert.deepEqual(state.source, { kind: 'google', calendarIds: ['me@example.org'], selfEmail: 'me@example.org' });
+    assert.deepEqual(state.busy, { 'google:a': { start: 1, end: 2 } });
+    assert.deepEqual(state.sync, { lastSuccessAt: 10, lastAttemptAt: 20, failures: 2, backoffUntil: 30, error: { code: 'rate-limited', at: 20, status: 429 } });
+    assert.deepEqual(state.googleCursor, { syncTokens: { 'me@example.org': 'tok' }, fullSyncAt: { 'me@example.org': 9 }, items: { 'me@example.org': ['google:a'] } });
+    assert.deepEqual(loadState(storedState({ sync: { failures: -1, error: { code: 'nonsense', at: 1 } } }), NOW).state.sync, { failures: 0 });
+  });
+
   it('repairs broken settings without losing the readable ones', () => {
     const { state } = loadState(storedState({ settings: { language: 'it', timing: { maxWait: 'thirty', minWait: 20 } } }), NOW);
     assert.equal(state.settings.language, 'it');
@@ -198,7 +244,8 @@ describe('normalizeSettings', () => {
       timing: { confirmLead: 90, getReadyLead: 15, noCallAfter: 4, minWait: 20, maxWait: 25, thankYouDelay: 60 },
       rules: { tags: ['#job'], keywords: ['chat'], calendars: ['cal-1'], colors: ['11'], overrides: { 'evt-1': 'not-interview' } },
     };
-    assert.deepEqual(normalizeSettings(custom), custom);
+    // Settings this test does not name (added later) come back as their defaults.
+    assert.deepEqual(normalizeSettings(custom), { ...structuredClone(defaultSettings), ...custom });
   });
 
   it('falls back to the default for a setting of the wrong type', () => {

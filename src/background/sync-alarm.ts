@@ -1,0 +1,2 @@
+/** The periodic alarm that polls the connected calendar (every SYNC_INTERVAL_MINUTES). */
+export const SYNC_ALARM = 'sync';

@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import type { StoredState } from '../core/stored-state.ts';
+import { send } from '../platform/messages.ts';
+import { useI18n } from '../ui/i18n.ts';
+import { formatRelative } from '../ui/format.ts';
+
+const problemKey = {
+  offline: 'syncErrorOffline',
+  auth: 'syncErrorAuth',
+  'rate-limited': 'syncErrorRateLimited',
+  server: 'syncErrorServer',
+} as const;
+
+interface Props {
+  state: StoredState;
+  now: number;
+}
+
+/**
+ * One line under the interviews of a connected calendar: when it last synced, what went wrong
+ * if something did, and "Reconnect" when Google wants the user to sign in again. Nothing for
+ * the demo calendar.
+ */
+export function SyncStatus({ state, now }: Props) {
+  const { t, ...i18n } = useI18n();
+  const [working, setWorking] = useState(false);
+  if (state.source.kind !== 'google') return null;
+  const { error, lastSuccessAt } = state.sync;
+  const problem = error === undefined ? undefined : t(problemKey[error.code as keyof typeof problemKey] ?? 'syncErrorOther');
+  // Never show a time in the future (the clocks of the popup and the worker may differ by a tick).
+  const last = lastSuccessAt === undefined ? t('syncNever') : t('syncLastSynced', [formatRelative({ t, ...i18n }, Math.min(lastSuccessAt, now), now)]);
+  const act = (name: 'connect-google' | 'sync-now') => {
+    setWorking(true);
+    void send(name, {}).finally(() => setWorking(false));
+  };
+  return (
+    <p class={error ? 'sync-status notice' : 'sync-status muted'} role="status" data-sync-error={error?.code}>
+      {problem && <span>{problem} </span>}
+      <span>{last} </span>
+      {error?.code === 'auth'
+        ? <button type="button" class="link-button" disabled={working} onClick={() => act('connect-google')}>{t('syncReconnect')}</button>
+        : <button type="button" class="link-button" disabled={working} onClick={() => act('sync-now')}>{t('syncNow')}</button>}
+    </p>
+  );
+}
