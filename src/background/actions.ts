@@ -1,4 +1,11 @@
-import type { TemplateKind } from '../core/types.ts';
+import type { Interview, TemplateKind } from '../core/types.ts';
+import type { StoredState } from '../core/stored-state.ts';
+import type { Slot } from '../core/propose-slots.ts';
+import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
+import { proposeSlots } from '../core/propose-slots.ts';
+import { manualToInterview, validateManualEntry } from '../core/manual-interview.ts';
+import { validateSettings } from '../core/validate-settings.ts';
+import { emptyGoogleCursor } from '../core/stored-state.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
@@ -13,10 +20,29 @@ import { reconcileNow } from './reconcile-now.ts';
 import { forgetGoogleTokens } from '../platform/identity.ts';
 import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoogle } from './sync-source.ts';
 
+const GONE = 'This interview is no longer in your calendar.';
+
+function findInterview(state: StoredState, interviewId: string): Interview {
+  const interview = allInterviews(state)[interviewId];
+  if (interview === undefined) throw new Error(GONE);
+  return interview;
+}
+
+/** Free times for a new call: busy time from the calendar, the user's working hours. */
+function slotsFor(state: StoredState, interview: Interview, now: number): Slot[] {
+  return proposeSlots(Object.values(state.busy), now, {
+    durationMinutes: Math.max(15, Math.round((interview.end - interview.start) / 60_000)),
+    bufferMinutes: state.settings.slotBuffer,
+    count: 3,
+    workingHours: state.settings.workingHours,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+}
+
 /** Records what the user said about an interview, then reconciles reminders and badge. */
 export async function markInterview(interviewId: string, action: MarkAction): Promise<void> {
   await reconcileNow('message', (state, now) => {
-    if (state.interviews[interviewId] === undefined) throw new Error('This interview is no longer in your calendar.');
+    findInterview(state, interviewId);
     const marks = applyMark(state.marks[interviewId] ?? emptyMarks(), action, now);
     return { ...state, marks: { ...state.marks, [interviewId]: marks } };
   });
@@ -24,16 +50,26 @@ export async function markInterview(interviewId: string, action: MarkAction): Pr
   if (action === 'connected' || action === 'done' || action === 'missed') await clearNotification(notificationId(interviewId));
 }
 
-/** Builds the draft at this moment (minutes left are computed now) and opens it in a tab. */
-export async function openDraft(interviewId: string, kind: TemplateKind): Promise<string> {
+const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
+
+/**
+ * Builds the draft at this moment (minutes left are computed now) and opens it in a tab.
+ * Reschedule and apology drafts propose new times: the user's from the picker, else free
+ * slots computed now (a notification button has no picker).
+ */
+export async function openDraft(interviewId: string, kind: TemplateKind, chosenSlots?: Slot[]): Promise<string> {
   const now = Date.now();
   const { state } = await readState(now);
-  const interview = state.interviews[interviewId];
-  if (interview === undefined) throw new Error('This interview is no longer in your calendar.');
+  const interview = findInterview(state, interviewId);
+  const validSlots = Array.isArray(chosenSlots)
+    ? chosenSlots.filter((slot) => Number.isFinite(slot.start) && Number.isFinite(slot.end) && slot.end > slot.start).slice(0, 5)
+    : undefined;
+  const slots = slotKinds.has(kind) ? validSlots ?? slotsFor(state, interview, now) : undefined;
   const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, {
     now,
     locale: resolveLocale(state.settings.language, uiLanguage()),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    slots,
   });
   const url = composeUrl(state.settings.mailProvider, draft);
   await openTab(url);
@@ -49,13 +85,73 @@ export const messageHandlers: Handlers = {
     await markInterview(interviewId, action);
     return { ok: true };
   },
-  'open-draft': async ({ interviewId, kind }) => ({ url: await openDraft(interviewId, kind) }),
+  'open-draft': async ({ interviewId, kind, slots }) => ({ url: await openDraft(interviewId, kind, slots) }),
+  'proposed-slots': async ({ interviewId }) => {
+    const now = Date.now();
+    const { state } = await readState(now);
+    return { slots: slotsFor(state, findInterview(state, interviewId), now) };
+  },
+  checklist: async ({ interviewId, item, checked }) => {
+    await reconcileNow('message', (state) => {
+      findInterview(state, interviewId);
+      const marks = state.marks[interviewId] ?? emptyMarks();
+      const list = new Set(marks.checklist ?? []);
+      if (checked) list.add(String(item).slice(0, 40));
+      else list.delete(item);
+      return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, checklist: [...list].slice(0, 20) } } };
+    });
+    return { ok: true };
+  },
+  'save-manual': async ({ entry }) => {
+    const now = Date.now();
+    const problems = Object.keys(validateManualEntry(entry, now));
+    const interview = manualToInterview(entry);
+    if (problems.length > 0 || !interview || !/^[\w-]{1,64}$/.test(entry.id)) throw new Error(`Invalid interview (${problems.join(', ') || 'id'})`);
+    await reconcileNow('message', (state) => {
+      // A moved interview starts its wait afresh: what was marked applied to the old time.
+      const previous = state.manual[entry.id];
+      const moved = previous !== undefined && manualToInterview(previous)?.start !== interview.start;
+      const marks = { ...state.marks };
+      if (moved) delete marks[interview.id];
+      return { ...state, manual: { ...state.manual, [entry.id]: entry }, marks };
+    });
+    return { interviewId: interview.id };
+  },
+  'delete-manual': async ({ entryId }) => {
+    await reconcileNow('message', (state) => {
+      const manual = { ...state.manual };
+      delete manual[entryId];
+      const marks = { ...state.marks };
+      delete marks[`manual:${entryId}`];
+      return { ...state, manual, marks };
+    });
+    return { ok: true };
+  },
+  'save-settings': async ({ settings }) => {
+    const normalized = normalizeSettings(settings);
+    const problems = Object.keys(validateSettings(normalized));
+    if (problems.length > 0) throw new Error(`Invalid settings (${problems.join(', ')})`);
+    await reconcileNow('message', (state) => {
+      // Different rules can make different events interviews: the next Google sync starts over.
+      const rulesChanged = JSON.stringify(state.settings.rules) !== JSON.stringify(normalized.rules);
+      return { ...state, settings: normalized, googleCursor: rulesChanged ? emptyGoogleCursor() : state.googleCursor };
+    });
+    return { ok: true };
+  },
   'not-interview': async ({ interviewId }) => {
     await reconcileNow('message', (state) => {
-      const interview = state.interviews[interviewId];
+      const interview = allInterviews(state)[interviewId];
       if (interview === undefined) return state;
+      if (interview.source === 'manual') {
+        const manual = { ...state.manual };
+        delete manual[interview.eventId];
+        return { ...state, manual };
+      }
       const overrides = { ...state.settings.rules.overrides, [interview.eventId]: 'not-interview' as const };
-      return { ...state, settings: { ...state.settings, rules: { ...state.settings.rules, overrides } } };
+      // Gone at once, not at the next sync; the override keeps later syncs from bringing it back.
+      const interviews = { ...state.interviews };
+      delete interviews[interviewId];
+      return { ...state, interviews, settings: { ...state.settings, rules: { ...state.settings.rules, overrides } } };
     });
     return { ok: true };
   },

@@ -1,4 +1,5 @@
 import type { StoredState } from '../core/stored-state.ts';
+import { allInterviews } from '../core/stored-state.ts';
 import { wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
@@ -30,7 +31,8 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     let state = refreshDemo(loaded.state, now);
     if (mutate) state = refreshDemo(mutate(state, now), now);
 
-    const interviews = Object.values(state.interviews);
+    const all = allInterviews(state);
+    const interviews = Object.values(all);
     const notified = { ...state.notified };
     for (const interview of interviews) {
       const marks = state.marks[interview.id] ?? emptyMarks();
@@ -52,9 +54,9 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     // Interviews that disappeared (cancelled, "not an interview") take their notification along.
     for (const id of await openNotificationIds()) {
       const interviewId = interviewIdOfNotification(id);
-      if (interviewId !== undefined && state.interviews[interviewId] === undefined) await clearNotification(id);
+      if (interviewId !== undefined && all[interviewId] === undefined) await clearNotification(id);
     }
-    for (const id of Object.keys(notified)) if (state.interviews[id] === undefined) delete notified[id];
+    for (const id of Object.keys(notified)) if (all[id] === undefined) delete notified[id];
     state = { ...state, notified };
 
     await writeState({ ...state, storageProblems: loaded.problems, ready: now });

@@ -5,7 +5,7 @@
  */
 import { interviewIdOfNotification, notificationPlan } from '../core/notification-plan.ts';
 import { parseReminderAlarmName, TICK_ALARM } from '../core/reconcile.ts';
-import { handle } from '../platform/messages.ts';
+import { handle } from '../platform/message-handler.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
 import { readState } from '../platform/storage.ts';

@@ -54,7 +54,9 @@ export function restartDemo(state: StoredState, now: number): StoredState {
 
 /** Everything a source switch resets: the old source's interviews, marks, busy time and cursor. */
 function switchSource(state: StoredState, source: SourceState): StoredState {
-  return { ...state, source, interviews: {}, marks: {}, notified: {}, busy: {}, googleCursor: emptyGoogleCursor(), sync: { failures: 0 } };
+  // Interviews typed in by hand belong to no calendar: they and their marks stay.
+  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id.startsWith('manual:')));
+  return { ...state, source, interviews: {}, marks: keep(state.marks), notified: keep(state.notified), busy: {}, googleCursor: emptyGoogleCursor(), sync: { failures: 0 } };
 }
 
 /** Back to the demo calendar, from now. */

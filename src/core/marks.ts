@@ -5,7 +5,7 @@ export function emptyMarks(): Marks {
 }
 
 /** What the user can say about an interview at any time (DESIGN.md). */
-export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'reset';
+export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'undo-missed' | 'reset';
 
 /** Applies one user action to the marks. Pure: returns a new object. */
 export function applyMark(marks: Marks, action: MarkAction, now: number): Marks {
@@ -20,6 +20,8 @@ export function applyMark(marks: Marks, action: MarkAction, now: number): Marks 
       return { ...marks, callAttempts: [...marks.callAttempts, now] };
     case 'rescheduled':
       return { ...marks, rescheduled: true };
+    case 'undo-missed':
+      return { ...marks, missedAt: undefined };
     case 'reset':
       return emptyMarks();
   }

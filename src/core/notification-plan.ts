@@ -38,7 +38,7 @@ export function actionLabelKey(action: NotificationAction): string {
     case 'draft':
       return `buttonDraft_${action.kind.replace(/-/g, '_')}`;
     case 'mark':
-      return `buttonMark_${action.action}`;
+      return `buttonMark_${action.action.replace(/-/g, '_')}`;
     case 'open-popup':
       return 'buttonOpenPopup';
   }

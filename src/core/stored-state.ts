@@ -2,6 +2,8 @@ import type { Interview, Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';
 import { normalizeTemplates } from './custom-templates.ts';
+import type { ManualEntry } from './manual-interview.ts';
+import { manualToInterview } from './manual-interview.ts';
 
 /** Where interviews come from now. The demo is the default until a real source is connected. */
 export type SourceState =
@@ -72,9 +74,11 @@ export interface StoredState {
   busy: Record<string, BusyInterval>;
   sync: SyncStatus;
   googleCursor: GoogleCursor;
+  /** Interviews typed in by hand, by entry id, exactly as typed. */
+  manual: Record<string, ManualEntry>;
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 type Raw = Record<string, unknown>;
 
@@ -86,6 +90,8 @@ export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   (raw) => ({ ...raw, schemaVersion: 1 }),
   // 2: a source can be Google; busy time, sync status and the Google cursor start empty.
   (raw) => ({ ...raw, schemaVersion: 2, busy: {}, sync: { failures: 0 }, googleCursor: emptyGoogleCursor() }),
+  // 3: interviews can be typed in by hand.
+  (raw) => ({ ...raw, schemaVersion: 3, manual: {} }),
 ];
 
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -147,7 +153,42 @@ function normalizeMarks(value: unknown): Marks | undefined {
     doneAt: at('doneAt'),
     callAttempts: Array.isArray(value.callAttempts) ? value.callAttempts.filter(isFiniteNumber) : [],
     rescheduled: value.rescheduled === true ? true : undefined,
+    checklist: Array.isArray(value.checklist) ? value.checklist.filter((item): item is string => typeof item === 'string').slice(0, 20) : undefined,
   };
+}
+
+/** A typed-in interview read back: every field must have its type, or the entry is set aside. */
+function normalizeManualEntry(id: string, value: unknown): ManualEntry | undefined {
+  if (!isRecord(value) || value.id !== id) return undefined;
+  const text = ['company', 'role', 'date', 'time', 'timeZone', 'interviewerName', 'interviewerEmail', 'phone'] as const;
+  if (!text.every((key) => typeof value[key] === 'string' && (value[key] as string).length <= 500)) return undefined;
+  if (!isFiniteNumber(value.durationMinutes)) return undefined;
+  return {
+    id,
+    company: value.company as string,
+    role: value.role as string,
+    date: value.date as string,
+    time: value.time as string,
+    timeZone: value.timeZone as string,
+    durationMinutes: value.durationMinutes,
+    interviewerName: value.interviewerName as string,
+    interviewerEmail: value.interviewerEmail as string,
+    phone: value.phone as string,
+  };
+}
+
+/**
+ * Every interview the product works with: the calendar source's, plus the ones typed in by
+ * hand, which are kept as typed (`manual`) and converted on read so that no sync or source
+ * switch can touch them.
+ */
+export function allInterviews(state: Pick<StoredState, 'interviews' | 'manual'>): Record<string, Interview> {
+  const result: Record<string, Interview> = { ...state.interviews };
+  for (const entry of Object.values(state.manual)) {
+    const interview = manualToInterview(entry);
+    if (interview) result[interview.id] = interview;
+  }
+  return result;
 }
 
 export interface LoadResult {
@@ -193,6 +234,14 @@ export function loadState(raw: unknown, now: number): LoadResult {
     for (const [id, value] of Object.entries(data.notified)) if (typeof value === 'string') notified[id] = value;
   }
   const source = normalizeSource(data.source, now);
+  const manual: Record<string, ManualEntry> = {};
+  if (isRecord(data.manual)) {
+    for (const [id, value] of Object.entries(data.manual)) {
+      const entry = normalizeManualEntry(id, value);
+      if (entry) manual[id] = entry;
+      else problems.push(`set aside an unreadable typed-in interview (${id.slice(0, 40)})`);
+    }
+  }
 
   return {
     state: {
@@ -205,6 +254,7 @@ export function loadState(raw: unknown, now: number): LoadResult {
       busy: normalizeBusy(data.busy),
       sync: normalizeSync(data.sync),
       googleCursor: normalizeCursor(data.googleCursor),
+      manual,
     },
     problems,
     changed: changed || problems.length > 0 || !isRecord(data.source),

@@ -132,6 +132,8 @@ export interface Marks {
   callAttempts: number[];
   /** The call was moved to another time (changes the thank-you and please-call-me wording). */
   rescheduled?: boolean;
+  /** Ticked items of the get-ready checklist. */
+  checklist?: string[];
 }
 
 export type ReminderKind =

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { Locale } from '../core/types.ts';
 
 /** Chrome's messages.json format. */
@@ -7,7 +6,7 @@ type MessagesFile = Record<string, { message: string; placeholders?: Record<stri
 export type Translate = (key: string, substitutions?: ReadonlyArray<string | number>) => string;
 
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return chrome.i18n.getUILanguage();
 }
 
 /**
@@ -16,7 +15,7 @@ export function uiLanguage(): string {
  * and expanded the way Chrome does ($NAME$ placeholders → $1…$9 substitutions).
  */
 export async function loadTranslator(locale: Locale): Promise<Translate> {
-  const response = await fetch(browser.runtime.getURL(`_locales/${locale}/messages.json`));
+  const response = await fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`));
   const messages = (await response.json()) as MessagesFile;
   return (key, substitutions = []) => {
     const entry = messages[key];

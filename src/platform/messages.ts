@@ -1,6 +1,8 @@
-import browser from 'webextension-polyfill';
 import type { TemplateKind } from '../core/types.ts';
 import type { MarkAction } from '../core/marks.ts';
+import type { ManualEntry } from '../core/manual-interview.ts';
+import type { Settings } from '../core/settings.ts';
+import type { Slot } from '../core/propose-slots.ts';
 
 /**
  * Every message between the UI and the service worker: name → request and response.
@@ -8,7 +10,17 @@ import type { MarkAction } from '../core/marks.ts';
  */
 export interface MessageMap {
   mark: { request: { interviewId: string; action: MarkAction }; response: { ok: true } };
-  'open-draft': { request: { interviewId: string; kind: TemplateKind }; response: { url: string } };
+  /** Opens the draft; `slots` are the new times the user left in the picker (else proposed now). */
+  'open-draft': { request: { interviewId: string; kind: TemplateKind; slots?: Slot[] }; response: { url: string } };
+  /** Free times for a new call, from busy time and working hours, for the picker. */
+  'proposed-slots': { request: { interviewId: string }; response: { slots: Slot[] } };
+  /** Ticks or unticks one item of the get-ready checklist. */
+  checklist: { request: { interviewId: string; item: string; checked: boolean }; response: { ok: true } };
+  /** Adds or replaces an interview typed in by hand (validated again here). */
+  'save-manual': { request: { entry: ManualEntry }; response: { interviewId: string } };
+  'delete-manual': { request: { entryId: string }; response: { ok: true } };
+  /** Saves the settings (validated again here); the reconcile moves reminders at once. */
+  'save-settings': { request: { settings: Settings }; response: { ok: true } };
   'not-interview': { request: { interviewId: string }; response: { ok: true } };
   'restart-demo': { request: Record<string, never>; response: { ok: true } };
   /** Sent when the popup opens: sync the source and reconcile now rather than at the next alarm. */
@@ -38,16 +50,21 @@ export type MessageName = keyof MessageMap;
 /** Errors cross the boundary as values, never as lost rejections. */
 export type MessageResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-interface Envelope<K extends MessageName = MessageName> {
+export interface Envelope<K extends MessageName = MessageName> {
   type: 'interview-standby';
   name: K;
   request: MessageMap[K]['request'];
 }
 
+/**
+ * Sends one message to the service worker. Uses `chrome.*` directly (MV3 returns promises):
+ * the UI bundles stay free of webextension-polyfill, which cannot be tree-shaken (2.9 KB gzip,
+ * PERFORMANCE-NOTES.md) and would push the popup over its 25 KB budget.
+ */
 export async function send<K extends MessageName>(name: K, request: MessageMap[K]['request']): Promise<MessageResult<MessageMap[K]['response']>> {
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };
   try {
-    const reply = (await browser.runtime.sendMessage(envelope)) as MessageResult<MessageMap[K]['response']> | undefined;
+    const reply = (await chrome.runtime.sendMessage(envelope)) as MessageResult<MessageMap[K]['response']> | undefined;
     return reply ?? { ok: false, error: 'No answer from the background service.' };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -55,24 +72,3 @@ export async function send<K extends MessageName>(name: K, request: MessageMap[K
 }
 
 export type Handlers = { [K in MessageName]: (request: MessageMap[K]['request']) => Promise<MessageMap[K]['response']> };
-
-function isEnvelope(message: unknown): message is Envelope {
-  return typeof message === 'object' && message !== null
-    && (message as { type?: unknown }).type === 'interview-standby'
-    && typeof (message as { name?: unknown }).name === 'string';
-}
-
-/** Registers the handlers; call synchronously at the top level of the worker. */
-export function handle(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only our own pages may ask; content scripts and other extensions cannot reach us anyway,
-    // but the check keeps it explicit.
-    if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
-    const handler = handlers[message.name] as ((request: unknown) => Promise<unknown>) | undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: `Unknown message ${message.name}` });
-    return handler(message.request).then(
-      (value) => ({ ok: true, value }),
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-  });
-}

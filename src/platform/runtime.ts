@@ -1,14 +1,14 @@
-import browser from 'webextension-polyfill';
+// chrome.* directly: the popup imports this, and its bundle is kept free of the polyfill.
 
 export function openOptionsPage(): void {
-  browser.runtime.openOptionsPage().catch((error: unknown) => console.error(error));
+  chrome.runtime.openOptionsPage().catch((error: unknown) => console.error(error));
 }
 
 /** Install, update, and the relaunch of an unpacked extension all fire this. */
 export function onInstalled(listener: () => void): void {
-  browser.runtime.onInstalled.addListener(listener);
+  chrome.runtime.onInstalled.addListener(listener);
 }
 
 export function onStartup(listener: () => void): void {
-  browser.runtime.onStartup.addListener(listener);
+  chrome.runtime.onStartup.addListener(listener);
 }

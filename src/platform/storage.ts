@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { LoadResult, StoredState } from '../core/stored-state.ts';
 import { loadState } from '../core/stored-state.ts';
 
@@ -10,18 +9,25 @@ export interface StorageExtras {
   storageProblems: string[];
 }
 
-const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'googleCursor'] as const;
+// chrome.* directly (promise-based in MV3): this module is in the popup's bundle, which is kept
+// free of webextension-polyfill for its size budget.
+
+const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'googleCursor', 'manual'] as const;
+/** Fails to compile when StoredState gains a key that is not read back. */
+type Unread = Exclude<keyof StoredState, (typeof stateKeys)[number]>;
+const everyKeyIsRead: [Unread] extends [never] ? true : Unread = true;
+void everyKeyIsRead;
 
 /** Reads, migrates and repairs the stored state. Never throws on bad data. */
 export async function readState(now: number): Promise<LoadResult> {
-  const raw = await browser.storage.local.get([...stateKeys]);
+  const raw = await chrome.storage.local.get([...stateKeys]);
   return loadState(raw, now);
 }
 
 /** Writes part of the state. A quota error rejects and leaves the previous values in place
  * (storage.local.set is atomic per call). */
 export async function writeState(partial: Partial<StoredState> & Partial<StorageExtras>): Promise<void> {
-  await browser.storage.local.set(partial);
+  await chrome.storage.local.set(partial);
 }
 
 /** Calls `listener` whenever any state key changes (from any context). Returns an unsubscribe. */
@@ -29,6 +35,6 @@ export function onStateChanged(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && Object.keys(changes).some((key) => (stateKeys as readonly string[]).includes(key))) listener();
   };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
+  chrome.storage.onChanged.addListener(handler);
+  return () => chrome.storage.onChanged.removeListener(handler);
 }

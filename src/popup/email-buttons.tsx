@@ -15,9 +15,10 @@ const recommended: Record<WaitPhase, TemplateKind> = {
 const allKinds: readonly TemplateKind[] = ['confirmation', 'follow-up', 'reschedule', 'please-call-me', 'apology', 'thank-you'];
 
 /** One button per email; each opens a prefilled draft in a new tab. */
-export function EmailButtons({ interview, phase, onDraft }: { interview: Interview; phase: WaitPhase; onDraft: (kind: TemplateKind) => void }) {
+export function EmailButtons({ interview, phase, rescheduled, onDraft }: { interview: Interview; phase: WaitPhase; rescheduled: boolean; onDraft: (kind: TemplateKind) => void }) {
   const { t } = useI18n();
-  const best = recommended[phase];
+  // Moved once and silent again: ask them to call you instead of waiting a second time.
+  const best = rescheduled && (phase === 'may-stop' || phase === 'stop-waiting') ? 'please-call-me' : recommended[phase];
   return (
     <section class="emails" aria-labelledby="emails-title">
       <h3 id="emails-title" class="section-title">{t('emailsTitle')}</h3>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Interview, Marks, TemplateKind, WaitPhase } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction } from '../core/marks.ts';
+import type { Slot } from '../core/propose-slots.ts';
 import { emptyMarks } from '../core/marks.ts';
 import { waitState } from '../core/wait-state.ts';
 import { effectiveTiming } from '../core/plan-timeline.ts';
@@ -13,49 +14,71 @@ import { WaitTimer } from './wait-timer.tsx';
 import { Voicemail } from './voicemail.tsx';
 import { EmailButtons } from './email-buttons.tsx';
 import { MissedCallCard } from './missed-call-card.tsx';
+import { GetReadyChecklist } from './get-ready-checklist.tsx';
+import { SlotPicker } from './slot-picker.tsx';
 
 interface Props {
   interview: Interview;
   marks: Marks | undefined;
   settings: Settings;
   now: number;
+  onEdit: (interviewId: string) => void;
 }
 
 const waitingPhases: ReadonlySet<WaitPhase> = new Set(['waiting', 'may-stop', 'stop-waiting']);
+/** Drafts that propose new times: the user sees and can change them first. */
+const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
+const MINUTE = 60_000;
+/** The get-ready checklist shows from this long before the start. */
+const CHECKLIST_LEAD = 60 * MINUTE;
 
 /** The interview happening now (or next): everything the candidate needs, in order of need. */
-export function InterviewCard({ interview, marks = emptyMarks(), settings, now }: Props) {
+export function InterviewCard({ interview, marks = emptyMarks(), settings, now, onEdit }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [error, setError] = useState('');
+  const [picking, setPicking] = useState<{ kind: TemplateKind; slots: Slot[] } | undefined>(undefined);
   const state = waitState(interview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
   const phone = interview.phones[0];
   const phoneHref = telHref(phone?.dial);
   const videoHref = safeHttpsHref(interview.videoUrl);
+  const untilStart = interview.start - now;
 
+  const fail = (reason: string) => setError(t('actionFailed', [reason]));
   const mark = (action: MarkAction) => {
     setError('');
-    send('mark', { interviewId: interview.id, action }).then((result) => {
-      if (!result.ok) setError(t('actionFailed', [result.error]));
-    }, (reason: unknown) => setError(t('actionFailed', [String(reason)])));
+    send('mark', { interviewId: interview.id, action }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
   };
-  const openDraft = (kind: TemplateKind) => {
+  const openDraft = (kind: TemplateKind, slots?: Slot[]) => {
     setError('');
-    send('open-draft', { interviewId: interview.id, kind }).then((result) => {
+    send('open-draft', { interviewId: interview.id, kind, slots }).then((result) => {
       if (result.ok) window.close();
-      else setError(t('actionFailed', [result.error]));
-    }, (reason: unknown) => setError(t('actionFailed', [String(reason)])));
+      else fail(result.error);
+    }, (reason: unknown) => fail(String(reason)));
+  };
+  const chooseDraft = (kind: TemplateKind) => {
+    if (!slotKinds.has(kind)) {
+      openDraft(kind);
+      return;
+    }
+    setError('');
+    send('proposed-slots', { interviewId: interview.id }).then((result) => {
+      if (result.ok) setPicking({ kind, slots: result.value.slots });
+      else fail(result.error);
+    }, (reason: unknown) => fail(String(reason)));
+  };
+  const toggle = (item: string, checked: boolean) => {
+    send('checklist', { interviewId: interview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
   };
 
   const subtitle = [interview.company, interview.role].filter(Boolean).join(' · ');
   const started = interview.start <= now;
-  const when = started
-    ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)])
-    : formatRelative(i18n, interview.start, now);
+  const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
   const showBothZones = eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, interview.start);
+  const confirmNow = state.phase === 'upcoming' && untilStart <= timing.confirmLead * MINUTE;
 
   return (
     <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
@@ -71,11 +94,15 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now }
         {' · '}
         <span>{when}</span>
       </p>
-      <p class="why">{t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}</p>
+      <p class="why">
+        {t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}
+        {interview.source === 'manual' && <>{' · '}<button type="button" class="link-button" onClick={() => onEdit(interview.id)}>{t('manualEditButton')}</button></>}
+      </p>
 
       {state.phase === 'missed'
-        ? <MissedCallCard interview={interview} onDraft={openDraft} />
+        ? <MissedCallCard interview={interview} onUndo={() => mark('undo-missed')} />
         : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
+      {marks.rescheduled && waiting && <p class="hint">{t('rescheduledNote')}</p>}
 
       {interview.interviewer.name || interview.interviewer.email ? (
         <p class="interviewer">
@@ -96,6 +123,10 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now }
       )}
       {videoHref && <p><a href={videoHref} target="_blank" rel="noopener noreferrer" class="video">{t('videoLink')}</a></p>}
 
+      {state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD && (
+        <GetReadyChecklist interview={interview} checked={marks.checklist ?? []} onToggle={toggle} />
+      )}
+
       {state.phase !== 'done' && state.phase !== 'missed' && (
         <div class="actions" role="group" aria-label={t('phase_waiting')}>
           {state.phase !== 'connected' && <button type="button" class={waiting ? 'button primary' : 'button'} onClick={() => mark('connected')}>{t('buttonMark_connected')}</button>}
@@ -105,13 +136,20 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now }
             </button>
           )}
           {state.phase !== 'connected' && <button type="button" class="button" onClick={() => mark('missed')}>{t('buttonMark_missed')}</button>}
+          {(state.phase === 'may-stop' || state.phase === 'stop-waiting') && !marks.rescheduled && (
+            <button type="button" class="button" onClick={() => mark('rescheduled')}>{t('buttonMark_rescheduled_hint')}</button>
+          )}
           {state.phase === 'connected' && <button type="button" class="button" onClick={() => mark('done')}>{t('buttonMark_done')}</button>}
         </div>
       )}
 
       {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} settings={settings} now={now} />}
 
-      <EmailButtons interview={interview} phase={state.phase} onDraft={openDraft} />
+      {confirmNow && <p class="hint">{t('confirmHint')}</p>}
+      {picking
+        ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))}
+            onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => setPicking(undefined)} />
+        : <EmailButtons interview={interview} phase={state.phase} rescheduled={marks.rescheduled === true} onDraft={chooseDraft} />}
       {error && <p class="error" role="alert">{error}</p>}
 
       <p class="card-footer">

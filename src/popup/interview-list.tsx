@@ -4,7 +4,7 @@ import { useI18n } from '../ui/i18n.ts';
 import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
 
 /** A compact list of other interviews with relative times. */
-export function InterviewList({ title, interviews, now, recent = false }: { title: string; interviews: Interview[]; now: number; recent?: boolean }) {
+export function InterviewList({ title, interviews, now, recent = false, onEdit }: { title: string; interviews: Interview[]; now: number; recent?: boolean; onEdit: (interviewId: string) => void }) {
   const i18n = useI18n();
   if (interviews.length === 0) return null;
   const id = recent ? 'list-recent' : 'list-upcoming';
@@ -18,6 +18,9 @@ export function InterviewList({ title, interviews, now, recent = false }: { titl
             <span class="muted">
               {formatDay(i18n, interview.start)} {formatTime(i18n, interview.start)} · {formatRelative(i18n, interview.start, now)}
             </span>
+            {interview.source === 'manual' && (
+              <button type="button" class="link-button" onClick={() => onEdit(interview.id)}>{i18n.t('manualEditButton')}</button>
+            )}
             {recent && (
               <button type="button" class="link-button" onClick={() => { void send('open-draft', { interviewId: interview.id, kind: 'thank-you' }).then((r) => { if (r.ok) window.close(); }); }}>
                 {i18n.t('buttonDraft_thank_you')}

@@ -1,9 +1,9 @@
-import type { Interview, TemplateKind } from '../core/types.ts';
+import type { Interview } from '../core/types.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { telHref } from '../ui/safe-href.ts';
 
-/** "Breathe, gather, call back now": the tel: link comes first, the apology after. */
-export function MissedCallCard({ interview, onDraft }: { interview: Interview; onDraft: (kind: TemplateKind) => void }) {
+/** "Breathe, gather, call back now": the tel: link comes first; the apology is the first email below. */
+export function MissedCallCard({ interview, onUndo }: { interview: Interview; onUndo: () => void }) {
   const { t } = useI18n();
   const phone = interview.phones[0];
   const href = telHref(phone?.dial);
@@ -16,7 +16,9 @@ export function MissedCallCard({ interview, onDraft }: { interview: Interview; o
         <li>{t('missedStep2')}</li>
         <li>{t('missedStep3')}</li>
       </ol>
-      <button type="button" class="button" onClick={() => onDraft('apology')}>{t('buttonDraft_apology')}</button>
+      <p class="actions">
+        <button type="button" class="link-button" onClick={onUndo}>{t('buttonMark_undo_missed')}</button>
+      </p>
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
 import { resolveLocale } from '../core/build-draft.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
+import { allInterviews } from '../core/stored-state.ts';
+import type { ManualEntry } from '../core/manual-interview.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { send } from '../platform/messages.ts';
 import { openOptionsPage } from '../platform/runtime.ts';
@@ -12,11 +14,14 @@ import { useStoredState } from '../ui/use-stored-state.ts';
 import { InterviewCard } from './interview-card.tsx';
 import { InterviewList } from './interview-list.tsx';
 import { SyncStatus } from './sync-status.tsx';
+import { ManualForm } from './manual-form.tsx';
 
 export function PopupApp() {
   const loaded = useStoredState();
   const now = useNow(1000);
   const [i18n, setI18n] = useState<I18n | undefined>(undefined);
+  /** The manual-entry form, open for a new entry (null) or for editing one; closed when undefined. */
+  const [editing, setEditing] = useState<ManualEntry | null | undefined>(undefined);
   const language = loaded?.state.settings.language;
   const locale: Locale | undefined = language === undefined ? undefined : resolveLocale(language, uiLanguage());
 
@@ -44,7 +49,29 @@ export function PopupApp() {
   if (!loaded || !i18n) return <p class="muted">…</p>;
   const { state, problems } = loaded;
   const { t } = i18n;
-  const picked = pickInterviews(Object.values(state.interviews), state.marks, now, state.settings);
+  const picked = pickInterviews(Object.values(allInterviews(state)), state.marks, now, state.settings);
+  const editManual = (interviewId: string) => {
+    const entry = state.manual[interviewId.replace(/^manual:/, '')];
+    if (entry) setEditing(entry);
+  };
+  const saveManual = async (entry: ManualEntry): Promise<string | undefined> => {
+    const result = await send('save-manual', { entry });
+    if (!result.ok) return result.error;
+    setEditing(undefined);
+    return undefined;
+  };
+  const deleteManual = (entryId: string) => {
+    void send('delete-manual', { entryId }).then((result) => { if (result.ok) setEditing(undefined); });
+  };
+
+  if (editing !== undefined) {
+    return (
+      <I18nContext.Provider value={i18n}>
+        <ManualForm initial={editing ?? undefined} now={now} onSave={saveManual} onCancel={() => setEditing(undefined)}
+          onDelete={editing ? () => deleteManual(editing.id) : undefined} />
+      </I18nContext.Provider>
+    );
+  }
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -64,10 +91,13 @@ export function PopupApp() {
       )}
       {problems.length > 0 && <p class="notice" role="alert">{t('storageProblem', [problems.join('; ')])}</p>}
       {picked.current
-        ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} />
+        ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
         : <p class="empty">{t('popupNothing')}</p>}
-      <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} />
-      <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent />
+      <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} />
+      <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} />
+      <p class="add-row">
+        <button type="button" class="button" onClick={() => setEditing(null)}>+ {t('addInterview')}</button>
+      </p>
       <SyncStatus state={state} now={now} />
     </I18nContext.Provider>
   );

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCHEMA_VERSION, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { SCHEMA_VERSION, allInterviews, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
 
@@ -15,6 +15,7 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
     busy: {},
     sync: { failures: 0 },
     googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
+    manual: {},
     interviews: { [ID]: makeInterview() },
     marks: { [ID]: { callAttempts: [afterStart(6)], connectedAt: afterStart(8) } },
     source: { kind: 'demo', anchor: START - 86_400_000 },
@@ -25,8 +26,13 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
 
 describe('schema version and migrations', () => {
   it('has one migration per schema version', () => {
-    assert.equal(SCHEMA_VERSION, 2);
+    assert.equal(SCHEMA_VERSION, 3);
     assert.equal(migrations.length, SCHEMA_VERSION);
+  });
+
+  it('gives schema-2 data an empty set of typed-in interviews, keeping the rest', () => {
+    const step = migrations[2]!;
+    assert.deepEqual(step({ schemaVersion: 2, busy: { a: { start: 1, end: 2 } } }), { schemaVersion: 3, busy: { a: { start: 1, end: 2 } }, manual: {} });
   });
 
   it('gives schema-1 data empty busy time, sync status and Google cursor, keeping the rest', () => {
@@ -74,6 +80,7 @@ describe('loadState', () => {
         busy: {},
         sync: { failures: 0 },
         googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
+        manual: {},
       });
       assert.deepEqual(problems, []);
       assert.equal(changed, true);
@@ -183,10 +190,12 @@ describe('loadState', () => {
     delete raw.busy;
     delete raw.sync;
     delete raw.googleCursor;
+    delete raw.manual;
     const { state, problems, changed } = loadState(raw, NOW);
     assert.deepEqual(problems, []);
     assert.equal(changed, true);
-    assert.equal(state.schemaVersion, 2);
+    assert.equal(state.schemaVersion, SCHEMA_VERSION);
+    assert.deepEqual(state.manual, {});
     assert.deepEqual(state.interviews, { [ID]: makeInterview() });
     assert.deepEqual(state.marks[ID]?.callAttempts, [afterStart(6)]);
     assert.deepEqual(state.busy, {});
@@ -288,5 +297,27 @@ describe('normalizeSettings', () => {
     const settings = normalizeSettings({ mailProvider: 'yahoo', language: 'fr' });
     assert.equal(settings.mailProvider, 'gmail');
     assert.equal(settings.language, 'auto');
+  });
+});
+
+describe('typed-in interviews in storage', () => {
+  const entry = {
+    id: 'k1', company: 'Acme', role: '', date: '2026-11-27', time: '15:30', timeZone: 'Europe/Rome',
+    durationMinutes: 30, interviewerName: '', interviewerEmail: '', phone: '',
+  };
+
+  it('reads them back and lists them among all interviews', () => {
+    const { state, problems } = loadState(storedState({ manual: { k1: entry } }), NOW);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(state.manual, { k1: entry });
+    const all = allInterviews(state);
+    assert.equal(all['manual:k1']?.start, Date.UTC(2026, 10, 27, 14, 30));
+    assert.ok(all[ID], 'the calendar interview is still there');
+  });
+
+  it('sets aside an entry with a field of the wrong type, keeping the others', () => {
+    const { state, problems } = loadState(storedState({ manual: { k1: entry, k2: { ...entry, id: 'k2', durationMinutes: 'long' }, k3: { ...entry, id: 'other' } } }), NOW);
+    assert.deepEqual(Object.keys(state.manual), ['k1']);
+    assert.equal(problems.length, 2);
   });
 });

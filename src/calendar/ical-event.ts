@@ -1,0 +1,262 @@
+/**
+ * One VEVENT, from ical.js's jCal (untyped arrays) into our own typed record. This is the
+ * edge: nothing past this file sees jCal or `unknown` values. Every field was written by
+ * whoever sent the invite, so every read is checked and bounded.
+ */
+import type { WallMs } from './ical-zones.ts';
+
+export interface IcalTime {
+  /** Local (or UTC, for `utc`) wall time; for `date`, midnight of that day. */
+  wall: WallMs;
+  kind: 'utc' | 'zoned' | 'floating' | 'date';
+  tzid?: string;
+}
+
+export interface IcalPerson {
+  email?: string;
+  name?: string;
+  partstat?: string;
+  resource: boolean;
+}
+
+export interface IcalRule {
+  /** ical.js Recur data without UNTIL (handled on instants, see ical-expand.ts). */
+  data: Record<string, unknown>;
+  freq: 'SECONDLY' | 'MINUTELY' | 'HOURLY' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+  interval: number;
+  count?: number;
+  until?: IcalTime;
+}
+
+export interface IcalEvent {
+  uid: string;
+  recurrenceId?: IcalTime;
+  start: IcalTime;
+  end?: IcalTime;
+  durationMs?: number;
+  rules: IcalRule[];
+  rdates: { time: IcalTime; durationMs?: number }[];
+  exdates: IcalTime[];
+  status?: string;
+  transparent: boolean;
+  sequence: number;
+  summary?: string;
+  description?: string;
+  location?: string;
+  url?: string;
+  conference?: string;
+  organizer?: IcalPerson;
+  attendees: IcalPerson[];
+}
+
+interface RawProp {
+  name: string;
+  params: Record<string, unknown>;
+  type: string;
+  values: unknown[];
+}
+
+const TEXT_LIMIT = 100_000;
+const MAX_ATTENDEES = 500;
+const MAX_DATES = 2_000;
+const FREQUENCIES = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+/** Recur keys ical.js may receive. Anything else in an RRULE ("ITERATOR=…") would be copied
+ * onto the Recur object by `Recur.fromData` and could shadow its methods. */
+const RULE_PARTS = ['wkst', 'bysecond', 'byminute', 'byhour', 'byday', 'bymonthday', 'byyearday', 'byweekno', 'bymonth', 'bysetpos'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readProps(jcal: unknown[]): RawProp[] {
+  const list = jcal[1];
+  if (!Array.isArray(list)) return [];
+  const props: RawProp[] = [];
+  for (const item of list as unknown[]) {
+    if (!Array.isArray(item) || item.length < 4) continue;
+    const [name, params, type, ...values] = item as unknown[];
+    if (typeof name !== 'string' || !isRecord(params) || typeof type !== 'string') continue;
+    props.push({ name, params, type, values });
+  }
+  return props;
+}
+
+function param(prop: RawProp, name: string): string | undefined {
+  const value = prop.params[name];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}
+
+function text(prop: RawProp | undefined): string | undefined {
+  const value = prop?.values[0];
+  return typeof value === 'string' ? value.slice(0, TEXT_LIMIT) : undefined;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z?)$/i;
+/** ical.js reads "DTEND:20260330" (a date without VALUE=DATE) as "2026-03-30T::". */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T::)?$/;
+
+function wallOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallMs | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  // Date.UTC rolls 31 February into March: refuse it instead.
+  return new Date(wall).getUTCDate() === day ? wall : undefined;
+}
+
+export function timeFromValue(value: unknown, tzid: string | undefined): IcalTime | undefined {
+  if (typeof value !== 'string' || value.length > 30) return undefined;
+  const dateTime = DATE_TIME.exec(value);
+  if (dateTime) {
+    const [, y, mo, d, h, mi, s, z] = dateTime;
+    const wall = wallOf(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
+    if (wall === undefined) return undefined;
+    if (z) return { wall, kind: 'utc' };
+    return tzid ? { wall, kind: 'zoned', tzid } : { wall, kind: 'floating' };
+  }
+  const date = DATE.exec(value);
+  if (date) {
+    const wall = wallOf(Number(date[1]), Number(date[2]), Number(date[3]));
+    return wall === undefined ? undefined : { wall, kind: 'date' };
+  }
+  return undefined;
+}
+
+function timeOf(prop: RawProp | undefined): IcalTime | undefined {
+  if (!prop) return undefined;
+  return timeFromValue(prop.values[0], param(prop, 'tzid'));
+}
+
+const DURATION = /^([+-])?P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/;
+
+export function durationMs(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = DURATION.exec(value);
+  if (!match || value === 'P' || value.endsWith('T')) return undefined;
+  const [, sign, w, d, h, m, s] = match;
+  const ms = (((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * 60_000 + Number(s ?? 0) * 1000;
+  return sign === '-' ? -ms : ms;
+}
+
+function person(prop: RawProp): IcalPerson {
+  const value = text(prop) ?? '';
+  const address = /^mailto:/i.test(value) ? value.slice(7) : value.includes('@') && !value.includes(':') ? value : param(prop, 'email') ?? '';
+  const cutype = (param(prop, 'cutype') ?? '').toUpperCase();
+  const result: IcalPerson = { resource: cutype === 'RESOURCE' || cutype === 'ROOM' };
+  const email = address.trim().slice(0, 320);
+  if (email) result.email = email;
+  const name = param(prop, 'cn');
+  if (name) result.name = name.slice(0, 200);
+  const partstat = param(prop, 'partstat');
+  if (partstat) result.partstat = partstat.toUpperCase();
+  return result;
+}
+
+function rule(prop: RawProp): IcalRule | undefined {
+  const value = prop.values[0];
+  if (!isRecord(value)) return undefined;
+  const freq = typeof value.freq === 'string' ? value.freq.toUpperCase() : '';
+  if (!FREQUENCIES.has(freq)) return undefined;
+  const interval = value.interval === undefined ? 1 : Number(value.interval);
+  if (!Number.isInteger(interval) || interval < 1 || interval > 1000) return undefined;
+  const data: Record<string, unknown> = { freq, interval };
+  for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = value[key];
+  const result: IcalRule = { data, freq: freq as IcalRule['freq'], interval };
+  if (value.count !== undefined) {
+    const count = Number(value.count);
+    if (!Number.isInteger(count) || count < 1) return undefined;
+    result.count = count;
+    data.count = count;
+  }
+  if (value.until !== undefined) {
+    const until = timeFromValue(value.until, param(prop, 'tzid'));
+    if (!until) return undefined;
+    result.until = until;
+  }
+  return result;
+}
+
+function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number }[]): void {
+  for (const prop of props) {
+    const tzid = param(prop, 'tzid');
+    for (const value of prop.values) {
+      if (into.length >= MAX_DATES) return;
+      if (Array.isArray(value)) {
+        // PERIOD: [start, end | duration]
+        const start = timeFromValue(value[0], tzid);
+        if (!start) continue;
+        const duration = durationMs(value[1]);
+        const end = duration === undefined ? timeFromValue(value[1], tzid) : undefined;
+        const length = duration ?? (end ? end.wall - start.wall : undefined);
+        into.push(length === undefined ? { time: start } : { time: start, durationMs: length });
+        continue;
+      }
+      const time = timeFromValue(value, tzid);
+      if (time) into.push({ time });
+    }
+  }
+}
+
+/** The typed VEVENT, or undefined when it lacks what any event needs (UID, a start). */
+export function readEvent(jcal: unknown): IcalEvent | undefined {
+  if (!Array.isArray(jcal) || typeof jcal[0] !== 'string' || jcal[0].toLowerCase() !== 'vevent') return undefined;
+  const byName = new Map<string, RawProp[]>();
+  for (const prop of readProps(jcal)) {
+    const list = byName.get(prop.name);
+    if (list) list.push(prop);
+    else byName.set(prop.name, [prop]);
+  }
+  const first = (name: string) => byName.get(name)?.[0];
+  const all = (name: string) => byName.get(name) ?? [];
+
+  const uid = text(first('uid'))?.trim();
+  const start = timeOf(first('dtstart'));
+  if (!uid || uid.length > 900 || !start) return undefined;
+
+  const event: IcalEvent = {
+    uid,
+    start,
+    rules: [],
+    rdates: [],
+    exdates: [],
+    transparent: (text(first('transp')) ?? '').toUpperCase() === 'TRANSPARENT',
+    sequence: Number.isInteger(first('sequence')?.values[0]) ? (first('sequence')?.values[0] as number) : 0,
+    attendees: [],
+  };
+  const recurrenceId = timeOf(first('recurrence-id'));
+  if (first('recurrence-id') && !recurrenceId) return undefined;
+  if (recurrenceId) event.recurrenceId = recurrenceId;
+  const end = timeOf(first('dtend'));
+  if (end) event.end = end;
+  else if (first('duration')) {
+    const duration = durationMs(first('duration')?.values[0]);
+    if (duration !== undefined) event.durationMs = duration;
+  }
+  for (const prop of all('rrule')) {
+    const parsed = rule(prop);
+    if (parsed) event.rules.push(parsed);
+  }
+  // An RRULE that cannot be read must not turn the series into a single event.
+  if (all('rrule').length > 0 && event.rules.length === 0) return undefined;
+  dateList(all('rdate'), event.rdates);
+  const exdates: { time: IcalTime }[] = [];
+  dateList(all('exdate'), exdates);
+  event.exdates = exdates.map((entry) => entry.time);
+
+  const status = text(first('status'));
+  if (status) event.status = status.trim().toLowerCase();
+  const summary = text(first('summary'));
+  if (summary !== undefined) event.summary = summary;
+  const description = text(first('description'));
+  if (description !== undefined) event.description = description;
+  const location = text(first('location'));
+  if (location !== undefined) event.location = location;
+  const url = text(first('url'));
+  if (url !== undefined) event.url = url.slice(0, 2000);
+  const conference = text(first('x-google-conference'));
+  if (conference !== undefined) event.conference = conference.slice(0, 2000);
+  const organizer = first('organizer');
+  if (organizer) event.organizer = person(organizer);
+  event.attendees = all('attendee').slice(0, MAX_ATTENDEES).map(person);
+  return event;
+}

@@ -1,0 +1,402 @@
+/**
+ * The secret-iCal-address source (issue 4): iCal text → the interviews and busy intervals
+ * the product needs, and the fetch → parse sync the service worker calls. Pure apart from
+ * the injected fetch; time is a parameter.
+ *
+ * How it stays fast on a 5 MB / 5,000-event feed (PERFORMANCE-NOTES.md, "Sync work"):
+ * - components are split by a scan and each is parsed on its own; single events days away
+ *   from the window are not parsed at all (ical-scan.ts);
+ * - VEVENTs are grouped by UID in one pass into masters and RECURRENCE-ID overrides. The
+ *   common `new ICAL.Event(vevent)` per VEVENT rescans every sibling for overrides and is
+ *   quadratic (7–9.5 s, ~600 MB on that feed); it is not used at all;
+ * - each series is classified once, on its master, before anything is expanded, and only
+ *   series that can give an interview or busy time are expanded;
+ * - expansion covers only the window and starts near it (ical-expand.ts).
+ */
+import ICAL from 'ical.js';
+import { detectInterview } from '../core/detect-interview.ts';
+import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
+import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
+import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
+import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
+import { hasLowerCaseNames, outsideWindow, splitFeed, ymdOf } from './ical-scan.ts';
+import { createZoneLookup, type ZoneLookup } from './ical-zones.ts';
+import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
+
+export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
+export type { IcalFetchResult, IcalValidators, IcalFetchOptions } from './ical-fetch.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Work bounds for hostile feeds (the generated 5,000-event feed parses ~800 VEVENTs and
+ * takes ~6,000 recurrence steps and checks). */
+const MAX_PARSED_EVENTS = 20_000;
+const MAX_STEPS_PER_FEED = 100_000;
+
+export interface IcalParseOptions {
+  /** Epoch ms. */
+  now: number;
+  detection: DetectionInput;
+  /** How far ahead interviews and busy time are expanded. Default 14, at most 60. */
+  windowDays?: number;
+  /** IANA zone for floating times when the feed has no X-WR-TIMEZONE (the browser's zone;
+   * defaults to the runtime's). */
+  floatingTimeZone?: string;
+}
+
+export interface IcalParseResult {
+  /** By `Interview.id`: `ical:<UID>` for single events, `ical:<UID>@<ISO instant>` for
+   * occurrences (the instant the occurrence was scheduled at: stable when it is moved). */
+  interviews: Record<string, Interview>;
+  /** Same keys as interviews; the next `windowDays` days, timed opaque events only. */
+  busy: Record<string, BusyInterval>;
+  /** VEVENTs (and VTIMEZONEs) that could not be read and were left out. */
+  skipped: number;
+}
+
+/** What a sync remembers between runs. */
+export interface IcalCursor extends IcalValidators {
+  /** When the feed was last parsed (epoch ms). */
+  expandedAt?: number;
+}
+
+/**
+ * A 304 would keep the occurrences expanded for the window of the last parse; as days
+ * pass, next week's instance of a weekly series must still appear. So the conditional
+ * request is only made while the last expansion is this fresh.
+ */
+export const REEXPAND_AFTER_MS = 6 * HOUR;
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function lower(value: string | undefined): string {
+  return (value ?? '').trim().toLowerCase();
+}
+
+const RESPONSE: Record<string, string> = { ACCEPTED: 'accepted', DECLINED: 'declined', TENTATIVE: 'tentative', 'NEEDS-ACTION': 'needsAction' };
+
+function httpsOnly(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  return /^https:\/\//i.test(trimmed) ? trimmed : undefined;
+}
+
+interface Context {
+  zones: ZoneLookup;
+  selfEmail: string;
+  rules: DetectionRules;
+  /** `rules` without per-event overrides: the one that applies is added per event. */
+  plainRules: DetectionRules;
+  overrides: Record<string, 'interview' | 'not-interview'>;
+  /** UIDs with at least one occurrence the user marked as an interview. */
+  occurrenceInterviewUids: Set<string>;
+  interviewFrom: number;
+  busyFrom: number;
+  to: number;
+  interviews: Record<string, Interview>;
+  busy: Record<string, BusyInterval>;
+  budget: StepBudget;
+}
+
+function attendeeOf(person: IcalPerson, selfEmail: string, organizerEmail: string): EventAttendee {
+  const attendee: EventAttendee = {};
+  if (person.email) attendee.email = person.email;
+  if (person.name) attendee.displayName = person.name;
+  if (selfEmail !== '' && lower(person.email) === selfEmail) attendee.self = true;
+  if (organizerEmail !== '' && lower(person.email) === organizerEmail) attendee.organizer = true;
+  if (person.resource) attendee.resource = true;
+  const status = person.partstat ? RESPONSE[person.partstat] : undefined;
+  if (status) attendee.responseStatus = status;
+  return attendee;
+}
+
+/** The Google-shaped event detection and extraction read (start/end filled per occurrence). */
+function toCalendarEvent(event: IcalEvent, ctx: Context): CalendarEvent {
+  const organizerEmail = lower(event.organizer?.email);
+  const calendarEvent: CalendarEvent = { id: event.uid, attendees: event.attendees.map((person) => attendeeOf(person, ctx.selfEmail, organizerEmail)) };
+  if (event.status) calendarEvent.status = event.status;
+  if (event.summary !== undefined) calendarEvent.summary = event.summary;
+  if (event.description !== undefined) calendarEvent.description = event.description;
+  if (event.location !== undefined) calendarEvent.location = event.location;
+  if (event.organizer) {
+    const organizer: EventPerson = {};
+    if (event.organizer.email) organizer.email = event.organizer.email;
+    if (event.organizer.name) organizer.displayName = event.organizer.name;
+    if (ctx.selfEmail !== '' && organizerEmail === ctx.selfEmail) organizer.self = true;
+    calendarEvent.organizer = organizer;
+  }
+  // Only https links go on: extraction then keeps Meet / Zoom / Teams hosts only.
+  const entryPoints: ConferenceEntryPoint[] = [];
+  const conference = httpsOnly(event.conference);
+  if (conference) {
+    calendarEvent.hangoutLink = conference;
+    entryPoints.push({ entryPointType: 'video', uri: conference });
+  }
+  const url = httpsOnly(event.url);
+  if (url) entryPoints.push({ entryPointType: 'video', uri: url });
+  if (entryPoints.length > 0) calendarEvent.conferenceData = { entryPoints };
+  return calendarEvent;
+}
+
+function declinedBySelf(event: IcalEvent, selfEmail: string): boolean {
+  return selfEmail !== '' && event.attendees.some((person) => person.partstat === 'DECLINED' && lower(person.email) === selfEmail);
+}
+
+function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
+  const own = Object.hasOwn(ctx.overrides, id) ? ctx.overrides[id] : Object.hasOwn(ctx.overrides, uid) ? ctx.overrides[uid] : undefined;
+  // A decision on the series (keyed by UID) holds for every occurrence without its own.
+  return own === undefined ? ctx.plainRules : { ...ctx.plainRules, overrides: { [id]: own } };
+}
+
+function dateTime(ms: number, timeZone: string | undefined): EventDateTime {
+  return timeZone ? { dateTime: iso(ms), timeZone } : { dateTime: iso(ms) };
+}
+
+function zoneName(event: IcalEvent, ctx: Context): string | undefined {
+  if (event.start.kind !== 'zoned') return undefined;
+  const iana = ctx.zones.zone(event.start.tzid).iana;
+  return iana === 'UTC' ? undefined : iana;
+}
+
+/** Records one concrete instance (a single event or an occurrence) in the results. */
+function record(ctx: Context, event: IcalEvent, base: CalendarEvent, id: string, uid: string, start: number, end: number, candidate: boolean): void {
+  if (event.status === 'cancelled') return;
+  if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.selfEmail)) {
+    ctx.busy[`ical:${id}`] = { start, end };
+  }
+  if (!candidate || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
+  const timeZone = zoneName(event, ctx);
+  const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
+  const detection = detectInterview(instance, rulesFor(ctx, id, uid), { source: 'ical', selfEmail: ctx.selfEmail });
+  if (detection.isInterview) ctx.interviews[detection.interview.id] = detection.interview;
+}
+
+/** A VEVENT that is one instance: a single event, or an override (moved / cancelled). */
+function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
+  if (event.start.kind === 'date') return; // all-day: neither an interview nor busy time
+  const start = instantOf(event.start, ctx.zones);
+  const end = start + eventDuration(event, ctx.zones, start);
+  record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end, true);
+}
+
+function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: () => void): void {
+  const overridden = new Set<number>();
+  for (const override of overrides) {
+    if (override.recurrenceId && override.recurrenceId.kind !== 'date') overridden.add(instantOf(override.recurrenceId, ctx.zones));
+  }
+  if (master.start.kind !== 'date' && master.status !== 'cancelled') {
+    const masterStart = instantOf(master.start, ctx.zones);
+    const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
+    const base = toCalendarEvent(master, ctx);
+    // Classified once, on the master, before any expansion.
+    const representative = detectInterview(
+      { ...base, start: dateTime(masterStart, undefined), end: dateTime(masterEnd, undefined) },
+      rulesFor(ctx, master.uid, master.uid),
+      { source: 'ical', selfEmail: ctx.selfEmail },
+    );
+    const candidate = representative.isInterview || ctx.occurrenceInterviewUids.has(master.uid);
+    const givesBusy = !master.transparent && !declinedBySelf(master, ctx.selfEmail);
+    const unusable = !representative.isInterview && representative.reason === 'invalid-time';
+    if ((candidate || givesBusy) && !unusable) {
+      try {
+        const from = candidate ? ctx.interviewFrom : ctx.busyFrom;
+        const window = { from, to: ctx.to, masterStart, duration: masterEnd - masterStart };
+        for (const occurrence of expandSeries(master, ctx.zones, window, overridden, ctx.budget)) {
+          record(ctx, master, base, `${master.uid}@${iso(occurrence.recurrence)}`, master.uid, occurrence.start, occurrence.end, candidate);
+        }
+      } catch {
+        skip(); // a rule ical.js rejects: this series only
+      }
+    }
+  }
+  for (const override of overrides) recordOverride(ctx, override);
+}
+
+function recordOverride(ctx: Context, override: IcalEvent): void {
+  if (!override.recurrenceId || override.recurrenceId.kind === 'date') return;
+  recordInstance(ctx, override, `${override.uid}@${iso(instantOf(override.recurrenceId, ctx.zones))}`);
+}
+
+function headerTimeZone(header: string): string | undefined {
+  const jcal: unknown = ICAL.parse(header);
+  const props = Array.isArray(jcal) && Array.isArray(jcal[1]) ? (jcal[1] as unknown[]) : [];
+  for (const prop of props) {
+    if (Array.isArray(prop) && prop[0] === 'x-wr-timezone' && typeof prop[3] === 'string') return prop[3];
+  }
+  return undefined;
+}
+
+/**
+ * VTIMEZONE text → ical.js zone, kept across syncs: a feed repeats the same definitions
+ * every time, and ical.js expands a zone's transitions from its DTSTART (often 1970) on
+ * first use. A pure memo keyed by the exact text, so it cannot change any result.
+ */
+const zoneMemo = new Map<string, { tzid: string; zone: ICAL.Timezone }>();
+const ZONE_MEMO_LIMIT = 64;
+
+function readZones(blocks: string[], skip: () => void): Map<string, ICAL.Timezone> {
+  const zones = new Map<string, ICAL.Timezone>();
+  for (const block of blocks) {
+    try {
+      let entry = zoneMemo.get(block);
+      if (!entry) {
+        const component = new ICAL.Component(ICAL.parse(block));
+        const tzid: unknown = component.getFirstPropertyValue('tzid');
+        if (typeof tzid !== 'string' || tzid === '') throw new Error('VTIMEZONE without TZID');
+        // ical.js expands these rules with an unbounded loop for non-YEARLY frequencies
+        // (see ical-expand.ts); real zone rules are always yearly.
+        const yearly = component.getAllSubcomponents().every((part) => part.getAllProperties('rrule').every((rule) => /^FREQ=YEARLY(?:;|$)/i.test(String(rule.getFirstValue()))));
+        if (!yearly) throw new Error('VTIMEZONE with a non-yearly rule');
+        entry = { tzid, zone: new ICAL.Timezone({ component, tzid }) };
+        if (zoneMemo.size >= ZONE_MEMO_LIMIT) zoneMemo.clear();
+        zoneMemo.set(block, entry);
+      }
+      if (!zones.has(entry.tzid)) zones.set(entry.tzid, entry.zone);
+    } catch {
+      skip();
+    }
+  }
+  return zones;
+}
+
+function validOverrides(rules: DetectionRules): Record<string, 'interview' | 'not-interview'> {
+  const result: Record<string, 'interview' | 'not-interview'> = {};
+  const raw: unknown = rules?.overrides;
+  if (typeof raw !== 'object' || raw === null) return result;
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === 'interview' || value === 'not-interview') result[key] = value;
+  }
+  return result;
+}
+
+function parse(text: string, options: IcalParseOptions): IcalParseResult {
+  if (typeof text !== 'string') throw new SyncError('malformed', 'The calendar feed is not text.');
+  const now = options.now;
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw new SyncError('malformed', 'No valid time to read the calendar at.');
+  const windowDays = Math.min(60, Math.max(1, Math.floor(options.windowDays ?? 14)));
+  let skipped = 0;
+  const skip = () => {
+    skipped++;
+  };
+
+  const blocks = splitFeed(text);
+  let calendarZone: string | undefined;
+  try {
+    calendarZone = headerTimeZone(blocks.header);
+  } catch {
+    throw new SyncError('malformed', 'The calendar header could not be read.');
+  }
+  const zones = createZoneLookup(readZones(blocks.timezones, skip), calendarZone ?? options.floatingTimeZone);
+
+  const overrides = validOverrides(options.detection.rules);
+  const occurrenceInterviewUids = new Set<string>();
+  for (const [key, value] of Object.entries(overrides)) {
+    const at = key.lastIndexOf('@');
+    if (value === 'interview' && at > 0 && /^\d{4}-\d{2}-\d{2}T/.test(key.slice(at + 1))) occurrenceInterviewUids.add(key.slice(0, at));
+  }
+  const ctx: Context = {
+    zones,
+    selfEmail: lower(options.detection.selfEmail),
+    rules: options.detection.rules,
+    plainRules: { ...options.detection.rules, overrides: {} },
+    overrides,
+    occurrenceInterviewUids,
+    interviewFrom: now - DAY,
+    busyFrom: now,
+    to: now + windowDays * DAY,
+    interviews: {},
+    busy: {},
+    budget: { steps: MAX_STEPS_PER_FEED },
+  };
+
+  // One pass: masters and RECURRENCE-ID overrides grouped by UID.
+  const lo = ymdOf(ctx.interviewFrom - 2 * DAY);
+  const hi = ymdOf(ctx.to + 2 * DAY);
+  const masters = new Map<string, IcalEvent>();
+  const overridesByUid = new Map<string, Map<number, IcalEvent>>();
+  const caseless = hasLowerCaseNames(text);
+  let parsed = 0;
+  for (const block of blocks.events) {
+    if (outsideWindow(block, lo, hi, caseless)) continue;
+    if (++parsed > MAX_PARSED_EVENTS) {
+      skip();
+      continue;
+    }
+    let event: IcalEvent | undefined;
+    try {
+      event = readEvent(ICAL.parse(block));
+    } catch {
+      event = undefined;
+    }
+    if (!event) {
+      skip();
+      continue;
+    }
+    if (event.recurrenceId) {
+      if (event.recurrenceId.kind === 'date') continue;
+      const key = instantOf(event.recurrenceId, zones);
+      let byInstant = overridesByUid.get(event.uid);
+      if (!byInstant) {
+        byInstant = new Map();
+        overridesByUid.set(event.uid, byInstant);
+      }
+      const existing = byInstant.get(key);
+      if (!existing || event.sequence >= existing.sequence) byInstant.set(key, event);
+      continue;
+    }
+    const existing = masters.get(event.uid);
+    if (existing) skip();
+    if (!existing || event.sequence > existing.sequence) masters.set(event.uid, event);
+  }
+
+  for (const [uid, master] of masters) {
+    const overridesOfMaster = [...(overridesByUid.get(uid)?.values() ?? [])];
+    overridesByUid.delete(uid);
+    if (master.rules.length > 0 || master.rdates.length > 0) recordSeries(ctx, master, overridesOfMaster, skip);
+    else {
+      recordInstance(ctx, master, uid);
+      // Overrides of an event that does not repeat: each is its own instance.
+      for (const override of overridesOfMaster) recordOverride(ctx, override);
+    }
+  }
+  // Overrides whose master is not in the feed (invited to one instance only) or was left
+  // unparsed because its series ended before the window.
+  for (const byInstant of overridesByUid.values()) for (const override of byInstant.values()) recordOverride(ctx, override);
+
+  return { interviews: ctx.interviews, busy: ctx.busy, skipped };
+}
+
+/**
+ * Interviews (yesterday … +windowDays) and busy intervals (now … +windowDays) of an iCal
+ * feed. Structural damage (no calendar, unbalanced or truncated components) throws
+ * `SyncError('malformed')` and nothing else; a VEVENT ical.js cannot read is skipped and
+ * counted, so one broken invite — which anyone can send — cannot blank the calendar.
+ */
+export function parseIcalFeed(text: string, options: IcalParseOptions): IcalParseResult {
+  try {
+    return parse(text, options);
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    throw new SyncError('malformed', 'The calendar feed could not be read.');
+  }
+}
+
+export interface IcalSyncOptions extends IcalParseOptions, Omit<IcalFetchOptions, 'now'> {}
+
+/** Fetch (conditional while the last expansion is fresh) and parse. Rejects only with
+ * `SyncError`. */
+export async function syncIcalFeed(url: string, cursor: IcalCursor | undefined, fetchImpl: FetchLike, options: IcalSyncOptions): Promise<SyncResult<IcalCursor>> {
+  const fresh = cursor?.expandedAt !== undefined && options.now - cursor.expandedAt >= 0 && options.now - cursor.expandedAt < REEXPAND_AFTER_MS;
+  const validators: IcalValidators | undefined = fresh ? { etag: cursor?.etag, lastModified: cursor?.lastModified } : undefined;
+  const fetchOptions: IcalFetchOptions = { now: options.now };
+  if (options.maxBytes !== undefined) fetchOptions.maxBytes = options.maxBytes;
+  if (options.signal) fetchOptions.signal = options.signal;
+  const fetched = await fetchIcalFeed(url, validators, fetchImpl, fetchOptions);
+  if (fetched.kind === 'unchanged') {
+    return { kind: 'unchanged', cursor: { ...fetched.cursor, expandedAt: cursor?.expandedAt ?? options.now }, requests: 1, bytes: 0 };
+  }
+  const parsed = parseIcalFeed(fetched.text, options);
+  return { kind: 'full', interviews: parsed.interviews, busy: parsed.busy, cursor: { ...fetched.cursor, expandedAt: options.now }, requests: 1, bytes: fetched.bytes };
+}

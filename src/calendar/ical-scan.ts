@@ -1,0 +1,144 @@
+/**
+ * Splits an iCal feed into its top-level components before anything is parsed, and tells
+ * which VEVENTs cannot matter to the product's window.
+ *
+ * Why not `ICAL.parse` on the whole text: on the 5 MB feed of PERFORMANCE-NOTES.md that
+ * alone takes ~150–230 ms and ~70 MB of jCal, for thousands of past events the product
+ * never shows. Each component is still parsed by ical.js (one `ICAL.parse` per block); the
+ * scan only finds block boundaries and skips, conservatively, single events that are
+ * days away from the window. When unsure, a block is parsed.
+ */
+import { SyncError } from './source-types.ts';
+
+export interface FeedBlocks {
+  /** The VCALENDAR's own properties, as a parseable VCALENDAR without components. */
+  header: string;
+  timezones: string[];
+  events: string[];
+}
+
+const MAX_DEPTH = 8;
+const BOUNDARY = /^(BEGIN|END):([A-Za-z0-9-]{1,64})[ \t]*\r?$/gim;
+
+/** Top-level components of every VCALENDAR in `text`. Broken structure (no calendar,
+ * unbalanced or truncated components) is `SyncError('malformed')`: a cut download must
+ * not look like a calendar that lost its events. */
+export function splitFeed(text: string): FeedBlocks {
+  const blocks: FeedBlocks = { header: '', timezones: [], events: [] };
+  const stack: string[] = [];
+  let calendars = 0;
+  let calendarStart = -1;
+  let childStart = -1;
+  let headerEnd = -1;
+  BOUNDARY.lastIndex = 0;
+  for (let match = BOUNDARY.exec(text); match; match = BOUNDARY.exec(text)) {
+    const kind = (match[1] ?? '').toUpperCase();
+    const name = (match[2] ?? '').toUpperCase();
+    const lineEnd = match.index + match[0].length;
+    if (kind === 'BEGIN') {
+      if (stack.length === 0 && name !== 'VCALENDAR') throw new SyncError('malformed', `The feed has a ${name.slice(0, 20)} outside any calendar.`);
+      if (stack.length >= MAX_DEPTH) throw new SyncError('malformed', 'The feed nests components too deeply.');
+      if (stack.length === 0) calendarStart = match.index;
+      if (stack.length === 1) {
+        childStart = match.index;
+        if (calendars === 0 && headerEnd === -1) headerEnd = match.index;
+      }
+      stack.push(name);
+      continue;
+    }
+    const open = stack.pop();
+    if (open !== name) throw new SyncError('malformed', 'The feed has a component that ends without beginning.');
+    if (stack.length === 1) {
+      const block = text.slice(childStart, lineEnd);
+      if (name === 'VEVENT') blocks.events.push(block);
+      else if (name === 'VTIMEZONE') blocks.timezones.push(block);
+    } else if (stack.length === 0) {
+      if (calendars === 0) blocks.header = `${text.slice(calendarStart, headerEnd === -1 ? match.index : headerEnd)}\r\nEND:VCALENDAR`;
+      calendars++;
+    }
+  }
+  if (stack.length > 0) throw new SyncError('malformed', 'The feed ends in the middle of a component (truncated download?).');
+  if (calendars === 0) throw new SyncError('malformed', 'The feed holds no calendar.');
+  return blocks;
+}
+
+/** The unfolded value of the first `name` property of a block, or undefined. */
+const peekPatterns = new Map<string, RegExp>();
+
+/** Where the line of property `name` starts in `block`, or -1. Exporters write property
+ * names in upper case; `caseless` (set when the feed has a lower-case name anywhere) falls
+ * back to a case-insensitive search. */
+function findLine(block: string, name: string, caseless: boolean): number {
+  if (caseless) {
+    let pattern = peekPatterns.get(name);
+    if (!pattern) {
+      pattern = new RegExp(`^${name}[;:]`, 'im');
+      peekPatterns.set(name, pattern);
+    }
+    return pattern.exec(block)?.index ?? -1;
+  }
+  let at = block.indexOf(`\n${name}`);
+  while (at !== -1) {
+    const next = block.charAt(at + 1 + name.length);
+    if (next === ';' || next === ':') return at + 1;
+    at = block.indexOf(`\n${name}`, at + 1);
+  }
+  return -1;
+}
+
+/** The unfolded value of the first `name` property of a block, or undefined. */
+export function peekValue(block: string, name: string, caseless = true): string | undefined {
+  const start = findLine(block, name, caseless);
+  if (start === -1) return undefined;
+  let end = block.indexOf('\n', start);
+  while (end !== -1 && (block.charAt(end + 1) === ' ' || block.charAt(end + 1) === '\t')) end = block.indexOf('\n', end + 1);
+  const whole = block.slice(start, end === -1 ? block.length : end).replace(/\r?\n[ \t]/g, '').replace(/\r$/, '');
+  // Dates and times hold no ':'; parameters (quoted TZIDs) might.
+  return whole.slice(whole.lastIndexOf(':') + 1);
+}
+
+/** True when some content line of the feed starts with a lower-case property name. */
+export function hasLowerCaseNames(text: string): boolean {
+  return /\n[A-Z-]*[a-z]/.test(text);
+}
+
+function ymd(value: string | undefined): number | undefined {
+  const match = value === undefined ? null : /^(\d{8})(?:T\d{6}Z?)?$/i.exec(value.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** yyyymmdd as a number, for a cheap day comparison. */
+export function ymdOf(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+/**
+ * True when the VEVENT surely has nothing in [lo, hi] (yyyymmdd days, which the caller
+ * widens by two days so no zone offset can move an event across the edge). Only simple
+ * shapes are judged: RDATE/EXRULE, nested components or unreadable dates → false.
+ */
+export function outsideWindow(block: string, lo: number, hi: number, caseless = true): boolean {
+  // Skips "BEGIN:VEVENT" itself; a nested VALARM could hold lines that look like ours.
+  if (block.indexOf('BEGIN:', 12) !== -1 || (caseless && /\nBEGIN:/i.test(block.slice(12)))) return false;
+  if (findLine(block, 'RDATE', caseless) !== -1 || findLine(block, 'EXRULE', caseless) !== -1) return false;
+  const rule = peekValue(block, 'RRULE', caseless);
+  if (rule !== undefined) {
+    // A master whose rule ended before the window matters only through its overrides,
+    // which are blocks of their own.
+    const until = /(?:^|;)UNTIL=(\d{8})/i.exec(rule);
+    return until !== null && Number(until[1]) < lo;
+  }
+  const start = ymd(peekValue(block, 'DTSTART', caseless));
+  if (start === undefined) return false;
+  const recurrenceId = peekValue(block, 'RECURRENCE-ID', caseless);
+  if (recurrenceId !== undefined) {
+    const original = ymd(recurrenceId);
+    if (original === undefined || (original >= lo && original <= hi)) return false;
+  }
+  if (start > hi) return true;
+  if (start >= lo) return false;
+  if (findLine(block, 'DURATION', caseless) !== -1) return false;
+  const end = ymd(peekValue(block, 'DTEND', caseless));
+  return end !== undefined && end < lo;
+}

@@ -1,0 +1,23 @@
+import browser from 'webextension-polyfill';
+import type { Envelope, Handlers } from './messages.ts';
+
+function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null
+    && (message as { type?: unknown }).type === 'interview-standby'
+    && typeof (message as { name?: unknown }).name === 'string';
+}
+
+/** Registers the handlers; call synchronously at the top level of the worker. */
+export function handle(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    // Only our own pages may ask; content scripts and other extensions cannot reach us anyway,
+    // but the check keeps it explicit.
+    if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
+    const handler = handlers[message.name] as ((request: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return Promise.resolve({ ok: false, error: `Unknown message ${message.name}` });
+    return handler(message.request).then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}

@@ -1,0 +1,169 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import type { Marks } from '../../src/core/types.ts';
+import type { ManualEntry } from '../../src/core/manual-interview.ts';
+import { launchExtension } from './harness.ts';
+import type { ExtensionSession } from './harness.ts';
+
+const MINUTE = 60_000;
+
+interface Stored {
+  marks: Record<string, Marks>;
+  manual: Record<string, ManualEntry>;
+}
+
+/** Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead). */
+async function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
+  const anchor = Date.now() - (minutesIn + 4) * MINUTE;
+  await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {}, ...extra });
+  return `demo:demo-1-${anchor}`;
+}
+
+async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
+  const before = new Set(await session.openedTabUrls());
+  await action();
+  const url = await session.waitFor(async () => (await session.openedTabUrls()).find((u) => u.startsWith('https://mail.google.com/') && !before.has(u)), {
+    message: 'a new Gmail compose tab opened',
+  });
+  return new URL(url);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+describe('the candidate flow in the popup', () => {
+  let session: ExtensionSession;
+  let page: Page;
+  before(async () => {
+    session = await launchExtension({ locale: 'en-US', timezoneId: 'Europe/Rome' });
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('shows the get-ready checklist before the call and keeps what was ticked', async () => {
+    const id = await demoAt(session, -8);
+    page = await session.openPage('popup.html');
+    await page.getByRole('group', { name: /Get ready \(0 of 6\)/ }).waitFor();
+    await page.getByLabel('Your CV and portfolio open').check();
+    await page.getByLabel('The job description').check();
+    await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.checklist?.length === 2, { message: 'two ticks stored' });
+    await page.reload();
+    await page.getByRole('group', { name: /Get ready \(2 of 6\)/ }).waitFor();
+    assert.equal(await page.getByLabel('The job description').isChecked(), true);
+    assert.ok(await page.getByText('A short confirmation now shows you are ready').isVisible(), 'the confirmation moment is explained');
+    await page.close();
+  });
+
+  it('lets the candidate review the proposed times before the reschedule draft opens', async () => {
+    await demoAt(session, 31);
+    page = await session.openPage('popup.html');
+    await page.getByText('Time to stop waiting').first().waitFor();
+    await page.getByRole('button', { name: 'Ask to reschedule' }).click();
+    const inputs = page.locator('.slots input[type="datetime-local"]');
+    await inputs.first().waitFor();
+    const count = await inputs.count();
+    assert.ok(count >= 2, `at least two free times proposed, got ${count}`);
+    const kept = await inputs.nth(0).inputValue();
+    const removed = await inputs.nth(1).inputValue();
+    await page.getByRole('button', { name: 'Remove proposed time 2' }).click();
+    assert.equal(await inputs.count(), count - 1);
+    const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Open the draft' }).click());
+    const body = url.searchParams.get('body') ?? '';
+    const clock = (value: string) => {
+      const [hours, minutes] = value.slice(11).split(':').map(Number);
+      const h = hours! % 12 === 0 ? 12 : hours! % 12;
+      return `${h}:${pad(minutes!)}`;
+    };
+    assert.ok(body.includes(clock(kept)), `the kept time ${kept} is in the email:\n${body}`);
+    const removedDay = new Date(removed).getDate();
+    const keptDay = new Date(kept).getDate();
+    if (removedDay !== keptDay || clock(removed) !== clock(kept)) {
+      assert.equal(body.split('\n').filter((line) => line.includes(clock(removed)) && line.includes(String(removedDay))).length, 0, `the removed time ${removed} is not:\n${body}`);
+    }
+    assert.match(url.searchParams.get('su') ?? '', /\S/);
+  });
+
+  it('asks them to call instead once the interview was already moved', async () => {
+    const id = await demoAt(session, 20);
+    page = await session.openPage('popup.html');
+    await page.getByRole('button', { name: 'They moved it to a new time' }).click();
+    await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.rescheduled === true, { message: 'rescheduled stored' });
+    await page.getByText('Rescheduled once already').waitFor();
+    const primary = page.locator('.emails .button.primary');
+    assert.equal(await primary.innerText(), 'Ask them to call you');
+    const url = await gmailUrlAfter(session, () => primary.click());
+    assert.match(url.searchParams.get('body') ?? '', /call/i);
+  });
+
+  it('turns a missed call into call back first, then a short apology', async () => {
+    const id = await demoAt(session, 6);
+    page = await session.openPage('popup.html');
+    await page.getByRole('button', { name: 'I missed their call' }).click();
+    await page.getByRole('heading', { name: 'Breathe. You can fix this.' }).waitFor();
+    const callBack = page.getByRole('link', { name: /^Call back / });
+    assert.match((await callBack.getAttribute('href')) ?? '', /^tel:\+?\d{7,15}$/);
+    assert.ok((await session.readStorage<Stored>(['marks'])).marks[id]?.missedAt !== undefined);
+    assert.equal(await page.locator('.emails .button.primary').innerText(), 'Write apology');
+    await page.locator('.emails .button.primary').click();
+    await page.locator('.slots').waitFor();
+    const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Open the draft' }).click());
+    assert.match(url.searchParams.get('body') ?? '', /Is now a good time/);
+  });
+
+  it('adds, edits and deletes an interview typed in by hand, rejecting bad input without losing it', async () => {
+    await demoAt(session, -300);
+    page = await session.openPage('popup.html');
+    await page.getByRole('button', { name: '+ Add an interview' }).click();
+    await page.getByLabel("Interviewer's email").fill('not-an-address');
+    await page.getByRole('button', { name: 'Save interview' }).click();
+    await page.getByText('Enter the company, the role, or both.').waitFor();
+    await page.getByText('Enter a single address like name@example.com.').waitFor();
+    assert.deepEqual((await session.readStorage<Stored>(['manual'])).manual ?? {}, {}, 'nothing saved');
+    assert.equal(await page.getByLabel("Interviewer's email").inputValue(), 'not-an-address', 'what was typed is kept');
+
+    // The form starts in the browser's zone (Europe/Rome here): type the wall time there.
+    const wall = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+      .formatToParts(Date.now() + 40 * MINUTE).map((part) => [part.type, Number(part.value)]));
+    await page.getByLabel('Company').fill('Quill & Co <script>');
+    await page.getByLabel('Role').fill('Data Analyst');
+    await page.getByLabel('Date').fill(`${wall.year}-${pad(wall.month!)}-${pad(wall.day!)}`);
+    await page.getByLabel('Time', { exact: true }).fill(`${pad(wall.hour!)}:${pad(wall.minute!)}`);
+    await page.getByLabel("Interviewer's email").fill('ana@example.org');
+    await page.getByLabel('Phone number they will call from or you will call').fill('+39 02 5555 0101');
+    await page.getByRole('button', { name: 'Save interview' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Data Analyst — Quill & Co <script>' }).waitFor();
+    const { manual } = await session.readStorage<Stored>(['manual']);
+    const entry = Object.values(manual)[0];
+    assert.ok(entry);
+    assert.equal(entry.interviewerEmail, 'ana@example.org');
+    assert.equal(await page.locator('a.tel').getAttribute('href'), 'tel:+390255550101');
+    const alarms = await session.evaluateInWorker(() => chrome.alarms.getAll());
+    assert.ok(alarms.some((a) => a.name === `reminder:get-ready:manual:${entry.id}`), 'the typed-in interview has its reminders');
+
+    await page.locator('.why').getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Role').fill('Senior Data Analyst');
+    await page.getByRole('button', { name: 'Save interview' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Senior Data Analyst — Quill & Co <script>' }).waitFor();
+
+    await page.locator('.why').getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await session.waitFor(async () => Object.keys((await session.readStorage<Stored>(['manual'])).manual).length === 0, { message: 'entry deleted' });
+    await session.waitFor(async () => !(await session.evaluateInWorker(() => chrome.alarms.getAll())).some((a) => a.name.includes('manual:')), { message: 'its alarms cleared' });
+    await page.close();
+  });
+
+  it('speaks Italian, and so do the drafts, when the language is set to Italian', async () => {
+    const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
+    await demoAt(session, 16, { settings: { ...settings, language: 'it' } });
+    page = await session.openPage('popup.html');
+    await page.getByText('Puoi smettere a breve').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'it');
+    const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Scrivi il sollecito' }).click());
+    const body = url.searchParams.get('body') ?? '';
+    assert.match(body, /minuti/);
+    assert.doesNotMatch(body, /\b(the|minutes)\b/);
+  });
+});
