@@ -18,7 +18,9 @@ import { extensionUrl, openTab } from '../platform/tabs.ts';
 import { clearNotification } from '../platform/notifications.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { forgetGoogleTokens } from '../platform/identity.ts';
-import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoogle } from './sync-source.ts';
+import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoogle, useIcal } from './sync-source.ts';
+import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
+import { hasOrigin } from '../platform/permissions.ts';
 
 const GONE = 'This interview is no longer in your calendar.';
 
@@ -178,6 +180,14 @@ export const messageHandlers: Handlers = {
   },
   'choose-calendars': async ({ calendarIds }) => {
     await reconcileNow('message', (state) => chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []));
+    await syncNow('user');
+    return { ok: true };
+  },
+  'connect-ical': async ({ url }) => {
+    const normalized = typeof url === 'string' ? normalizeIcalUrl(url) : undefined;
+    if (normalized === undefined) throw new Error('icalErrorAddress');
+    if (!(await hasOrigin(normalized))) throw new Error('icalErrorPermission');
+    await reconcileNow('message', (state) => useIcal(state, normalized));
     await syncNow('user');
     return { ok: true };
   },

@@ -8,6 +8,9 @@ import { demoEvents } from '../calendar/demo-calendar.ts';
 import { GOOGLE_SCOPES, listCalendars, syncCalendar } from '../calendar/google-calendar.ts';
 import type { GoogleCalendarEntry, GoogleClient } from '../calendar/google-calendar.ts';
 import { SyncError } from '../calendar/source-types.ts';
+import type { SyncResult } from '../calendar/source-types.ts';
+import type { IcalCursor } from '../core/stored-state.ts';
+import { syncIcalFeed } from '../calendar/ical-feed.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
 import { readState } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
@@ -56,7 +59,7 @@ export function restartDemo(state: StoredState, now: number): StoredState {
 function switchSource(state: StoredState, source: SourceState): StoredState {
   // Interviews typed in by hand belong to no calendar: they and their marks stay.
   const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id.startsWith('manual:')));
-  return { ...state, source, interviews: {}, marks: keep(state.marks), notified: keep(state.notified), busy: {}, googleCursor: emptyGoogleCursor(), sync: { failures: 0 } };
+  return { ...state, source, interviews: {}, marks: keep(state.marks), notified: keep(state.notified), busy: {}, googleCursor: emptyGoogleCursor(), icalCursor: {}, sync: { failures: 0 } };
 }
 
 /** Back to the demo calendar, from now. */
@@ -75,6 +78,14 @@ export function useGoogle(state: StoredState, calendars: GoogleCalendarEntry[]):
   }
   if (primary === undefined) throw new Error('This Google account has no calendar.');
   return switchSource(state, { kind: 'google', calendarIds: [primary.id], selfEmail: primary.id });
+}
+
+/** Connects a secret iCal address (already normalised, its host permission granted). */
+export function useIcal(state: StoredState, url: string): StoredState {
+  if (state.source.kind === 'ical' && state.source.url === url) {
+    return { ...state, sync: { ...state.sync, backoffUntil: undefined, error: undefined } };
+  }
+  return switchSource(state, { kind: 'ical', url });
 }
 
 /** The user picked the calendars to watch: forget the dropped ones; the new ones sync fully. */
@@ -164,6 +175,41 @@ function applyGoogleOutcome(state: StoredState, outcome: GoogleOutcome, now: num
   return { ...state, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor, sync };
 }
 
+type IcalOutcome = { result: SyncResult<IcalCursor> } | { failure: { code: SyncErrorCode; status?: number; retryAfter?: number } };
+
+async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> {
+  if (state.source.kind !== 'ical') return { failure: { code: 'http' } };
+  try {
+    const result = await syncIcalFeed(state.source.url, state.icalCursor, (input, init) => fetch(input, init), {
+      now,
+      detection: { rules: state.settings.rules, selfEmail: state.settings.profile.email || undefined },
+      floatingTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    return { result };
+  } catch (error) {
+    // Never log the error itself: a fetch error can carry the secret address.
+    if (error instanceof SyncError) {
+      const failure: { code: SyncErrorCode; status?: number; retryAfter?: number } = { code: error.code };
+      if (error.status !== undefined) failure.status = error.status;
+      if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;
+      return { failure };
+    }
+    return { failure: { code: 'malformed' } };
+  }
+}
+
+/** An iCal feed comes whole: a full result replaces the feed's interviews and busy time. */
+function applyIcalOutcome(state: StoredState, outcome: IcalOutcome, url: string, now: number, random: number): StoredState {
+  // Disconnected or switched while the request ran: the answer belongs to nobody now.
+  if (state.source.kind !== 'ical' || state.source.url !== url) return state;
+  if ('failure' in outcome) return { ...state, sync: syncFailed(state.sync, outcome.failure, now, random) };
+  const { result } = outcome;
+  if (result.kind === 'full') {
+    return { ...state, interviews: result.interviews, busy: result.busy, icalCursor: result.cursor, sync: syncSucceeded(now) };
+  }
+  return { ...state, icalCursor: result.cursor, sync: syncSucceeded(now) };
+}
+
 /**
  * Syncs the connected source if one is due for this trigger, then reconciles. Network work
  * happens outside the reconcile lock (a mark from the popup never waits for Google) but under
@@ -175,7 +221,13 @@ export async function syncNow(trigger: SyncTrigger): Promise<void> {
     if (lock === null) return;
     const startedAt = Date.now();
     const { state } = await readState(startedAt);
-    if (state.source.kind !== 'google' || !syncDue(state.sync, trigger, startedAt)) return;
+    if (state.source.kind === 'demo' || !syncDue(state.sync, trigger, startedAt)) return;
+    if (state.source.kind === 'ical') {
+      const { url } = state.source;
+      const outcome = await fetchIcal(state, startedAt);
+      await reconcileNow('sync', (latest, now) => applyIcalOutcome(latest, outcome, url, now, Math.random()));
+      return;
+    }
     const outcome = await fetchGoogle(state, startedAt);
     await reconcileNow('sync', (latest, now) => applyGoogleOutcome(latest, outcome, now, Math.random()));
   });

@@ -9,7 +9,17 @@ import { manualToInterview } from './manual-interview.ts';
 export type SourceState =
   | { kind: 'demo'; anchor: number }
   /** `selfEmail` is the primary calendar's id (the account's address), for detection. */
-  | { kind: 'google'; calendarIds: string[]; selfEmail?: string };
+  | { kind: 'google'; calendarIds: string[]; selfEmail?: string }
+  /** A secret iCal address: a secret, stored only here, never logged or shown unmasked. */
+  | { kind: 'ical'; url: string };
+
+/** What an iCal sync remembers between runs (the validators of the last response). */
+export interface IcalCursor {
+  etag?: string;
+  lastModified?: string;
+  /** When the feed was last parsed (epoch ms). */
+  expandedAt?: number;
+}
 
 /** A busy interval, kept only as start/end (for proposing free slots). Epoch ms. */
 export interface BusyInterval {
@@ -76,6 +86,7 @@ export interface StoredState {
   googleCursor: GoogleCursor;
   /** Interviews typed in by hand, by entry id, exactly as typed. */
   manual: Record<string, ManualEntry>;
+  icalCursor: IcalCursor;
 }
 
 export const SCHEMA_VERSION = 3;
@@ -90,8 +101,8 @@ export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   (raw) => ({ ...raw, schemaVersion: 1 }),
   // 2: a source can be Google; busy time, sync status and the Google cursor start empty.
   (raw) => ({ ...raw, schemaVersion: 2, busy: {}, sync: { failures: 0 }, googleCursor: emptyGoogleCursor() }),
-  // 3: interviews can be typed in by hand.
-  (raw) => ({ ...raw, schemaVersion: 3, manual: {} }),
+  // 3: interviews can be typed in by hand, or come from a secret iCal address.
+  (raw) => ({ ...raw, schemaVersion: 3, manual: {}, icalCursor: {} }),
 ];
 
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -255,6 +266,7 @@ export function loadState(raw: unknown, now: number): LoadResult {
       sync: normalizeSync(data.sync),
       googleCursor: normalizeCursor(data.googleCursor),
       manual,
+      icalCursor: normalizeIcalCursor(data.icalCursor),
     },
     problems,
     changed: changed || problems.length > 0 || !isRecord(data.source),
@@ -273,6 +285,9 @@ function normalizeSource(raw: unknown, now: number): SourceState {
         ? { kind: 'google', calendarIds, selfEmail: raw.selfEmail }
         : { kind: 'google', calendarIds };
     }
+  }
+  if (isRecord(raw) && raw.kind === 'ical' && typeof raw.url === 'string' && /^https:\/\/|^http:\/\/127\.0\.0\.1[:/]/.test(raw.url) && raw.url.length <= 2000) {
+    return { kind: 'ical', url: raw.url };
   }
   return { kind: 'demo', anchor: now };
 }
@@ -298,6 +313,15 @@ function normalizeSync(raw: unknown): SyncStatus {
     if (isFiniteNumber(error.status)) status.error.status = error.status;
   }
   return status;
+}
+
+function normalizeIcalCursor(raw: unknown): IcalCursor {
+  const cursor: IcalCursor = {};
+  if (!isRecord(raw)) return cursor;
+  if (typeof raw.etag === 'string' && raw.etag.length <= 500) cursor.etag = raw.etag;
+  if (typeof raw.lastModified === 'string' && raw.lastModified.length <= 100) cursor.lastModified = raw.lastModified;
+  if (isFiniteNumber(raw.expandedAt)) cursor.expandedAt = raw.expandedAt;
+  return cursor;
 }
 
 function normalizeCursor(raw: unknown): GoogleCursor {

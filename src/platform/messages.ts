@@ -33,6 +33,8 @@ export interface MessageMap {
   'list-calendars': { request: Record<string, never>; response: { calendars: CalendarChoice[]; selected: string[] } };
   /** Watch these calendars (at least one). */
   'choose-calendars': { request: { calendarIds: string[] }; response: { ok: true } };
+  /** Connects a secret iCal address; its host permission must already be granted. */
+  'connect-ical': { request: { url: string }; response: { ok: true } };
   /** Sync now (still honouring a server's Retry-After). */
   'sync-now': { request: Record<string, never>; response: { ok: true } };
 }

@@ -9,6 +9,11 @@ const problemKey = {
   auth: 'syncErrorAuth',
   'rate-limited': 'syncErrorRateLimited',
   server: 'syncErrorServer',
+  'not-ical': 'syncErrorNotIcal',
+  'too-large': 'syncErrorTooLarge',
+  malformed: 'syncErrorMalformed',
+  'not-found': 'syncErrorNotFound',
+  forbidden: 'syncErrorForbidden',
 } as const;
 
 interface Props {
@@ -24,7 +29,7 @@ interface Props {
 export function SyncStatus({ state, now }: Props) {
   const { t, ...i18n } = useI18n();
   const [working, setWorking] = useState(false);
-  if (state.source.kind !== 'google') return null;
+  if (state.source.kind === 'demo') return null;
   const { error, lastSuccessAt } = state.sync;
   const problem = error === undefined ? undefined : t(problemKey[error.code as keyof typeof problemKey] ?? 'syncErrorOther');
   // Never show a time in the future (the clocks of the popup and the worker may differ by a tick).
@@ -37,7 +42,7 @@ export function SyncStatus({ state, now }: Props) {
     <p class={error ? 'sync-status notice' : 'sync-status muted'} role="status" data-sync-error={error?.code}>
       {problem && <span>{problem} </span>}
       <span>{last} </span>
-      {error?.code === 'auth'
+      {error?.code === 'auth' && state.source.kind === 'google'
         ? <button type="button" class="link-button" disabled={working} onClick={() => act('connect-google')}>{t('syncReconnect')}</button>
         : <button type="button" class="link-button" disabled={working} onClick={() => act('sync-now')}>{t('syncNow')}</button>}
     </p>

@@ -16,6 +16,7 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
     sync: { failures: 0 },
     googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
     manual: {},
+    icalCursor: {},
     interviews: { [ID]: makeInterview() },
     marks: { [ID]: { callAttempts: [afterStart(6)], connectedAt: afterStart(8) } },
     source: { kind: 'demo', anchor: START - 86_400_000 },
@@ -32,7 +33,7 @@ describe('schema version and migrations', () => {
 
   it('gives schema-2 data an empty set of typed-in interviews, keeping the rest', () => {
     const step = migrations[2]!;
-    assert.deepEqual(step({ schemaVersion: 2, busy: { a: { start: 1, end: 2 } } }), { schemaVersion: 3, busy: { a: { start: 1, end: 2 } }, manual: {} });
+    assert.deepEqual(step({ schemaVersion: 2, busy: { a: { start: 1, end: 2 } } }), { schemaVersion: 3, busy: { a: { start: 1, end: 2 } }, manual: {}, icalCursor: {} });
   });
 
   it('gives schema-1 data empty busy time, sync status and Google cursor, keeping the rest', () => {
@@ -81,6 +82,7 @@ describe('loadState', () => {
         sync: { failures: 0 },
         googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
         manual: {},
+        icalCursor: {},
       });
       assert.deepEqual(problems, []);
       assert.equal(changed, true);
@@ -191,6 +193,7 @@ describe('loadState', () => {
     delete raw.sync;
     delete raw.googleCursor;
     delete raw.manual;
+    delete raw.icalCursor;
     const { state, problems, changed } = loadState(raw, NOW);
     assert.deepEqual(problems, []);
     assert.equal(changed, true);
@@ -319,5 +322,18 @@ describe('typed-in interviews in storage', () => {
     const { state, problems } = loadState(storedState({ manual: { k1: entry, k2: { ...entry, id: 'k2', durationMinutes: 'long' }, k3: { ...entry, id: 'other' } } }), NOW);
     assert.deepEqual(Object.keys(state.manual), ['k1']);
     assert.equal(problems.length, 2);
+  });
+});
+
+describe('the iCal source in storage', () => {
+  it('reads back a secret address source and its validators', () => {
+    const { state } = loadState(storedState({ source: { kind: 'ical', url: 'https://calendar.example.org/secret/basic.ics' }, icalCursor: { etag: '"v1"', expandedAt: 5, junk: 1 } }), NOW);
+    assert.deepEqual(state.source, { kind: 'ical', url: 'https://calendar.example.org/secret/basic.ics' });
+    assert.deepEqual(state.icalCursor, { etag: '"v1"', expandedAt: 5 });
+  });
+
+  it('falls back to the demo for an iCal source that is not an https address', () => {
+    const { state } = loadState(storedState({ source: { kind: 'ical', url: 'javascript:alert(1)' } }), NOW);
+    assert.equal(state.source.kind, 'demo');
   });
 });

@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import type { StoredState } from '../core/stored-state.ts';
+import { maskIcalUrl, normalizeIcalUrl } from '../calendar/ical-fetch.ts';
+import { send } from '../platform/messages.ts';
+import { releaseOrigin, requestOrigin } from '../platform/permissions.ts';
+import { useI18n } from '../ui/i18n.ts';
+
+/**
+ * A calendar without OAuth: the secret iCal address. The host permission for its origin is
+ * asked for when the user connects, not at install. The address is a secret: once connected
+ * it is only ever shown masked.
+ */
+export function IcalSection({ state }: { state: StoredState }) {
+  const { t } = useI18n();
+  const [address, setAddress] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [working, setWorking] = useState(false);
+  const source = state.source;
+
+  const connect = async (event: Event) => {
+    event.preventDefault();
+    const url = normalizeIcalUrl(address.trim());
+    if (url === undefined) {
+      setMessage({ ok: false, text: t('icalErrorAddress') });
+      return;
+    }
+    setWorking(true);
+    try {
+      // Must stay the first await after the click: Chrome only shows the prompt for a gesture.
+      if (!(await requestOrigin(url))) {
+        setMessage({ ok: false, text: t('icalErrorPermission') });
+        return;
+      }
+      const result = await send('connect-ical', { url });
+      if (result.ok) {
+        setAddress('');
+        setMessage({ ok: true, text: t('icalConnected') });
+      } else {
+        setMessage({ ok: false, text: t(result.error.startsWith('ical') ? result.error : 'actionFailed', [result.error]) });
+      }
+    } finally {
+      setWorking(false);
+    }
+  };
+  const disconnect = async () => {
+    if (source.kind !== 'ical') return;
+    setWorking(true);
+    const result = await send('disconnect', {});
+    await releaseOrigin(source.url);
+    setWorking(false);
+    setMessage(result.ok ? undefined : { ok: false, text: t('actionFailed', [result.error]) });
+  };
+
+  if (source.kind === 'ical') {
+    return (
+      <section class="ical" aria-labelledby="ical-title">
+        <h3 id="ical-title" class="section-title">{t('icalTitle')}</h3>
+        <p>{t('icalConnectedTo', [maskIcalUrl(source.url)])}</p>
+        <p class="save-row">
+          <button type="button" class="button" disabled={working} onClick={() => { void send('sync-now', {}); }}>{t('syncNow')}</button>
+          <button type="button" class="button" disabled={working} onClick={() => { void disconnect(); }}>{t('icalDisconnect')}</button>
+        </p>
+        {message && <p role="status" class={message.ok ? 'hint' : 'error-text'}>{message.text}</p>}
+      </section>
+    );
+  }
+  return (
+    <section class="ical" aria-labelledby="ical-title">
+      <h3 id="ical-title" class="section-title">{t('icalTitle')}</h3>
+      <p class="hint">{t('icalHint')}</p>
+      <div class="field">
+        <label for="ical-address">{t('icalAddress')}</label>
+        <input id="ical-address" type="url" autoComplete="off" spellcheck={false} placeholder="https://calendar.google.com/calendar/ical/…/basic.ics"
+          value={address} onInput={(e) => setAddress(e.currentTarget.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') void connect(e); }} aria-describedby="ical-status" aria-invalid={message?.ok === false ? 'true' : undefined} />
+      </div>
+      <p class="save-row">
+        <button type="button" class="button" disabled={working} onClick={(e) => { void connect(e); }}>{t('icalConnect')}</button>
+      </p>
+      <p id="ical-status" role="status" class={message?.ok === false ? 'error-text' : 'hint'}>{message?.text ?? ''}</p>
+    </section>
+  );
+}

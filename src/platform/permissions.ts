@@ -1,0 +1,27 @@
+// chrome.* directly (promise-based in MV3): the options page imports this.
+
+/** The match pattern that covers one address's origin, e.g. https://calendar.google.com/* */
+export function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
+/**
+ * Asks for access to the feed's host now, when the user connects it, rather than at install
+ * (an optional host permission). Must run in response to a click.
+ */
+export async function requestOrigin(url: string): Promise<boolean> {
+  return chrome.permissions.request({ origins: [originPattern(url)] });
+}
+
+export async function hasOrigin(url: string): Promise<boolean> {
+  return chrome.permissions.contains({ origins: [originPattern(url)] });
+}
+
+/** Gives the access back when the feed is disconnected. */
+export async function releaseOrigin(url: string): Promise<void> {
+  try {
+    await chrome.permissions.remove({ origins: [originPattern(url)] });
+  } catch {
+    // A permission granted in the manifest (the test build's 127.0.0.1) cannot be removed.
+  }
+}

@@ -1,0 +1,133 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Interview } from '../../src/core/types.ts';
+import { launchExtension } from './harness.ts';
+import type { ExtensionSession } from './harness.ts';
+
+const MINUTE = 60_000;
+
+/** iCal UTC form: 20261126T143000Z */
+function icalUtc(instant: number): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function feed(events: Array<{ uid: string; summary: string; start: number; minutes: number; organizer?: string; location?: string }>): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Interview Standby tests//EN', 'X-WR-TIMEZONE:Europe/Rome'];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${icalUtc(e.start - 86_400_000)}`, `DTSTART:${icalUtc(e.start)}`, `DTEND:${icalUtc(e.start + e.minutes * MINUTE)}`, `SUMMARY:${e.summary}`);
+    if (e.organizer) lines.push(`ORGANIZER;CN=Rosa Neri:mailto:${e.organizer}`);
+    // A folded line, as real feeds write long properties.
+    if (e.location) lines.push(`LOCATION:${e.location.slice(0, 20)}`, ` ${e.location.slice(20)}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A calendar server on 127.0.0.1 with ETags, so an unchanged feed answers 304. */
+class FeedServer {
+  body = '';
+  etag = '"v1"';
+  requests: IncomingHttpHeaders[] = [];
+  status = 200;
+  private readonly server: Server = createServer((req, res) => {
+    this.requests.push(req.headers);
+    if (this.status !== 200) {
+      res.writeHead(this.status, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
+    } else if (req.headers['if-none-match'] === this.etag) {
+      res.writeHead(304, { etag: this.etag }).end();
+    } else {
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag: this.etag }).end(this.body);
+    }
+  });
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/calendar/ical/secret-7f3a9c/basic.ics`;
+  }
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+describe('a calendar connected through its secret iCal address', () => {
+  let session: ExtensionSession;
+  const server = new FeedServer();
+  let url = '';
+  const start = Date.now() + 90 * MINUTE;
+
+  before(async () => {
+    url = await server.start();
+    server.body = feed([
+      { uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start, minutes: 45, organizer: 'rosa.neri@example.org', location: 'Phone: +39 02 5555 0199 (Rosa)' },
+      { uid: 'meet-1@example.org', summary: 'Dentist', start: start + 3 * 60 * MINUTE, minutes: 30 },
+    ]);
+    session = await launchExtension({ locale: 'en-US' });
+  });
+  after(async () => {
+    await session?.close();
+    await server.stop();
+  });
+
+  it('connects from the options page and shows the interview in the popup', async () => {
+    const options = await session.openPage('options.html');
+    await options.getByLabel('Secret address').fill(url);
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await options.getByText('Connected. Your interviews will appear in a moment.').waitFor();
+    await options.getByText(/^Connected to 127\.0\.0\.1/).waitFor();
+    assert.equal(await options.getByText('secret-7f3a9c').count(), 0, 'the address is shown masked');
+    await options.close();
+
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('heading', { level: 2, name: 'Interview with Lattice Labs' }).waitFor();
+    assert.equal(await popup.getByText('Demo calendar', { exact: true }).count(), 0, 'no longer the demo');
+    assert.equal(await popup.locator('a.tel').getAttribute('href'), 'tel:+390255550199', 'the folded LOCATION was read');
+    await popup.getByText(/Last synced/).waitFor();
+    const { interviews, busy } = await session.readStorage<{ interviews: Record<string, Interview>; busy: Record<string, unknown> }>(['interviews', 'busy']);
+    const stored = Object.values(interviews);
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]!.start, Math.floor(start / 1000) * 1000);
+    assert.equal(stored[0]!.interviewer.email, 'rosa.neri@example.org');
+    assert.equal(Object.keys(busy).length, 2, 'both events count as busy time');
+    await popup.close();
+  });
+
+  it('asks again with the ETag and costs one small 304 while the feed is unchanged', async () => {
+    const before = server.requests.length;
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await session.waitFor(async () => server.requests.length > before, { message: 'a new request' });
+    assert.equal(server.requests.at(-1)?.['if-none-match'], '"v1"');
+    await popup.close();
+  });
+
+  it('follows a change in the feed: the moved interview moves its reminders', async () => {
+    const moved = start + 60 * MINUTE;
+    server.body = feed([{ uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: moved, minutes: 45, organizer: 'rosa.neri@example.org' }]);
+    server.etag = '"v2"';
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await session.waitFor(async () => {
+      const alarms = await session.evaluateInWorker(() => chrome.alarms.getAll());
+      const getReady = alarms.find((a) => a.name.startsWith('reminder:get-ready:ical:'));
+      return getReady !== undefined && Math.abs(getReady.scheduledTime - (Math.floor(moved / 1000) * 1000 - 10 * MINUTE)) < 1000;
+    }, { message: 'the get-ready alarm moved with the interview' });
+    await popup.close();
+  });
+
+  it('keeps the last good data and says what is wrong when the address stops returning a calendar', async () => {
+    server.status = 200;
+    server.body = '<!doctype html><html><body>Please sign in</body></html>';
+    server.etag = '"v3"';
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.getByText('That address did not return a calendar').waitFor();
+    await popup.getByRole('heading', { level: 2, name: 'Interview with Lattice Labs' }).waitFor();
+    const dump = JSON.stringify(await session.readStorage());
+    assert.equal(dump.split('secret-7f3a9c').length - 1, 1, 'the secret address is stored once, as the source, and nowhere else');
+    await popup.close();
+  });
+});
