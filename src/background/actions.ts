@@ -46,10 +46,13 @@ export async function markInterview(interviewId: string, action: MarkAction): Pr
   await reconcileNow('message', (state, now) => {
     findInterview(state, interviewId);
     const marks = applyMark(state.marks[interviewId] ?? emptyMarks(), action, now);
-    return { ...state, marks: { ...state.marks, [interviewId]: marks } };
+    // After a snooze the same moment must be shown again, so it no longer counts as notified.
+    const notified = { ...state.notified };
+    if (action === 'snooze') delete notified[interviewId];
+    return { ...state, marks: { ...state.marks, [interviewId]: marks }, notified };
   });
-  // The moment's notification asked a question the user has now answered.
-  if (action === 'connected' || action === 'done' || action === 'missed') await clearNotification(notificationId(interviewId));
+  // The moment's notification asked a question the user has now answered (or postponed).
+  if (action === 'connected' || action === 'done' || action === 'missed' || action === 'snooze') await clearNotification(notificationId(interviewId));
 }
 
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);

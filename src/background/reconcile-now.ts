@@ -36,6 +36,8 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     const notified = { ...state.notified };
     for (const interview of interviews) {
       const marks = state.marks[interview.id] ?? emptyMarks();
+      // "Remind me later": nothing until then; the snooze alarm brings the moment back.
+      if (marks.snoozedUntil !== undefined && marks.snoozedUntil > now) continue;
       const reminder = currentReminder(interview, marks, now, state.settings);
       if (reminder === undefined) {
         if (notified[interview.id] !== undefined) {

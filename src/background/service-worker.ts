@@ -4,7 +4,7 @@
  * missed), reads storage, calls core, writes storage and applies browser calls.
  */
 import { interviewIdOfNotification, notificationPlan } from '../core/notification-plan.ts';
-import { parseReminderAlarmName, TICK_ALARM } from '../core/reconcile.ts';
+import { parseReminderAlarmName, SNOOZE_PREFIX, TICK_ALARM } from '../core/reconcile.ts';
 import { handle } from '../platform/message-handler.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
@@ -35,7 +35,7 @@ onStartup(() => {
 onAlarm((alarm) => {
   if (alarm.name === SYNC_ALARM) {
     syncNow('poll').catch(report('sync'));
-  } else if (alarm.name === TICK_ALARM || parseReminderAlarmName(alarm.name) !== undefined) {
+  } else if (alarm.name === TICK_ALARM || alarm.name.startsWith(SNOOZE_PREFIX) || parseReminderAlarmName(alarm.name) !== undefined) {
     reconcileNow('alarm').catch(report(`alarm ${alarm.name}`));
   }
 });

@@ -5,7 +5,10 @@ export function emptyMarks(): Marks {
 }
 
 /** What the user can say about an interview at any time (DESIGN.md). */
-export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'undo-missed' | 'reset';
+export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'undo-missed' | 'snooze' | 'reset';
+
+/** How long "remind me later" waits. */
+export const SNOOZE_MINUTES = 10;
 
 /** Applies one user action to the marks. Pure: returns a new object. */
 export function applyMark(marks: Marks, action: MarkAction, now: number): Marks {
@@ -22,6 +25,8 @@ export function applyMark(marks: Marks, action: MarkAction, now: number): Marks 
       return { ...marks, rescheduled: true };
     case 'undo-missed':
       return { ...marks, missedAt: undefined };
+    case 'snooze':
+      return { ...marks, snoozedUntil: now + SNOOZE_MINUTES * 60_000 };
     case 'reset':
       return emptyMarks();
   }

@@ -19,13 +19,13 @@ export interface NotificationPlan {
 
 /** Each moment of the timeline, with the next useful thing as its first button. */
 const plans: Record<ReminderKind, NotificationPlan> = {
-  confirm: { titleKey: 'notifConfirmTitle', messageKey: 'notifConfirmMessage', buttons: [{ type: 'draft', kind: 'confirmation' }], requireInteraction: false },
-  'get-ready': { titleKey: 'notifGetReadyTitle', messageKey: 'notifGetReadyMessage', buttons: [{ type: 'open-popup' }], requireInteraction: false },
+  confirm: { titleKey: 'notifConfirmTitle', messageKey: 'notifConfirmMessage', buttons: [{ type: 'draft', kind: 'confirmation' }, { type: 'mark', action: 'snooze' }], requireInteraction: false },
+  'get-ready': { titleKey: 'notifGetReadyTitle', messageKey: 'notifGetReadyMessage', buttons: [{ type: 'open-popup' }, { type: 'mark', action: 'snooze' }], requireInteraction: false },
   start: { titleKey: 'notifStartTitle', messageKey: 'notifStartMessage', buttons: [{ type: 'mark', action: 'connected' }], requireInteraction: false },
   'no-call': { titleKey: 'notifNoCallTitle', messageKey: 'notifNoCallMessage', buttons: [{ type: 'open-popup' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
   'min-wait': { titleKey: 'notifMinWaitTitle', messageKey: 'notifMinWaitMessage', buttons: [{ type: 'draft', kind: 'follow-up' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
   'max-wait': { titleKey: 'notifMaxWaitTitle', messageKey: 'notifMaxWaitMessage', buttons: [{ type: 'draft', kind: 'reschedule' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
-  'thank-you': { titleKey: 'notifThankYouTitle', messageKey: 'notifThankYouMessage', buttons: [{ type: 'draft', kind: 'thank-you' }], requireInteraction: false },
+  'thank-you': { titleKey: 'notifThankYouTitle', messageKey: 'notifThankYouMessage', buttons: [{ type: 'draft', kind: 'thank-you' }, { type: 'mark', action: 'snooze' }], requireInteraction: false },
 };
 
 export function notificationPlan(kind: ReminderKind): NotificationPlan {

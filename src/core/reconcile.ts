@@ -19,6 +19,8 @@ export interface ExistingAlarm {
 }
 
 export const REMINDER_PREFIX = 'reminder:';
+/** Fires when a "remind me later" is over, so the moment's notification comes back. */
+export const SNOOZE_PREFIX = 'snooze:';
 /** Ticks once a minute while a wait runs, to keep the badge's minutes current. */
 export const TICK_ALARM = 'tick';
 /**
@@ -62,6 +64,7 @@ export function wantedAlarms(
     for (const reminder of planTimeline(interview, settings, m)) {
       if (reminder.at > now) reminders.push({ name: reminderAlarmName(interview.id, reminder.kind), when: reminder.at });
     }
+    if (m.snoozedUntil !== undefined && m.snoozedUntil > now) reminders.push({ name: `${SNOOZE_PREFIX}${interview.id}`, when: m.snoozedUntil });
   }
   reminders.sort((a, b) => a.when - b.when || a.name.localeCompare(b.name));
   const wanted = reminders.slice(0, MAX_REMINDER_ALARMS);
@@ -85,7 +88,7 @@ export function diffAlarms(
     return Math.abs(e.scheduledTime - w.when) > 1000;
   });
   const clear = existing
-    .filter((e) => (e.name.startsWith(REMINDER_PREFIX) || e.name === TICK_ALARM) && !wantedNames.has(e.name))
+    .filter((e) => (e.name.startsWith(REMINDER_PREFIX) || e.name.startsWith(SNOOZE_PREFIX) || e.name === TICK_ALARM) && !wantedNames.has(e.name))
     .map((e) => e.name);
   return { create, clear };
 }

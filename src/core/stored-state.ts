@@ -164,6 +164,7 @@ function normalizeMarks(value: unknown): Marks | undefined {
     doneAt: at('doneAt'),
     callAttempts: Array.isArray(value.callAttempts) ? value.callAttempts.filter(isFiniteNumber) : [],
     rescheduled: value.rescheduled === true ? true : undefined,
+    snoozedUntil: at('snoozedUntil'),
     checklist: Array.isArray(value.checklist) ? value.checklist.filter((item): item is string => typeof item === 'string').slice(0, 20) : undefined,
   };
 }
@@ -223,6 +224,14 @@ export function loadState(raw: unknown, now: number): LoadResult {
   for (let v = version; v < SCHEMA_VERSION; v += 1) {
     const step = migrations[v];
     if (step) data = step(data);
+  }
+
+  // A whole key that is not what it should be is set aside and reported, not replaced silently.
+  for (const key of ['settings', 'interviews', 'marks', 'notified', 'busy', 'manual', 'sync', 'googleCursor', 'icalCursor'] as const) {
+    if (data[key] !== undefined && !isRecord(data[key])) problems.push(`set aside unreadable ${key}`);
+  }
+  if (data.source !== undefined && normalizeSource(data.source, now).kind !== (isRecord(data.source) ? data.source.kind : undefined)) {
+    problems.push('set aside an unreadable calendar source; back to the demo');
   }
 
   const interviews: Record<string, Interview> = {};

@@ -134,6 +134,8 @@ export interface Marks {
   rescheduled?: boolean;
   /** Ticked items of the get-ready checklist. */
   checklist?: string[];
+  /** "Remind me later": no notification for this interview until then (epoch ms). */
+  snoozedUntil?: number;
 }
 
 export type ReminderKind =

@@ -1,115 +1,247 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
 import type { SettingsErrors } from '../core/validate-settings.ts';
 import { validateSettings } from '../core/validate-settings.ts';
 import { resolveLocale } from '../core/build-draft.ts';
+import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
+import { pickInterviews } from '../core/pick-interviews.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
-import { readState, writeState } from '../platform/storage.ts';
+import { send } from '../platform/messages.ts';
+import { readState } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
 import { Field } from '../ui/field.tsx';
+import { useStoredState } from '../ui/use-stored-state.ts';
 import { GoogleSection } from './google-section.tsx';
+import { IcalSection } from './ical-section.tsx';
+import { RulesSection } from './rules-section.tsx';
+import { SettingsTransfer } from './settings-transfer.tsx';
+import { TemplateEditor } from './template-editor.tsx';
+import { WorkingHoursSection } from './working-hours-section.tsx';
+import { errorFields, mergeOverrides, sameSettings } from './settings-draft.ts';
 
-type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
 
-/** Settings: edited as a draft, validated as a whole, saved only when valid. */
+/**
+ * Settings: edited as a draft, validated as a whole, saved through the service worker (which
+ * validates again and writes under its lock) only when valid. On error the draft stays as typed.
+ */
 export function OptionsApp() {
+  const loaded = useStoredState();
+  /** The settings as last saved (or loaded): what "unsaved changes" and the page language refer to. */
+  const [baseline, setBaseline] = useState<Settings | undefined>(undefined);
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [i18n, setI18n] = useState<I18n | undefined>(undefined);
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const summaryRef = useRef<HTMLDivElement>(null);
 
+  // Follow what others save (the popup's overrides, another options tab); never overwrite typing.
+  const stored = loaded?.state.settings;
   useEffect(() => {
-    readState(Date.now()).then(({ state }) => setDraft(state.settings), (error: unknown) => console.error(error));
-  }, []);
-  const locale = draft ? resolveLocale(draft.language, uiLanguage()) : undefined;
+    if (!stored) return;
+    if (baseline && sameSettings(stored, baseline)) return;
+    setBaseline(stored);
+    setDraft((current) => {
+      if (current === undefined || baseline === undefined || sameSettings(current, baseline)) return stored;
+      // Unsaved edits stay; per-event choices made elsewhere meanwhile join them, so neither
+      // "unsaved changes" nor the next save mistakes them for choices undone here.
+      const overrides = mergeOverrides(stored.rules.overrides, baseline.rules.overrides, current.rules.overrides);
+      return { ...current, rules: { ...current.rules, overrides } };
+    });
+  }, [stored]);
+
+  // The page speaks the saved language: choosing another one takes effect when it is saved.
+  const locale = baseline ? resolveLocale(baseline.language, uiLanguage()) : undefined;
   useEffect(() => {
     if (!locale) return;
+    let alive = true;
     loadTranslator(locale).then((t) => {
+      if (!alive) return;
       document.documentElement.lang = locale;
       document.title = t('optionsTitle');
       setI18n(makeI18n(locale, t));
       document.getElementById('app')?.setAttribute('aria-busy', 'false');
     }, (error: unknown) => console.error(error));
+    return () => { alive = false; };
   }, [locale]);
 
-  if (!draft || !i18n) return <p>…</p>;
+  const dirty = draft !== undefined && baseline !== undefined && !sameSettings(draft, baseline);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // Once a save was refused, the errors follow the typing, so a fixed field clears at once.
+  useEffect(() => {
+    if (status.kind !== 'invalid' || !draft) return;
+    const found = validateSettings(draft);
+    setErrors(found);
+    if (Object.keys(found).length === 0) setStatus({ kind: 'idle' });
+  }, [draft]);
+
+  if (!draft || !baseline || !i18n || !loaded) return <p>…</p>;
   const { t } = i18n;
+  const state = loaded.state;
+
   const update = (change: (s: Settings) => Settings) => {
-    setDraft(change(draft));
-    setStatus({ kind: 'idle' });
+    setDraft((current) => (current ? change(current) : current));
+    if (status.kind === 'saved' || status.kind === 'failed') setStatus({ kind: 'idle' });
   };
-  const save = (event: Event) => {
+
+  const save = async (event: Event) => {
     event.preventDefault();
+    if (status.kind === 'saving') return;
     const found = validateSettings(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setStatus({ kind: 'invalid' });
+      // After the summary renders: focus it so the keyboard and screen reader land on the list.
+      requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    writeState({ settings: draft }).then(() => setStatus({ kind: 'saved' }), (error: unknown) => setStatus({ kind: 'failed', message: String(error) }));
+    setStatus({ kind: 'saving' });
+    const submitted = draft;
+    try {
+      const latest = (await readState(Date.now())).state.settings;
+      const settings: Settings = { ...submitted, rules: { ...submitted.rules, overrides: mergeOverrides(latest.rules.overrides, baseline.rules.overrides, submitted.rules.overrides) } };
+      const result = await send('save-settings', { settings });
+      if (!result.ok) {
+        setStatus({ kind: 'failed', message: result.error });
+        return;
+      }
+      const saved = normalizeSettings(settings);
+      setBaseline(saved);
+      setDraft((current) => (current === submitted ? saved : current));
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'failed', message: String(error) });
+    }
   };
+
+  const importSettings = async (settings: Settings) => {
+    const result = await send('save-settings', { settings });
+    if (!result.ok) throw new Error(result.error);
+    const saved = normalizeSettings(settings);
+    setBaseline(saved);
+    setDraft(saved);
+    setErrors({});
+    setStatus({ kind: 'idle' });
+  };
+
   const errorText = (field: string) => {
     const error = errors[field];
     return error ? t(error.key, error.substitutions) : undefined;
   };
-  const timingField = (field: keyof Settings['timing'], labelKey: string) => (
+  const errorList = Object.keys(errors).filter((key) => errors[key] !== undefined);
+
+  const timingField = (field: keyof Settings['timing'], labelKey: string, [min, max]: [number, number]) => (
     <Field id={`timing-${field}`} label={t(labelKey)} error={errorText(`timing.${field}`)}>
-      <input type="number" inputMode="numeric" value={Number.isFinite(draft.timing[field]) ? draft.timing[field] : ''}
-        onInput={(e) => update((s) => ({ ...s, timing: { ...s.timing, [field]: e.currentTarget.value === '' ? Number.NaN : Number(e.currentTarget.value) } }))} />
+      <input type="number" inputMode="numeric" min={min} max={max} value={Number.isFinite(draft.timing[field]) ? draft.timing[field] : ''}
+        onInput={(e) => {
+          const raw = e.currentTarget.value;
+          update((s) => ({ ...s, timing: { ...s.timing, [field]: raw === '' ? Number.NaN : Number(raw) } }));
+        }} />
     </Field>
   );
+
+  const interviews = Object.values(allInterviews(state));
+  const picked = pickInterviews(interviews, state.marks, Date.now(), state.settings);
+  const sample = picked.current ?? picked.upcoming[0];
+  const source = state.source;
+  const googleAccount = source.kind === 'google' ? source.selfEmail ?? '' : undefined;
+
+  const statusText = status.kind === 'saving' ? t('optionsSaving')
+    : status.kind === 'saved' && !dirty ? t('optionsSaved')
+      : status.kind === 'invalid' ? t('optionsInvalid')
+        : status.kind === 'failed' ? t('actionFailed', [status.message])
+          : dirty ? t('optionsUnsaved') : '';
 
   return (
     <I18nContext.Provider value={i18n}>
       <h1><img src="icons/icon-48.png" alt="" width={32} height={32} />{t('optionsTitle')}</h1>
-      <form onSubmit={save} noValidate>
-        <fieldset>
+      <form onSubmit={(e) => { void save(e); }} noValidate>
+        {status.kind === 'invalid' && errorList.length > 0 && (
+          <div class="error-summary" ref={summaryRef} tabIndex={-1} aria-labelledby="error-summary-title">
+            <p id="error-summary-title">{t('optionsErrorSummary')}</p>
+            <ul>
+              {errorList.map((key) => {
+                const target = errorFields[key];
+                const label = target ? t(target.label) : key;
+                return (
+                  <li key={key}>
+                    <a href={`#${target?.id ?? ''}`} onClick={(e) => {
+                      e.preventDefault();
+                      if (target) document.getElementById(target.id)?.focus();
+                    }}>{label}</a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+
+        <fieldset id="section-calendar">
           <legend>{t('optionsSource')}</legend>
           <GoogleSection />
+          {loaded && loaded.state.source.kind !== 'google' && <IcalSection state={loaded.state} />}
         </fieldset>
-        <fieldset>
+
+        <fieldset id="section-profile">
           <legend>{t('optionsProfile')}</legend>
           <p class="hint">{t('optionsProfileHint')}</p>
           <Field id="profile-name" label={t('optionsName')}>
-            <input type="text" autoComplete="name" value={draft.profile.name} onInput={(e) => update((s) => ({ ...s, profile: { ...s.profile, name: e.currentTarget.value } }))} />
+            <input type="text" autoComplete="name" value={draft.profile.name} onInput={(e) => { const v = e.currentTarget.value; update((s) => ({ ...s, profile: { ...s.profile, name: v } })); }} />
           </Field>
           <Field id="profile-phone" label={t('optionsPhone')} error={errorText('profile.phone')}>
-            <input type="tel" autoComplete="tel" value={draft.profile.phone} onInput={(e) => update((s) => ({ ...s, profile: { ...s.profile, phone: e.currentTarget.value } }))} />
+            <input type="tel" autoComplete="tel" value={draft.profile.phone} onInput={(e) => { const v = e.currentTarget.value; update((s) => ({ ...s, profile: { ...s.profile, phone: v } })); }} />
           </Field>
           <Field id="profile-email" label={t('optionsEmail')} error={errorText('profile.email')}>
-            <input type="email" autoComplete="email" value={draft.profile.email} onInput={(e) => update((s) => ({ ...s, profile: { ...s.profile, email: e.currentTarget.value.trim() } }))} />
+            <input type="email" autoComplete="email" value={draft.profile.email} onInput={(e) => { const v = e.currentTarget.value.trim(); update((s) => ({ ...s, profile: { ...s.profile, email: v } })); }} />
           </Field>
         </fieldset>
-        <fieldset>
+
+        <fieldset id="section-emails">
           <legend>{t('optionsMail')}</legend>
           <Field id="mail-provider" label={t('optionsProvider')}>
-            <select value={draft.mailProvider} onChange={(e) => update((s) => ({ ...s, mailProvider: e.currentTarget.value as Settings['mailProvider'] }))}>
+            <select value={draft.mailProvider} onChange={(e) => { const v = e.currentTarget.value as Settings['mailProvider']; update((s) => ({ ...s, mailProvider: v })); }}>
               {(['gmail', 'outlook', 'mailto'] as const).map((p) => <option key={p} value={p}>{t(`provider_${p}`)}</option>)}
             </select>
           </Field>
           <Field id="compose-account" label={t('optionsAccount')} hint={t('optionsAccountHint')} error={errorText('composeAccount')}>
-            <input type="email" value={draft.composeAccount} onInput={(e) => update((s) => ({ ...s, composeAccount: e.currentTarget.value.trim() }))} />
+            <input type="email" autoComplete="email" value={draft.composeAccount} onInput={(e) => { const v = e.currentTarget.value.trim(); update((s) => ({ ...s, composeAccount: v })); }} />
           </Field>
           <Field id="language" label={t('optionsLanguage')}>
-            <select value={draft.language} onChange={(e) => update((s) => ({ ...s, language: e.currentTarget.value as Settings['language'] }))}>
-              {(['auto', 'en', 'it'] as const).map((l) => <option key={l} value={l}>{t(`language_${l}`)}</option>)}
+            <select value={draft.language} onChange={(e) => { const v = e.currentTarget.value as Settings['language']; update((s) => ({ ...s, language: v })); }}>
+              {(['auto', 'en', 'it'] as const).map((l) => <option key={l} value={l} lang={l === 'it' ? 'it' : l === 'en' ? 'en' : undefined}>{t(`language_${l}`)}</option>)}
             </select>
           </Field>
         </fieldset>
-        <fieldset>
+
+        <fieldset id="section-timing">
           <legend>{t('optionsTiming')}</legend>
-          {timingField('confirmLead', 'optionsConfirmLead')}
-          {timingField('getReadyLead', 'optionsGetReadyLead')}
-          {timingField('minWait', 'optionsMinWait')}
-          {timingField('maxWait', 'optionsMaxWait')}
-          {timingField('thankYouDelay', 'optionsThankYouDelay')}
+          {timingField('confirmLead', 'optionsConfirmLead', [60, 120])}
+          {timingField('getReadyLead', 'optionsGetReadyLead', [1, 59])}
+          {timingField('noCallAfter', 'optionsNoCallAfter', [1, 14])}
+          {timingField('minWait', 'optionsMinWait', [15, 30])}
+          {timingField('maxWait', 'optionsMaxWait', [15, 30])}
+          {timingField('thankYouDelay', 'optionsThankYouDelay', [0, 1440])}
         </fieldset>
-        <div class="save-row">
-          <button type="submit" class="button primary">{t('optionsSave')}</button>
-          <span role="status">
-            {status.kind === 'saved' ? t('optionsSaved') : status.kind === 'invalid' ? t('optionsInvalid') : status.kind === 'failed' ? t('actionFailed', [status.message]) : ''}
-          </span>
+
+        <WorkingHoursSection draft={draft} errorText={errorText} update={update} />
+
+        <RulesSection rules={draft.rules} googleAccount={googleAccount} interviews={interviews} update={update} />
+
+        <TemplateEditor key={i18n.locale} settings={draft} sample={sample} onChange={(templates) => update((s) => ({ ...s, templates }))} />
+
+        <SettingsTransfer settings={baseline} unsaved={dirty} onImport={importSettings} />
+
+        <div class={`save-bar${dirty ? ' dirty' : ''}`}>
+          <button type="submit" class="button primary" disabled={status.kind === 'saving'}>{t('optionsSave')}</button>
+          {dirty && <span class="dirty-dot" aria-hidden="true" />}
+          <span role="status" class={status.kind === 'invalid' || status.kind === 'failed' ? 'error-text' : 'save-status'}>{statusText}</span>
         </div>
       </form>
     </I18nContext.Provider>

@@ -4,7 +4,7 @@ import { exportSettings, importSettings } from '../core/settings-file.ts';
 import { useI18n } from '../ui/i18n.ts';
 
 /** Download the settings and templates as JSON; load them back. A bad file changes nothing. */
-export function SettingsTransfer({ settings, onImport }: { settings: Settings; onImport: (settings: Settings) => Promise<void> }) {
+export function SettingsTransfer({ settings, unsaved = false, onImport }: { settings: Settings; unsaved?: boolean; onImport: (settings: Settings) => Promise<void> }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
 
@@ -34,9 +34,10 @@ export function SettingsTransfer({ settings, onImport }: { settings: Settings; o
   };
 
   return (
-    <fieldset>
+    <fieldset id="section-transfer">
       <legend>{t('transferTitle')}</legend>
       <p class="hint">{t('transferHint')}</p>
+      {unsaved && <p class="hint">{t('transferUnsaved')}</p>}
       <div class="save-row">
         <button type="button" class="button" onClick={download}>{t('exportButton')}</button>
         <label class="button" for="import-file">{t('importButton')}</label>

@@ -32,7 +32,7 @@ export function TemplateEditor({ settings, sample, onChange }: Props) {
   const set = (subject: string, body: string) => onChange(withTemplate(settings.templates, locale, kind, { subject, body }));
 
   return (
-    <fieldset>
+    <fieldset id="section-templates">
       <legend>{t('templatesTitle')}</legend>
       <p class="hint">{t('templatesHint')}</p>
       <div class="field-row">
@@ -67,9 +67,10 @@ export function TemplateEditor({ settings, sample, onChange }: Props) {
         <button type="button" class="button" disabled={!isCustom} onClick={() => onChange(withTemplate(settings.templates, locale, kind, undefined))}>{t('templatesReset')}</button>
         <span class="hint">{isCustom ? t('templatesCustom') : t('templatesDefault')}</span>
       </div>
+      {!preview && <p class="hint">{t('templatesNoPreview')}</p>}
       {preview && (
         <section class="preview" aria-labelledby="preview-title">
-          <h3 id="preview-title" class="section-title">{t('templatesPreview', [sample?.title ?? ''])}</h3>
+          <h3 id="preview-title" class="subheading">{t('templatesPreview', [sample?.title ?? ''])}</h3>
           <p class="preview-subject">{preview.subject}</p>
           <p class="script">{preview.body}</p>
         </section>

@@ -89,6 +89,27 @@ describe('notifications raised by alarms', () => {
     assert.equal(alarms.filter((a) => a.name.endsWith(interviewId) && /max-wait|no-call/.test(a.name)).length, 0, 'no wait milestone remains');
   });
 
+  it('snoozes the confirmation reminder for ten minutes from its notification', async () => {
+    // Anchor the demo so its first interview is 90 minutes away: the confirm moment.
+    const anchor = Date.now() + 90 * MINUTE - FIRST_DEMO_OFFSET;
+    await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {} });
+    const popup = await session.openPage('popup.html');
+    const interview = await firstInterview(session, anchor);
+    await popup.close();
+    const id = `interview:${interview.id}`;
+    await session.waitFor(async () => (await session.readStorage<Stored>(['notified'])).notified[interview.id]?.startsWith('confirm@'), { message: 'confirm notified' });
+    const pressedAt = Date.now();
+    await session.evaluateInWorker((nid) => {
+      (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(nid, 1);
+    }, id);
+    const snoozedUntil = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.snoozedUntil, { message: 'snooze stored' });
+    assert.ok(Math.abs(snoozedUntil - (pressedAt + 10 * MINUTE)) < 5000, 'ten minutes from the press');
+    await session.waitFor(async () => !(id in (await session.evaluateInWorker(() => chrome.notifications.getAll()))), { message: 'the notification is cleared' });
+    const alarm = await session.evaluateInWorker((name) => chrome.alarms.get(name), `snooze:${interview.id}`);
+    assert.ok(alarm && Math.abs(alarm.scheduledTime - snoozedUntil) < 1000, 'an alarm brings it back when the snooze ends');
+    assert.equal((await session.readStorage<Stored>(['notified'])).notified[interview.id], undefined, 'the moment will be shown again');
+  });
+
   it('rebuilds every alarm from storage after the browser is relaunched', async () => {
     const before = (await session.evaluateInWorker(() => chrome.alarms.getAll())).map((a) => a.name).filter((n) => n.startsWith('reminder:')).sort();
     assert.ok(before.length > 3);

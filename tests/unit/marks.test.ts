@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Marks } from '../../src/core/types.ts';
-import { applyMark, emptyMarks } from '../../src/core/marks.ts';
+import { SNOOZE_MINUTES, applyMark, emptyMarks } from '../../src/core/marks.ts';
 import { afterStart } from './fixtures.ts';
 
 const T1 = afterStart(3);
@@ -86,5 +86,19 @@ describe('applyMark', () => {
     applyMark(original, 'done', T2);
     applyMark(original, 'rescheduled', T2);
     assert.deepEqual(original, copy);
+  });
+});
+
+describe('applyMark: remind me later', () => {
+  it('snoozes for ten minutes from the moment the user asks, keeping everything else', () => {
+    const T = Date.UTC(2026, 10, 26, 12, 0);
+    const marks = applyMark({ callAttempts: [T - 1000], rescheduled: true }, 'snooze', T);
+    assert.deepEqual(marks, { callAttempts: [T - 1000], rescheduled: true, snoozedUntil: T + SNOOZE_MINUTES * 60_000 });
+    assert.equal(SNOOZE_MINUTES, 10);
+  });
+
+  it('undoes a missed call without forgetting the calls made', () => {
+    const T = Date.UTC(2026, 10, 26, 12, 0);
+    assert.deepEqual(applyMark({ callAttempts: [T - 5000], missedAt: T - 1000 }, 'undo-missed', T), { callAttempts: [T - 5000], missedAt: undefined });
   });
 });

@@ -4,6 +4,7 @@ import type { ExistingAlarm, WantedAlarm } from '../../src/core/reconcile.ts';
 import {
   MAX_REMINDER_ALARMS,
   REMINDER_PREFIX,
+  SNOOZE_PREFIX,
   TICK_ALARM,
   diffAlarms,
   isWaitRunning,
@@ -219,5 +220,22 @@ describe('diffAlarms', () => {
       create: [],
       clear: ['reminder:no-call:google:evt-1', 'reminder:min-wait:google:evt-1', 'reminder:max-wait:google:evt-1', TICK_ALARM],
     });
+  });
+});
+
+describe('remind me later', () => {
+  it('wants a snooze alarm at the end of the snooze, and none once it is over', () => {
+    const interview = makeInterview();
+    const now = START - 100 * MINUTE;
+    const marks = { [interview.id]: { ...emptyMarks(), snoozedUntil: now + 10 * MINUTE } };
+    const wanted = wantedAlarms([interview], marks, settingsWith(), now);
+    assert.deepEqual(wanted.find((a) => a.name.startsWith(SNOOZE_PREFIX)), { name: `${SNOOZE_PREFIX}${interview.id}`, when: now + 10 * MINUTE });
+    const later = wantedAlarms([interview], marks, settingsWith(), now + 11 * MINUTE);
+    assert.equal(later.some((a) => a.name.startsWith(SNOOZE_PREFIX)), false);
+  });
+
+  it('clears a snooze alarm nobody wants any more', () => {
+    const { clear } = diffAlarms([{ name: `${SNOOZE_PREFIX}demo:x`, scheduledTime: START }], []);
+    assert.deepEqual(clear, [`${SNOOZE_PREFIX}demo:x`]);
   });
 });
