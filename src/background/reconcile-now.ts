@@ -1,4 +1,5 @@
 import type { StoredState } from '../core/stored-state.ts';
+import type { ReminderKind } from '../core/types.ts';
 import { allInterviews } from '../core/stored-state.ts';
 import { wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
@@ -13,6 +14,8 @@ import { clearNotification, openNotificationIds } from '../platform/notification
 import { refreshDemo } from './sync-source.ts';
 import { SYNC_ALARM } from './sync-alarm.ts';
 import { showReminder } from './show-reminder.ts';
+
+const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min-wait', 'max-wait']);
 
 export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'storage' | 'sync';
 
@@ -34,6 +37,10 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     const all = allInterviews(state);
     const interviews = Object.values(all);
     const notified = { ...state.notified };
+    // A browser restart takes every notification away. The wait moments are the ones a
+    // candidate must not lose, so after a restart the current one is shown again.
+    const afterRestart = reason === 'install' || reason === 'startup';
+    const open = afterRestart ? new Set(await openNotificationIds()) : new Set<string>();
     for (const interview of interviews) {
       const marks = state.marks[interview.id] ?? emptyMarks();
       // "Remind me later": nothing until then; the snooze alarm brings the moment back.
@@ -47,7 +54,8 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
         continue;
       }
       const key = reminderKey(reminder);
-      if (notified[interview.id] === key) continue;
+      const lostInRestart = afterRestart && waitMoments.has(reminder.kind) && !open.has(notificationId(interview.id));
+      if (notified[interview.id] === key && !lostInRestart) continue;
       // Show first, then record: if the worker stops in between, the next run shows the same
       // notification id again, which replaces rather than duplicates it.
       await showReminder(interview, reminder, marks, state.settings, now);
@@ -61,7 +69,8 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     for (const id of Object.keys(notified)) if (all[id] === undefined) delete notified[id];
     state = { ...state, notified };
 
-    await writeState({ ...state, storageProblems: loaded.problems, ready: now });
+    // What was set aside stays on record until the user has seen and dismissed it in the popup.
+    await writeState({ ...state, ...(loaded.problems.length > 0 ? { storageProblems: loaded.problems } : {}), ready: now });
     const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
     // The Google poll lives with the other alarms so that install, startup and every wake
     // rebuild it (relaunching an unpacked extension loses all alarms, BROWSER-TESTING.md).

@@ -11,11 +11,10 @@ export async function currentAlarms(): Promise<ExistingAlarm[]> {
 export async function applyAlarms(wanted: readonly WantedAlarm[]): Promise<{ created: number; cleared: number }> {
   const { create, clear } = diffAlarms(await currentAlarms(), wanted);
   await Promise.all(clear.map((name) => browser.alarms.clear(name)));
-  for (const alarm of create) {
-    browser.alarms.create(alarm.name, alarm.periodInMinutes === undefined
-      ? { when: alarm.when }
-      : { when: alarm.when, periodInMinutes: alarm.periodInMinutes });
-  }
+  // Awaited, so that when a reconcile (and the message that asked for it) is done, the alarms exist.
+  await Promise.all(create.map((alarm) => browser.alarms.create(alarm.name, alarm.periodInMinutes === undefined
+    ? { when: alarm.when }
+    : { when: alarm.when, periodInMinutes: alarm.periodInMinutes })));
   return { created: create.length, cleared: clear.length };
 }
 

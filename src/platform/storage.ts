@@ -38,3 +38,23 @@ export function onStateChanged(listener: () => void): () => void {
   chrome.storage.onChanged.addListener(handler);
   return () => chrome.storage.onChanged.removeListener(handler);
 }
+
+/** What the worker set aside when it last repaired storage, until the user dismisses it. */
+export function watchStorageProblems(listener: (problems: string[]) => void): () => void {
+  const read = () => {
+    chrome.storage.local.get('storageProblems').then((items: Record<string, unknown>) => {
+      const value = items.storageProblems;
+      listener(Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+    }, (error: unknown) => console.error(error));
+  };
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && 'storageProblems' in changes) read();
+  };
+  read();
+  chrome.storage.onChanged.addListener(handler);
+  return () => chrome.storage.onChanged.removeListener(handler);
+}
+
+export async function dismissStorageProblems(): Promise<void> {
+  await chrome.storage.local.remove('storageProblems');
+}

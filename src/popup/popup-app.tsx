@@ -7,6 +7,7 @@ import type { ManualEntry } from '../core/manual-interview.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { send } from '../platform/messages.ts';
 import { openOptionsPage } from '../platform/runtime.ts';
+import { dismissStorageProblems, watchStorageProblems } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
 import { useNow } from '../ui/use-now.ts';
@@ -36,6 +37,9 @@ export function PopupApp() {
     }, (error: unknown) => console.error(error));
     return () => { alive = false; };
   }, [locale]);
+
+  const [storedProblems, setStoredProblems] = useState<string[]>([]);
+  useEffect(() => watchStorageProblems(setStoredProblems), []);
 
   useEffect(() => {
     // Opening the popup is a good moment to bring the interviews up to date.
@@ -89,7 +93,12 @@ export function PopupApp() {
           <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
         </section>
       )}
-      {problems.length > 0 && <p class="notice" role="alert">{t('storageProblem', [problems.join('; ')])}</p>}
+      {(problems.length > 0 || storedProblems.length > 0) && (
+        <div class="notice" role="alert">
+          <p>{t('storageProblem', [[...new Set([...problems, ...storedProblems])].join('; ')])}</p>
+          <button type="button" class="link-button" onClick={() => { void dismissStorageProblems(); }}>{t('dismiss')}</button>
+        </div>
+      )}
       {picked.current
         ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
         : <p class="empty">{t('popupNothing')}</p>}

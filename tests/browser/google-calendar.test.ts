@@ -107,8 +107,8 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.ok(full.query.get('timeMin') && full.query.get('fields'));
 
     // The calendar list shows up for choosing.
-    await options.getByRole('checkbox', { name: /Team/ }).waitFor();
-    assert.equal(await options.getByRole('checkbox', { name: new RegExp(ME) }).isChecked(), true, 'the main calendar is watched');
+    await options.getByRole('group', { name: 'Calendars to watch' }).getByRole('checkbox', { name: /Team/ }).waitFor();
+    assert.equal(await options.getByRole('group', { name: 'Calendars to watch' }).getByRole('checkbox', { name: new RegExp(ME) }).isChecked(), true, 'the main calendar is watched');
     await session.screenshot(options, 'options-google');
     await options.close();
 
@@ -266,7 +266,7 @@ describe('Google Calendar through the real sign-in path', () => {
     const team = 'team@group.calendar.google.com';
     api.putEvent(team, event('team-int', Date.now() + 8 * HOUR, 'Panel interview with Hooli'));
     const options = await session.openPage('options.html');
-    await options.getByRole('checkbox', { name: /Team/ }).check();
+    await options.getByRole('group', { name: 'Calendars to watch' }).getByRole('checkbox', { name: /Team/ }).check();
     await options.getByRole('button', { name: 'Watch the selected calendars' }).click();
     const watching = await session.waitFor(async () => {
       const s = await stored();
@@ -275,7 +275,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.deepEqual(watching.source.calendarIds, [ME, team]);
     assert.ok(watching.googleCursor.syncTokens[team]);
 
-    await options.getByRole('checkbox', { name: /Team/ }).uncheck();
+    await options.getByRole('group', { name: 'Calendars to watch' }).getByRole('checkbox', { name: /Team/ }).uncheck();
     await options.getByRole('button', { name: 'Watch the selected calendars' }).click();
     const back = await session.waitFor(async () => {
       const s = await stored();
