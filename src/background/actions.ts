@@ -9,7 +9,8 @@ import { emptyGoogleCursor } from '../core/stored-state.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
-import { buildDraft, resolveLocale } from '../core/build-draft.ts';
+import { buildDraft } from '../core/build-draft.ts';
+import { resolveLocale } from '../core/resolve-locale.ts';
 import { composeUrl } from '../core/compose-url.ts';
 import { notificationId } from '../core/notification-plan.ts';
 import { readState } from '../platform/storage.ts';
@@ -57,6 +58,15 @@ export async function markInterview(interviewId: string, action: MarkAction): Pr
 
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
 
+function draftEnvironment(state: StoredState, now: number, slots?: Slot[]) {
+  return {
+    now,
+    locale: resolveLocale(state.settings.language, uiLanguage()),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    slots,
+  };
+}
+
 /**
  * Builds the draft at this moment (minutes left are computed now) and opens it in a tab.
  * Reschedule and apology drafts propose new times: the user's from the picker, else free
@@ -70,12 +80,7 @@ export async function openDraft(interviewId: string, kind: TemplateKind, chosenS
     ? chosenSlots.filter((slot) => Number.isFinite(slot.start) && Number.isFinite(slot.end) && slot.end > slot.start).slice(0, 5)
     : undefined;
   const slots = slotKinds.has(kind) ? validSlots ?? slotsFor(state, interview, now) : undefined;
-  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, {
-    now,
-    locale: resolveLocale(state.settings.language, uiLanguage()),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    slots,
-  });
+  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, draftEnvironment(state, now, slots));
   const url = composeUrl(state.settings.mailProvider, draft);
   await openTab(url);
   return url;
@@ -91,6 +96,13 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   'open-draft': async ({ interviewId, kind, slots }) => ({ url: await openDraft(interviewId, kind, slots) }),
+  // Rendered here rather than in the popup: the templates stay out of the popup's bundle.
+  voicemail: async ({ interviewId }) => {
+    const now = Date.now();
+    const { state } = await readState(now);
+    const interview = findInterview(state, interviewId);
+    return { text: buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, draftEnvironment(state, now)).body };
+  },
   'proposed-slots': async ({ interviewId }) => {
     const now = Date.now();
     const { state } = await readState(now);

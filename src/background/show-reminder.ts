@@ -1,7 +1,7 @@
 import type { Interview, Marks, Reminder } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import { actionLabelKey, notificationId, notificationPlan } from '../core/notification-plan.ts';
-import { resolveLocale } from '../core/build-draft.ts';
+import { resolveLocale } from '../core/resolve-locale.ts';
 import { waitState } from '../core/wait-state.ts';
 import { cleanText } from '../core/text.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';

@@ -49,9 +49,3 @@ export function buildDraft(kind: TemplateKind, interview: Interview, marks: Mark
     account: settings.composeAccount || undefined,
   };
 }
-
-/** 'auto' follows the browser's UI language; anything not Italian falls back to English. */
-export function resolveLocale(setting: Settings['language'], uiLanguage: string): Locale {
-  if (setting === 'en' || setting === 'it') return setting;
-  return uiLanguage.toLowerCase().startsWith('it') ? 'it' : 'en';
-}

@@ -23,6 +23,8 @@
  *   runtime's (the same zone the email template then writes the times in).
  */
 
+import { wallClock, wallTimeToInstant } from './zoned-time.ts';
+
 export interface WorkingHours {
   /** Days of the week, 0 = Sunday … 6 = Saturday. */
   days: number[];
@@ -65,7 +67,6 @@ export const defaultWorkingHours: WorkingHours = {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 const DEFAULTS = {
   bufferMinutes: 30,
@@ -255,65 +256,12 @@ function runtimeZone(): string {
   }
 }
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-interface ZoneClock {
-  wallClock(ms: number): WallClock;
-  /** Local date + minutes since local midnight → instant. A time skipped by a spring-forward
-   * change moves forward by the gap (02:30 → 03:30); a time repeated in autumn is the first
-   * of the two. (These are Temporal's 'compatible' rules.) */
-  toInstant(year: number, month: number, day: number, minuteOfDay: number): number;
-}
-
-function zoneClock(zone: string): ZoneClock {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const wallClock = (ms: number): WallClock & { second: number } => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(ms)) parts[part.type] = Number(part.value);
-    return {
-      year: parts.year ?? NaN,
-      month: parts.month ?? NaN,
-      day: parts.day ?? NaN,
-      // Some engines still print midnight as 24 even with h23.
-      hour: (parts.hour ?? NaN) % 24,
-      minute: parts.minute ?? NaN,
-      second: parts.second ?? NaN,
-    };
+/** The clock of one zone, on the shared Intl conversions of zoned-time.ts. */
+function zoneClock(zone: string) {
+  return {
+    wallClock: (ms: number) => wallClock(ms, zone),
+    /** Local date + minutes since local midnight → instant (Temporal's 'compatible' rules:
+     * a skipped time moves forward by the gap, a repeated one is the first of the two). */
+    toInstant: (year: number, month: number, day: number, minuteOfDay: number) => wallTimeToInstant(year, month, day, 0, minuteOfDay, zone),
   };
-  /** Local minus UTC at that instant, in ms (+1 h for Rome in winter). */
-  const offset = (ms: number): number => {
-    const w = wallClock(ms);
-    const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-    const result = asUtc - (ms - (((ms % 1000) + 1000) % 1000));
-    if (!Number.isFinite(result)) throw new RangeError(`No offset for ${zone}`);
-    return result;
-  };
-  const toInstant = (year: number, month: number, day: number, minuteOfDay: number): number => {
-    const local = Date.UTC(year, month - 1, day, 0, minuteOfDay);
-    // Offsets a day either side bracket any change on this date (zones change at most once
-    // a day); each is tried, and kept only if it maps back to the same wall time.
-    const before = offset(local - DAY);
-    const after = offset(local + DAY);
-    const valid = [before, after].map((o) => local - o).filter((t) => offset(t) === local - t);
-    if (valid.length > 0) return Math.min(...valid);
-    // The wall time does not exist (spring forward): read it with the offset from before the
-    // change, which lands the same distance after the gap.
-    return local - before;
-  };
-  return { wallClock, toInstant };
 }

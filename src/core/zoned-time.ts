@@ -33,14 +33,39 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
   }
 }
 
-/** The zone's offset from UTC at `instant`, in milliseconds (Rome in summer: +7,200,000). */
-export function zoneOffset(instant: number, timeZone: string): number {
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** What clocks in `timeZone` show at `instant`. */
+export function wallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  return {
+    year: parts.year ?? Number.NaN,
+    month: parts.month ?? Number.NaN,
+    day: parts.day ?? Number.NaN,
+    // Some engines still print midnight as 24 even with h23.
+    hour: (parts.hour ?? Number.NaN) % 24,
+    minute: parts.minute ?? Number.NaN,
+    second: parts.second ?? Number.NaN,
+  };
+}
+
+/** The zone's offset from UTC at `instant`, in milliseconds (Rome in summer: +7,200,000). */
+export function zoneOffset(instant: number, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const result = asUtc - Math.floor(instant / 1000) * 1000;
+  if (!Number.isFinite(result)) throw new RangeError(`No offset for ${timeZone}`);
+  return result;
 }
 
 /**
@@ -49,10 +74,12 @@ export function zoneOffset(instant: number, timeZone: string): number {
  * repeated in autumn it is the first occurrence.
  */
 export function wallTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  // Minutes past 59 (or hours past 23) roll over, so minute-of-day callers may pass hour 0.
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  // The offsets in force half a day either side cover any single transition on that day.
-  const before = zoneOffset(guess - 12 * 3_600_000, timeZone);
-  const after = zoneOffset(guess + 12 * 3_600_000, timeZone);
+  // The offsets in force a day either side bracket any change on that date (zones change at
+  // most once a day, and no offset exceeds 14 hours).
+  const before = zoneOffset(guess - 86_400_000, timeZone);
+  const after = zoneOffset(guess + 86_400_000, timeZone);
   const valid = [guess - before, guess - after].filter((candidate) => zoneOffset(candidate, timeZone) === guess - candidate);
   if (valid.length > 0) return Math.min(...valid);
   // A skipped wall time: read it with the offset from before the jump, i.e. one hour later.

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
 import type { SettingsErrors } from '../core/validate-settings.ts';
 import { validateSettings } from '../core/validate-settings.ts';
-import { resolveLocale } from '../core/build-draft.ts';
+import { resolveLocale } from '../core/resolve-locale.ts';
 import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';

@@ -12,6 +12,8 @@ export interface MessageMap {
   mark: { request: { interviewId: string; action: MarkAction }; response: { ok: true } };
   /** Opens the draft; `slots` are the new times the user left in the picker (else proposed now). */
   'open-draft': { request: { interviewId: string; kind: TemplateKind; slots?: Slot[] }; response: { url: string } };
+  /** The voicemail script for this interview as of now (current time, minutes left). */
+  voicemail: { request: { interviewId: string }; response: { text: string } };
   /** Free times for a new call, from busy time and working hours, for the picker. */
   'proposed-slots': { request: { interviewId: string }; response: { slots: Slot[] } };
   /** Ticks or unticks one item of the get-ready checklist. */

@@ -143,7 +143,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
         </div>
       )}
 
-      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} settings={settings} now={now} />}
+      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} now={now} />}
 
       {confirmNow && <p class="hint">{t('confirmHint')}</p>}
       {picking

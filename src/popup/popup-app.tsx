@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
-import { resolveLocale } from '../core/build-draft.ts';
+import { resolveLocale } from '../core/resolve-locale.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
 import { allInterviews } from '../core/stored-state.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';

@@ -1,19 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Interview, Marks } from '../core/types.ts';
-import type { Settings } from '../core/settings.ts';
-import { renderTemplate } from '../core/render-template.ts';
-import { templateContext } from '../core/build-draft.ts';
+import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 
-/** What to say if nobody answers, with the current time filled in. */
-export function Voicemail({ interview, marks, settings, now }: { interview: Interview; marks: Marks; settings: Settings; now: number }) {
-  const i18n = useI18n();
-  const { body } = renderTemplate('voicemail', templateContext(interview, marks, settings, { now, locale: i18n.locale, timeZone: i18n.timeZone }), i18n.locale);
+/**
+ * What to say if nobody answers, with the current time filled in. The worker renders it (the
+ * templates stay out of the popup's bundle) and it is asked for again as each minute turns.
+ */
+export function Voicemail({ interview, marks, now }: { interview: Interview; marks: Marks; now: number }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const minute = Math.floor(now / 60_000);
+  const attempts = marks.callAttempts.length;
+  useEffect(() => {
+    let alive = true;
+    send('voicemail', { interviewId: interview.id }).then((result) => {
+      if (alive && result.ok) setText(result.value.text);
+    }, (error: unknown) => console.error(error));
+    return () => { alive = false; };
+  }, [interview.id, minute, attempts]);
   return (
     <details class="voicemail">
-      <summary>{i18n.t('voicemailTitle')}</summary>
-      <p class="script">{body}</p>
-      <CopyButton text={body} />
+      <summary>{t('voicemailTitle')}</summary>
+      <p class="script">{text || '…'}</p>
+      {text && <CopyButton text={text} />}
     </details>
   );
 }

@@ -52,6 +52,17 @@ describe('popup on the demo calendar', () => {
       return marks[current.id]?.callAttempts.length === 1;
     }, { message: 'the call attempt is stored' });
     await page.getByRole('button', { name: 'I called them (1)' }).waitFor();
+
+    // The voicemail script says what time it is now and how long the candidate stays available.
+    await page.getByText('Voicemail script').click();
+    const script = page.locator('.voicemail .script');
+    await page.getByRole('button', { name: 'Copy' }).waitFor();
+    const wallClock = (at: number) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(at).replace(/\s/g, ' ');
+    const text = (await script.innerText()).replace(/\s/g, ' ');
+    // The minute may turn between rendering and reading.
+    assert.ok([Date.now(), Date.now() - 60_000].some((at) => text.includes(`It's now ${wallClock(at)}`)), text);
+    assert.match(text, /I'll stay available for (another )?2[5-8] minutes/);
+    assert.doesNotMatch(text, /undefined|null|NaN/);
     await session.screenshot(page, 'popup-waiting');
     await page.close();
 
