@@ -68,46 +68,50 @@ export function PopupApp() {
     void send('delete-manual', { entryId }).then((result) => { if (result.ok) setEditing(undefined); });
   };
 
-  if (editing !== undefined) {
-    return (
-      <I18nContext.Provider value={i18n}>
-        <ManualForm initial={editing ?? undefined} now={now} onSave={saveManual} onCancel={() => setEditing(undefined)}
-          onDelete={editing ? () => deleteManual(editing.id) : undefined} />
-      </I18nContext.Provider>
-    );
-  }
+
+  const header = (
+    <header class="topbar">
+      <h1 class="brand">
+        <img src="icons/icon-32.png" alt="" width={20} height={20} />
+        {t('extName')}
+      </h1>
+      <button type="button" class="icon-button" onClick={() => openOptionsPage()} aria-label={t('popupSettings')} title={t('popupSettings')}>⚙</button>
+    </header>
+  );
+  const allProblems = [...new Set([...problems, ...storedProblems])];
 
   return (
     <I18nContext.Provider value={i18n}>
-      <header class="topbar">
-        <h1 class="brand">
-          <img src="icons/icon-32.png" alt="" width={20} height={20} />
-          {t('extName')}
-        </h1>
-        <button type="button" class="icon-button" onClick={() => openOptionsPage()} aria-label={t('popupSettings')} title={t('popupSettings')}>⚙</button>
-      </header>
-      {state.source.kind === 'demo' && (
-        <section class="demo-banner" aria-label={t('popupDemoBadge')}>
-          <span class="pill">{t('popupDemoBadge')}</span>
-          <span class="demo-text">{t('popupDemoExplain')}</span>
-          <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
-        </section>
+      {header}
+      {editing !== undefined ? (
+        <ManualForm initial={editing ?? undefined} now={now} onSave={saveManual} onCancel={() => setEditing(undefined)}
+          onDelete={editing ? () => deleteManual(editing.id) : undefined} />
+      ) : (
+        <>
+          {state.source.kind === 'demo' && (
+            <section class="demo-banner" aria-label={t('popupDemoBadge')}>
+              <span class="pill">{t('popupDemoBadge')}</span>
+              <span class="demo-text">{t('popupDemoExplain')}</span>
+              <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
+            </section>
+          )}
+          {allProblems.length > 0 && (
+            <div class="notice" role="alert">
+              <p>{t('storageProblem', [allProblems.join('; ')])}</p>
+              <button type="button" class="link-button" onClick={() => { void dismissStorageProblems(); }}>{t('dismiss')}</button>
+            </div>
+          )}
+          {picked.current
+            ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
+            : <p class="empty">{t('popupNothing')}</p>}
+          <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} />
+          <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} />
+          <p class="add-row">
+            <button type="button" class="button" onClick={() => setEditing(null)}>+ {t('addInterview')}</button>
+          </p>
+          <SyncStatus state={state} now={now} />
+        </>
       )}
-      {(problems.length > 0 || storedProblems.length > 0) && (
-        <div class="notice" role="alert">
-          <p>{t('storageProblem', [[...new Set([...problems, ...storedProblems])].join('; ')])}</p>
-          <button type="button" class="link-button" onClick={() => { void dismissStorageProblems(); }}>{t('dismiss')}</button>
-        </div>
-      )}
-      {picked.current
-        ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
-        : <p class="empty">{t('popupNothing')}</p>}
-      <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} />
-      <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} />
-      <p class="add-row">
-        <button type="button" class="button" onClick={() => setEditing(null)}>+ {t('addInterview')}</button>
-      </p>
-      <SyncStatus state={state} now={now} />
     </I18nContext.Provider>
   );
 }

@@ -28,6 +28,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead); as candidate-flow.test.ts. */
+async function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<void> {
+  const anchor = Date.now() - (minutesIn + 4) * MINUTE;
+  await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {}, ...extra });
+}
+
+/** The popup in `scheme`; the caller waits for the state it means to check. */
+async function popupIn(session: ExtensionSession, scheme: 'light' | 'dark'): Promise<Page> {
+  const page = await session.openPage('popup.html');
+  await page.emulateMedia({ colorScheme: scheme });
+  return page;
+}
+
 describe('accessibility (axe-core)', () => {
   let session: ExtensionSession;
   before(async () => {
@@ -73,6 +86,65 @@ describe('accessibility (axe-core)', () => {
       await page.getByText('Enter a single address like name@example.com.').waitFor();
       assert.deepEqual(await axeViolations(page), []);
       await page.close();
+    });
+
+    it(`finds no violations in the get-ready checklist (${scheme})`, async () => {
+      await demoAt(session, -8);
+      const page = await popupIn(session, scheme);
+      await page.getByRole('group', { name: /Get ready \(0 of 6\)/ }).waitFor();
+      await page.getByLabel('The job description').check();
+      await page.getByRole('group', { name: /Get ready \(1 of 6\)/ }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+
+    it(`finds no violations in the missed-call card (${scheme})`, async () => {
+      await demoAt(session, 6);
+      const page = await popupIn(session, scheme);
+      await page.getByRole('button', { name: 'I missed their call' }).click();
+      await page.getByRole('heading', { name: 'Breathe. You can fix this.' }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+
+    it(`finds no violations in the slot picker (${scheme})`, async () => {
+      await demoAt(session, 31);
+      const page = await popupIn(session, scheme);
+      await page.getByText('Time to stop waiting').first().waitFor();
+      await page.getByRole('button', { name: 'Ask to reschedule' }).click();
+      await page.locator('.slots input[type="datetime-local"]').first().waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+
+    // This check found page-has-heading-one when the form view replaced the top bar; the
+    // bar (with its <h1>) now stays above the form.
+    it(`finds no violations in the manual-entry form showing its errors (${scheme})`, async () => {
+      await demoAt(session, -300);
+      const page = await popupIn(session, scheme);
+      await page.getByRole('button', { name: '+ Add an interview' }).click();
+      await page.getByLabel("Interviewer's email").fill('not-an-address');
+      await page.getByLabel('Length in minutes').fill('');
+      await page.getByRole('button', { name: 'Save interview' }).click();
+      await page.getByText('Enter the company, the role, or both.').waitFor();
+      await page.getByText('Enter a single address like name@example.com.').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+
+    it(`finds no violations in the Italian popup (${scheme})`, async () => {
+      const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
+      try {
+        await demoAt(session, 16, { settings: { ...settings, language: 'it' } });
+        const page = await popupIn(session, scheme);
+        await page.getByText('Puoi smettere a breve').waitFor();
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'it');
+        await page.locator('details.voicemail summary').click();
+        assert.deepEqual(await axeViolations(page), []);
+        await page.close();
+      } finally {
+        await session.writeStorage({ settings });
+      }
     });
   }
 });
