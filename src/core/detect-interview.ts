@@ -16,6 +16,7 @@ import type {
   SourceKind,
 } from './types.ts';
 import { cleanText, foldForMatch } from './text.ts';
+import { canonicalZone } from './zoned-time.ts';
 import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference } from './extract.ts';
 
 export type Detection =
@@ -60,15 +61,6 @@ function parseInstant(value: unknown): number | undefined {
   const fraction = match[2] ? `.${match[2].padEnd(3, '0').slice(0, 3)}` : '';
   const ms = Date.parse(`${match[1]}${fraction}${match[3]}`);
   return Number.isFinite(ms) ? ms : undefined;
-}
-
-function validTimeZone(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '' || value.length > 64) return undefined;
-  try {
-    return new Intl.DateTimeFormat(undefined, { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
 }
 
 function attendeesOf(event: CalendarEvent): EventAttendee[] {
@@ -414,7 +406,7 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
     phones: collectPhones(entryPoints, location, description),
     detectedBy: decision.matched === undefined ? { rule: decision.rule } : { rule: decision.rule, matched: decision.matched },
   };
-  const timeZone = validTimeZone((event.start as Record<string, unknown>).timeZone);
+  const timeZone = canonicalZone((event.start as Record<string, unknown>).timeZone);
   if (timeZone) interview.timeZone = timeZone;
   const videoUrl = findVideoUrl([str(event.hangoutLink), ...videoUris(entryPoints), location, rawDescription]);
   if (videoUrl) interview.videoUrl = videoUrl;

@@ -23,7 +23,7 @@
  *   runtime's (the same zone the email template then writes the times in).
  */
 
-import { wallClock, wallTimeToInstant } from './zoned-time.ts';
+import { canonicalZone, runtimeZone, wallClock, wallTimeToInstant } from './zoned-time.ts';
 
 export interface WorkingHours {
   /** Days of the week, 0 = Sunday … 6 = Saturday. */
@@ -107,7 +107,7 @@ function propose(busyInput: unknown, now: number, options: SlotOptions): Slot[] 
   const step = integerIn(opts.stepMinutes, 1, 24 * 60, DEFAULTS.stepMinutes);
   const maxPerDay = integerIn(opts.maxPerDay, 1, MAX_COUNT, DEFAULTS.maxPerDay);
   const hours = validWorkingHours(opts.workingHours);
-  const zone = validZone(opts.timeZone) ?? runtimeZone();
+  const zone = canonicalZone(opts.timeZone) ?? runtimeZone();
   const clock = zoneClock(zone);
   const earliest = Math.max(now, isInstant(opts.earliest) ? opts.earliest : now + DEFAULTS.earliestLead);
 
@@ -238,23 +238,6 @@ function clockMinute(value: unknown): number | undefined {
 
 // ---------------------------------------------------------------------------------------
 // Wall clock ↔ instant in an IANA zone, with Intl only
-
-function validZone(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '' || value.length > 64) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    return undefined; // RangeError: not a zone this runtime knows.
-  }
-}
-
-function runtimeZone(): string {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
 
 /** The clock of one zone, on the shared Intl conversions of zoned-time.ts. */
 function zoneClock(zone: string) {

@@ -20,6 +20,7 @@
  */
 import type { Locale, TemplateKind } from './types.ts';
 import { cleanText } from './text.ts';
+import { canonicalZone, runtimeZone } from './zoned-time.ts';
 import { phrasesEn, templatesEn } from './templates-en.ts';
 import { phrasesIt, templatesIt } from './templates-it.ts';
 
@@ -188,8 +189,8 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   const { company, role, title } = values;
   values.position = company && role ? `${company}, ${role}` : (company ?? role ?? title);
 
-  const userZone = validZone(ctx.timeZone) ?? runtimeZone();
-  const eventZone = validZone(ctx.eventTimeZone);
+  const userZone = canonicalZone(ctx.timeZone) ?? runtimeZone();
+  const eventZone = canonicalZone(ctx.eventTimeZone);
   const now = instant(ctx.now);
   const scheduledAt = instant(ctx.scheduledAt);
 
@@ -259,23 +260,6 @@ function validSlots(value: unknown): Array<{ start: number; end: number }> {
 
 // ---------------------------------------------------------------------------------------
 // Time
-
-function validZone(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '' || value.length > 64) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    return undefined; // RangeError: not a zone this runtime knows.
-  }
-}
-
-function runtimeZone(): string | undefined {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** ICU puts narrow no-break and thin spaces in "3:30 PM" and ranges; plain-text email
  * clients render those unevenly, so every Intl output is reduced to ordinary spaces. */

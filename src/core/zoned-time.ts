@@ -23,6 +23,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The runtime's canonical name of an IANA zone ('europe/rome' → 'Europe/Rome'), or undefined
+ * for anything that is not a zone it knows. Untrusted input is fine. */
+export function canonicalZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '' || value.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined; // RangeError: not a zone this runtime knows.
+  }
+}
+
+/** The zone the runtime runs in (the browser's, in the extension). */
+export function runtimeZone(): string {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || timeZone === '') return false;
   try {
