@@ -93,7 +93,7 @@ async function measure(file: string, runs: number): Promise<IcalBenchResult> {
 }
 
 /** Generates the feed, bundles this file, and measures in a fresh `node --expose-gc`. */
-export async function benchIcal(options: { runs?: number; seed?: number } = {}): Promise<IcalBenchResult> {
+export async function benchIcal(options: { runs?: number; seed?: number } = {}): Promise<IcalBenchResult & { figures: ReturnType<typeof icalFigures> }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-ical-'));
   try {
     const feedFile = join(dir, 'feed.ics');
@@ -111,10 +111,23 @@ export async function benchIcal(options: { runs?: number; seed?: number } = {}):
     const warmed = run((options.runs ?? RUNS) + 1);
     const warm = { ...warmed, ms: warmed.ms.slice(1), cpuMs: warmed.cpuMs.slice(1) };
     const worst = cold.reduce((a, b) => (b.peakMb > a.peakMb ? b : a));
-    return { ...warm, coldMs: cold.map((result) => result.ms[0] ?? NaN), coldCpuMs: cold.map((result) => result.cpuMs[0] ?? NaN), peakMb: worst.peakMb, baselineMb: worst.baselineMb };
+    const result = { ...warm, coldMs: cold.map((r) => r.ms[0] ?? NaN), coldCpuMs: cold.map((r) => r.cpuMs[0] ?? NaN), peakMb: worst.peakMb, baselineMb: worst.baselineMb };
+    return { ...result, figures: icalFigures(result) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The figures `npm run bench` prints (scripts/bench.ts reads `figures`). */
+function icalFigures(result: IcalBenchResult) {
+  const spread = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length });
+  const feed = `${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.events} events → ${result.interviews} interviews, ${result.busy} busy intervals`;
+  return [
+    { id: 'ical.cold', label: `iCal feed (${feed}): fetch → interviews ready, fresh process`, unit: 'ms', ...spread(result.coldMs), note: 'target well under 500 ms' },
+    { id: 'ical.warm', label: 'iCal feed: fetch → interviews ready, warm', unit: 'ms', ...spread(result.ms) },
+    { id: 'ical.peak', label: 'iCal feed: peak resident memory of the whole process', unit: 'MB', median: result.peakMb, note: 'target under 100 MB' },
+    { id: 'ical.sync-memory', label: 'iCal feed: of which the sync itself (peak − before the sync)', unit: 'MB', median: result.peakMb - result.baselineMb },
+  ];
 }
 
 function median(values: number[]): number {
