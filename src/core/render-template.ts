@@ -98,15 +98,7 @@ export interface ZonePlace {
   isCity: boolean;
 }
 
-export const templateKinds: readonly TemplateKind[] = [
-  'confirmation',
-  'follow-up',
-  'voicemail',
-  'apology',
-  'reschedule',
-  'please-call-me',
-  'thank-you',
-];
+export { templateKinds } from './template-kinds.ts';
 
 const PEOPLE = ['interviewerName', 'candidateName', 'candidatePhone', 'candidateEmail'];
 const JOB = ['company', 'role', 'title', 'position'];

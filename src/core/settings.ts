@@ -1,5 +1,5 @@
 import type { DetectionRules, MailProvider } from './types.ts';
-import type { CustomTemplates } from './custom-templates.ts';
+import type { CustomTemplates } from './normalize-templates.ts';
 import type { WorkingHours } from './propose-slots.ts';
 import { defaultWorkingHours } from './propose-slots.ts';
 import { defaultRules } from './default-rules.ts';

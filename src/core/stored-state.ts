@@ -1,7 +1,7 @@
 import type { Interview, Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';
-import { normalizeTemplates } from './custom-templates.ts';
+import { normalizeTemplates } from './normalize-templates.ts';
 import type { ManualEntry } from './manual-interview.ts';
 import { manualToInterview } from './manual-interview.ts';
 
