@@ -127,7 +127,7 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
 interface GoogleOutcome {
   /** Calendars that synced, in order, with their new sync token. */
   results: Array<{ calendarId: string; change: CalendarChange; cursor: string }>;
-  failure?: { code: SyncErrorCode; status?: number; retryAfter?: number };
+  failure?: SyncFailure;
 }
 
 async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutcome> {
@@ -148,14 +148,8 @@ async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutco
       outcome.results.push({ calendarId, change: result, cursor: result.cursor });
     } catch (error) {
       // What synced before the failure is kept; the rest waits for the next attempt.
-      if (error instanceof SyncError) {
-        outcome.failure = { code: error.code };
-        if (error.status !== undefined) outcome.failure.status = error.status;
-        if (error.retryAfter !== undefined) outcome.failure.retryAfter = error.retryAfter;
-      } else {
-        console.error('Interview Standby: Google sync failed', error);
-        outcome.failure = { code: 'malformed' };
-      }
+      if (!(error instanceof SyncError)) console.error('Interview Standby: Google sync failed', error);
+      outcome.failure = failureOf(error);
       break;
     }
   }
@@ -175,7 +169,18 @@ function applyGoogleOutcome(state: StoredState, outcome: GoogleOutcome, now: num
   return { ...state, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor, sync };
 }
 
-type IcalOutcome = { result: SyncResult<IcalCursor> } | { failure: { code: SyncErrorCode; status?: number; retryAfter?: number } };
+type SyncFailure = { code: SyncErrorCode; status?: number; retryAfter?: number };
+
+/** What a failed sync records: the SyncError's code and timing, or 'malformed' for a bug. */
+function failureOf(error: unknown): SyncFailure {
+  if (!(error instanceof SyncError)) return { code: 'malformed' };
+  const failure: SyncFailure = { code: error.code };
+  if (error.status !== undefined) failure.status = error.status;
+  if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;
+  return failure;
+}
+
+type IcalOutcome = { result: SyncResult<IcalCursor> } | { failure: SyncFailure };
 
 async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> {
   if (state.source.kind !== 'ical') return { failure: { code: 'http' } };
@@ -188,13 +193,7 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
     return { result };
   } catch (error) {
     // Never log the error itself: a fetch error can carry the secret address.
-    if (error instanceof SyncError) {
-      const failure: { code: SyncErrorCode; status?: number; retryAfter?: number } = { code: error.code };
-      if (error.status !== undefined) failure.status = error.status;
-      if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;
-      return { failure };
-    }
-    return { failure: { code: 'malformed' } };
+    return { failure: failureOf(error) };
   }
 }
 

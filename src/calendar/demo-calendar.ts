@@ -15,6 +15,24 @@ function at(ms: number): { dateTime: string } {
   return { dateTime: new Date(ms).toISOString() };
 }
 
+type Person = { email: string; displayName: string };
+
+/** The common shape of every demo event: confirmed, default type, organised by `organizer`. */
+function event(id: string, start: number, minutes: number, organizer: Person, selfStatus = 'accepted'): CalendarEvent {
+  return {
+    id,
+    status: 'confirmed',
+    eventType: 'default',
+    start: at(start),
+    end: at(start + minutes * MINUTE),
+    organizer,
+    attendees: [
+      { ...organizer, organizer: true, responseStatus: 'accepted' },
+      { ...SELF, responseStatus: selfStatus },
+    ],
+  };
+}
+
 /** Google Calendar API v3 events for a demo started at `anchor` (epoch ms). */
 export function demoEvents(anchor: number): CalendarEvent[] {
   const id = (n: number) => `demo-${n}-${anchor}`;
@@ -25,48 +43,28 @@ export function demoEvents(anchor: number): CalendarEvent[] {
 
   return [
     {
-      id: id(1),
-      status: 'confirmed',
-      eventType: 'default',
+      ...event(id(1), anchor + 4 * MINUTE, 30, recruiter),
       summary: 'Phone interview with Brightwave Labs (Frontend Engineer)',
       description:
         'First conversation about the Frontend Engineer role at Brightwave Labs.\n' +
         'Maya will call you on the number in your application. If the call does not come, ' +
         'you can reach her at the number in the location.',
       location: 'Phone: +1 (202) 555-0142',
-      start: at(anchor + 4 * MINUTE),
-      end: at(anchor + 34 * MINUTE),
-      organizer: recruiter,
-      attendees: [
-        { ...recruiter, organizer: true, responseStatus: 'accepted' },
-        { ...SELF, responseStatus: 'accepted' },
-      ],
       conferenceData: {
         entryPoints: [{ entryPointType: 'phone', uri: 'tel:+1-202-555-0199', label: '+1 202-555-0199', regionCode: 'US' }],
       },
     },
     {
-      id: id(2),
-      status: 'confirmed',
-      eventType: 'default',
+      ...event(id(2), anchor + 5 * HOUR, 45, engineer),
       summary: 'Fernhill Analytics — pair programming session',
       description: 'A 45-minute pairing exercise with one of our engineers on Google Meet.\n\n#interview',
-      start: at(anchor + 5 * HOUR),
-      end: at(anchor + 5 * HOUR + 45 * MINUTE),
-      organizer: engineer,
-      attendees: [
-        { ...engineer, organizer: true, responseStatus: 'accepted' },
-        { ...SELF, responseStatus: 'accepted' },
-      ],
       hangoutLink: 'https://meet.google.com/abc-defg-hij',
       conferenceData: {
         entryPoints: [{ entryPointType: 'video', uri: 'https://meet.google.com/abc-defg-hij', label: 'meet.google.com/abc-defg-hij' }],
       },
     },
     {
-      id: id(3),
-      status: 'confirmed',
-      eventType: 'default',
+      ...event(id(3), anchor + 26 * HOUR, 60, italian, 'needsAction'),
       summary: 'Colloquio con Studio Verdi S.r.l.',
       description:
         'Colloquio telefonico per la posizione di Sviluppatore Web.\n' +
@@ -74,35 +72,17 @@ export function demoEvents(anchor: number): CalendarEvent[] {
       location: 'Telefono: +39 02 0000 1234',
       start: { ...at(anchor + 26 * HOUR), timeZone: 'Europe/Rome' },
       end: { ...at(anchor + 27 * HOUR), timeZone: 'Europe/Rome' },
-      organizer: italian,
-      attendees: [
-        { ...italian, organizer: true, responseStatus: 'accepted' },
-        { ...SELF, responseStatus: 'needsAction' },
-      ],
     },
     {
-      id: id(4),
-      status: 'confirmed',
-      eventType: 'default',
+      ...event(id(4), anchor - 65 * MINUTE, 45, talent),
       summary: 'Recruiter call — Harbor & Pine Example Co.',
       description: 'Introductory call with the talent team. Leo can be reached at leo.hart@example.com.',
       location: '+1 202-555-0173',
-      start: at(anchor - 65 * MINUTE),
-      end: at(anchor - 20 * MINUTE),
-      organizer: talent,
-      attendees: [
-        { ...talent, organizer: true, responseStatus: 'accepted' },
-        { ...SELF, responseStatus: 'accepted' },
-      ],
     },
     {
-      id: id(5),
-      status: 'confirmed',
-      eventType: 'default',
+      ...event(id(5), anchor + 2 * HOUR, 15, SELF),
       summary: 'Team standup',
       description: 'Daily standup of the side-project team.',
-      start: at(anchor + 2 * HOUR),
-      end: at(anchor + 2 * HOUR + 15 * MINUTE),
       organizer: SELF,
       attendees: [
         { ...SELF, organizer: true, responseStatus: 'accepted' },

@@ -107,15 +107,22 @@ const WHEN = ['scheduledDay', 'scheduledTime', 'scheduledWhen'];
 /** Placeholders that make sense in each kind of template (for the options page's editor).
  * `position` is "company, role" (or whichever is known, else the title). `rescheduled` is a
  * flag: it prints nothing and only lets its group appear when the call was moved. */
-export const templatePlaceholders: Record<TemplateKind, string[]> = {
-  confirmation: [...PEOPLE, ...JOB, ...WHEN, 'startsIn'],
-  'follow-up': [...PEOPLE, ...JOB, ...WHEN, 'attempts', 'minutesLeft'],
-  voicemail: [...PEOPLE, ...JOB, ...WHEN, 'currentTime', 'attempts', 'minutesLeft'],
-  apology: [...PEOPLE, ...JOB, ...WHEN, 'slots', 'timeZoneCity'],
-  reschedule: [...PEOPLE, ...JOB, ...WHEN, 'slots', 'timeZoneCity'],
-  'please-call-me': [...PEOPLE, ...JOB, ...WHEN, 'rescheduled'],
-  'thank-you': [...PEOPLE, ...JOB, ...WHEN, 'rescheduled'],
-};
+// Built by a pure-annotated call so that bundles which never list placeholders (the worker,
+// the popup) can drop it: an object of array spreads counts as a side effect to esbuild.
+export const templatePlaceholders: Record<TemplateKind, string[]> = /* @__PURE__ */ placeholdersByKind();
+
+function placeholdersByKind(): Record<TemplateKind, string[]> {
+  const common = [...PEOPLE, ...JOB, ...WHEN];
+  return {
+    confirmation: [...common, 'startsIn'],
+    'follow-up': [...common, 'attempts', 'minutesLeft'],
+    voicemail: [...common, 'currentTime', 'attempts', 'minutesLeft'],
+    apology: [...common, 'slots', 'timeZoneCity'],
+    reschedule: [...common, 'slots', 'timeZoneCity'],
+    'please-call-me': [...common, 'rescheduled'],
+    'thank-you': [...common, 'rescheduled'],
+  };
+}
 
 const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   ...PEOPLE,
