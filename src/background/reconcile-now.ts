@@ -72,9 +72,10 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     // What was set aside stays on record until the user has seen and dismissed it in the popup.
     await writeState({ ...state, ...(loaded.problems.length > 0 ? { storageProblems: loaded.problems } : {}), ready: now });
     const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
-    // The Google poll lives with the other alarms so that install, startup and every wake
-    // rebuild it (relaunching an unpacked extension loses all alarms, BROWSER-TESTING.md).
-    if (state.source.kind === 'google') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
+    // The calendar poll lives with the other alarms so that install, startup and every wake
+    // rebuild it (relaunching an unpacked extension loses all alarms, BROWSER-TESTING.md), and
+    // a disconnect clears it.
+    if (state.source.kind !== 'demo') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
     await applyAlarms(alarms);
     const badge = badgeFor(interviews, state.marks, now, state.settings);
     // Google refused the sign-in even after a fresh token: the badge asks for a reconnect

@@ -1,2 +1,2 @@
 /** The periodic alarm that polls the connected calendar (every SYNC_INTERVAL_MINUTES). */
-export const SYNC_ALARM = 'sync';
+export { SYNC_ALARM } from '../core/reconcile.ts';

@@ -21,6 +21,8 @@ export interface ExistingAlarm {
 export const REMINDER_PREFIX = 'reminder:';
 /** Fires when a "remind me later" is over, so the moment's notification comes back. */
 export const SNOOZE_PREFIX = 'snooze:';
+/** Polls the connected calendar (Google or iCal); absent for the demo. */
+export const SYNC_ALARM = 'sync';
 /** Ticks once a minute while a wait runs, to keep the badge's minutes current. */
 export const TICK_ALARM = 'tick';
 /**
@@ -88,7 +90,7 @@ export function diffAlarms(
     return Math.abs(e.scheduledTime - w.when) > 1000;
   });
   const clear = existing
-    .filter((e) => (e.name.startsWith(REMINDER_PREFIX) || e.name.startsWith(SNOOZE_PREFIX) || e.name === TICK_ALARM) && !wantedNames.has(e.name))
+    .filter((e) => (e.name.startsWith(REMINDER_PREFIX) || e.name.startsWith(SNOOZE_PREFIX) || e.name === TICK_ALARM || e.name === SYNC_ALARM) && !wantedNames.has(e.name))
     .map((e) => e.name);
   return { create, clear };
 }

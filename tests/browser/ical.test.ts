@@ -92,6 +92,8 @@ describe('a calendar connected through its secret iCal address', () => {
     assert.equal(stored[0]!.start, Math.floor(start / 1000) * 1000);
     assert.equal(stored[0]!.interviewer.email, 'rosa.neri@example.org');
     assert.equal(Object.keys(busy).length, 2, 'both events count as busy time');
+    const poll = await session.evaluateInWorker(() => chrome.alarms.get('sync'));
+    assert.equal(poll?.periodInMinutes, 5, 'the feed is polled every five minutes');
     await popup.close();
   });
 
@@ -129,5 +131,13 @@ describe('a calendar connected through its secret iCal address', () => {
     const dump = JSON.stringify(await session.readStorage());
     assert.equal(dump.split('secret-7f3a9c').length - 1, 1, 'the secret address is stored once, as the source, and nowhere else');
     await popup.close();
+  });
+
+  it('stops polling once the feed is disconnected', async () => {
+    const options = await session.openPage('options.html');
+    await options.getByRole('button', { name: 'Disconnect' }).click();
+    await session.waitFor(async () => (await session.evaluateInWorker(() => chrome.alarms.get('sync'))) === undefined, { message: 'the sync alarm is cleared' });
+    await options.getByLabel('Secret address').waitFor();
+    await options.close();
   });
 });

@@ -5,6 +5,7 @@ import {
   MAX_REMINDER_ALARMS,
   REMINDER_PREFIX,
   SNOOZE_PREFIX,
+  SYNC_ALARM,
   TICK_ALARM,
   diffAlarms,
   isWaitRunning,
@@ -209,7 +210,7 @@ describe('diffAlarms', () => {
   });
 
   it('leaves alarms it does not own alone', () => {
-    assert.deepEqual(diffAlarms([existing('sync', START, 15), existing('reminders-cleanup', START)], []), { create: [], clear: [] });
+    assert.deepEqual(diffAlarms([existing('someone-elses-poll', START, 15), existing('reminders-cleanup', START)], []), { create: [], clear: [] });
   });
 
   it('turns the alarms of a connected call into exactly the thank-you', () => {
@@ -237,5 +238,12 @@ describe('remind me later', () => {
   it('clears a snooze alarm nobody wants any more', () => {
     const { clear } = diffAlarms([{ name: `${SNOOZE_PREFIX}demo:x`, scheduledTime: START }], []);
     assert.deepEqual(clear, [`${SNOOZE_PREFIX}demo:x`]);
+  });
+});
+
+describe('the calendar poll', () => {
+  it('clears the sync alarm once no calendar is connected', () => {
+    assert.deepEqual(diffAlarms([{ name: SYNC_ALARM, scheduledTime: START, periodInMinutes: 5 }], []).clear, [SYNC_ALARM]);
+    assert.deepEqual(diffAlarms([{ name: SYNC_ALARM, scheduledTime: START, periodInMinutes: 5 }], [{ name: SYNC_ALARM, when: START + MINUTE, periodInMinutes: 5 }]), { create: [], clear: [] });
   });
 });
