@@ -5,7 +5,6 @@ import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
 import { proposeSlots } from '../core/propose-slots.ts';
 import { manualToInterview, validateManualEntry } from '../core/manual-interview.ts';
 import { validateSettings } from '../core/validate-settings.ts';
-import { emptyGoogleCursor } from '../core/stored-state.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
@@ -44,16 +43,27 @@ function slotsFor(state: StoredState, interview: Interview, now: number): Slot[]
 
 /** Records what the user said about an interview, then reconciles reminders and badge. */
 export async function markInterview(interviewId: string, action: MarkAction): Promise<void> {
+  // The moment's notification asked a question the user has now answered (or postponed). It
+  // goes first: the reconcile below may show the next moment (marking done brings the
+  // thank-you forward to now) under the same notification id.
+  if (action === 'connected' || action === 'done' || action === 'missed' || action === 'snooze') await clearNotification(notificationId(interviewId));
   await reconcileNow('message', (state, now) => {
     findInterview(state, interviewId);
     const marks = applyMark(state.marks[interviewId] ?? emptyMarks(), action, now);
-    // After a snooze the same moment must be shown again, so it no longer counts as notified.
     const notified = { ...state.notified };
-    if (action === 'snooze') delete notified[interviewId];
+    // The cleared notification no longer counts as shown, so the current moment shows again.
+    if (action !== 'called' && action !== 'rescheduled') delete notified[interviewId];
     return { ...state, marks: { ...state.marks, [interviewId]: marks }, notified };
   });
-  // The moment's notification asked a question the user has now answered (or postponed).
-  if (action === 'connected' || action === 'done' || action === 'missed' || action === 'snooze') await clearNotification(notificationId(interviewId));
+}
+
+/** A typed-in interview removed, with what the user marked on it. */
+function withoutManual(state: StoredState, entryId: string): StoredState {
+  const manual = { ...state.manual };
+  delete manual[entryId];
+  const marks = { ...state.marks };
+  delete marks[`manual:${entryId}`];
+  return { ...state, manual, marks };
 }
 
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
@@ -113,8 +123,9 @@ export const messageHandlers: Handlers = {
       findInterview(state, interviewId);
       const marks = state.marks[interviewId] ?? emptyMarks();
       const list = new Set(marks.checklist ?? []);
-      if (checked) list.add(String(item).slice(0, 40));
-      else list.delete(item);
+      const key = String(item).slice(0, 40);
+      if (checked) list.add(key);
+      else list.delete(key);
       return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, checklist: [...list].slice(0, 20) } } };
     });
     return { ok: true };
@@ -135,13 +146,7 @@ export const messageHandlers: Handlers = {
     return { interviewId: interview.id };
   },
   'delete-manual': async ({ entryId }) => {
-    await reconcileNow('message', (state) => {
-      const manual = { ...state.manual };
-      delete manual[entryId];
-      const marks = { ...state.marks };
-      delete marks[`manual:${entryId}`];
-      return { ...state, manual, marks };
-    });
+    await reconcileNow('message', (state) => withoutManual(state, entryId));
     return { ok: true };
   },
   'save-settings': async ({ settings }) => {
@@ -151,7 +156,14 @@ export const messageHandlers: Handlers = {
     await reconcileNow('message', (state) => {
       // Different rules can make different events interviews: the next Google sync starts over.
       const rulesChanged = JSON.stringify(state.settings.rules) !== JSON.stringify(normalized.rules);
-      return { ...state, settings: normalized, googleCursor: rulesChanged ? emptyGoogleCursor() : state.googleCursor };
+      // Google: drop the tokens (full sync next) but keep what each calendar held, so the full
+      // sync can remove events the new rules no longer call interviews. iCal: no 304 next time.
+      return {
+        ...state,
+        settings: normalized,
+        googleCursor: rulesChanged ? { ...state.googleCursor, syncTokens: {}, fullSyncAt: {} } : state.googleCursor,
+        icalCursor: rulesChanged ? {} : state.icalCursor,
+      };
     });
     return { ok: true };
   },
@@ -159,11 +171,7 @@ export const messageHandlers: Handlers = {
     await reconcileNow('message', (state) => {
       const interview = allInterviews(state)[interviewId];
       if (interview === undefined) return state;
-      if (interview.source === 'manual') {
-        const manual = { ...state.manual };
-        delete manual[interview.eventId];
-        return { ...state, manual };
-      }
+      if (interview.source === 'manual') return withoutManual(state, interview.eventId);
       const overrides = { ...state.settings.rules.overrides, [interview.eventId]: 'not-interview' as const };
       // Gone at once, not at the next sync; the override keeps later syncs from bringing it back.
       const interviews = { ...state.interviews };

@@ -1,7 +1,7 @@
 import type { StoredState } from '../core/stored-state.ts';
-import type { ReminderKind } from '../core/types.ts';
+import type { Interview, ReminderKind } from '../core/types.ts';
 import { allInterviews } from '../core/stored-state.ts';
-import { wantedAlarms } from '../core/reconcile.ts';
+import { SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
 import { currentReminder, reminderKey } from '../core/current-reminder.ts';
@@ -12,12 +12,36 @@ import { applyAlarms } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
 import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
 import { refreshDemo } from './sync-source.ts';
-import { SYNC_ALARM } from './sync-alarm.ts';
 import { showReminder } from './show-reminder.ts';
 
 const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min-wait', 'max-wait']);
 
-export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'storage' | 'sync';
+/**
+ * Shows (or clears) the notification of the moment one interview is in, recording it in
+ * `notified`. `openAfterRestart` is the set of open notifications after a browser restart.
+ */
+async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, openAfterRestart: ReadonlySet<string> | undefined): Promise<void> {
+  const marks = state.marks[interview.id] ?? emptyMarks();
+  // "Remind me later": nothing until then; the snooze alarm brings the moment back.
+  if (marks.snoozedUntil !== undefined && marks.snoozedUntil > now) return;
+  const reminder = currentReminder(interview, marks, now, state.settings);
+  if (reminder === undefined) {
+    if (notified[interview.id] !== undefined) {
+      await clearNotification(notificationId(interview.id));
+      delete notified[interview.id];
+    }
+    return;
+  }
+  const key = reminderKey(reminder);
+  const lostInRestart = openAfterRestart !== undefined && waitMoments.has(reminder.kind) && !openAfterRestart.has(notificationId(interview.id));
+  if (notified[interview.id] === key && !lostInRestart) return;
+  // Show first, then record: if the worker stops in between, the next run shows the same
+  // notification id again, which replaces rather than duplicates it.
+  await showReminder(interview, reminder, marks, state.settings, now);
+  notified[interview.id] = key;
+}
+
+export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'sync';
 
 /**
  * The one place that turns stored state + now into browser state: interviews from the source,
@@ -42,24 +66,13 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     const afterRestart = reason === 'install' || reason === 'startup';
     const open = afterRestart ? new Set(await openNotificationIds()) : new Set<string>();
     for (const interview of interviews) {
-      const marks = state.marks[interview.id] ?? emptyMarks();
-      // "Remind me later": nothing until then; the snooze alarm brings the moment back.
-      if (marks.snoozedUntil !== undefined && marks.snoozedUntil > now) continue;
-      const reminder = currentReminder(interview, marks, now, state.settings);
-      if (reminder === undefined) {
-        if (notified[interview.id] !== undefined) {
-          await clearNotification(notificationId(interview.id));
-          delete notified[interview.id];
-        }
-        continue;
+      try {
+        await notifyCurrentMoment(interview, state, notified, now, afterRestart ? open : undefined);
+      } catch (error) {
+        // One notification the browser refused must not stop the alarms, badge and storage
+        // below; it stays unrecorded, so the next reconcile tries it again.
+        console.error('Interview Standby: notification failed', error);
       }
-      const key = reminderKey(reminder);
-      const lostInRestart = afterRestart && waitMoments.has(reminder.kind) && !open.has(notificationId(interview.id));
-      if (notified[interview.id] === key && !lostInRestart) continue;
-      // Show first, then record: if the worker stops in between, the next run shows the same
-      // notification id again, which replaces rather than duplicates it.
-      await showReminder(interview, reminder, marks, state.settings, now);
-      notified[interview.id] = key;
     }
     // Interviews that disappeared (cancelled, "not an interview") take their notification along.
     for (const id of await openNotificationIds()) {

@@ -4,7 +4,7 @@
  * missed), reads storage, calls core, writes storage and applies browser calls.
  */
 import { interviewIdOfNotification, notificationPlan } from '../core/notification-plan.ts';
-import { parseReminderAlarmName, SNOOZE_PREFIX, TICK_ALARM } from '../core/reconcile.ts';
+import { parseReminderAlarmName, SNOOZE_PREFIX, SYNC_ALARM, TICK_ALARM } from '../core/reconcile.ts';
 import { handle } from '../platform/message-handler.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
@@ -12,7 +12,6 @@ import { readState } from '../platform/storage.ts';
 import { onInstalled, onStartup } from '../platform/runtime.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { syncNow } from './sync-source.ts';
-import { SYNC_ALARM } from './sync-alarm.ts';
 import { markInterview, messageHandlers, openDraft, openPopupPage } from './actions.ts';
 import { parseReminderKey } from '../core/current-reminder.ts';
 

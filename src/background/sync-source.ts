@@ -1,6 +1,6 @@
 import type { Interview } from '../core/types.ts';
-import type { SourceState, StoredState, SyncErrorCode } from '../core/stored-state.ts';
-import type { CalendarChange, SyncTrigger } from '../core/sync-state.ts';
+import type { SourceState, StoredState } from '../core/stored-state.ts';
+import type { CalendarChange, SyncFailure, SyncTrigger } from '../core/sync-state.ts';
 import { emptyGoogleCursor } from '../core/stored-state.ts';
 import { applyCalendarChange, dropCalendar, syncDue, syncFailed, syncSucceeded, tokenToUse } from '../core/sync-state.ts';
 import { detectInterview } from '../core/detect-interview.ts';
@@ -20,6 +20,7 @@ const HOUR = 3_600_000;
 const DEMO_LIFETIME = 12 * HOUR;
 /** Held while talking to Google, so syncs never stack (the reconcile lock is only for storage). */
 const SYNC_LOCK = 'interview-standby-sync';
+const ICAL_TIMEOUT_MS = 30_000;
 
 /**
  * Brings `interviews` up to date with the demo calendar: a pure function of its anchor and the
@@ -147,13 +148,26 @@ async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutco
       });
       outcome.results.push({ calendarId, change: result, cursor: result.cursor });
     } catch (error) {
-      // What synced before the failure is kept; the rest waits for the next attempt.
+      // What synced before the failure is kept. A calendar that is gone or no longer shared
+      // must not stop the others; anything else (sign-in, network, rate) stops the round.
       if (!(error instanceof SyncError)) console.error('Interview Standby: Google sync failed', error);
       outcome.failure = failureOf(error);
+      if (outcome.failure.code === 'not-found' || outcome.failure.code === 'forbidden') continue;
       break;
     }
   }
   return outcome;
+}
+
+/**
+ * Whether the rules or the account changed while the requests ran: the answer was classified
+ * with the old ones, and applying it (with its new cursor) would undo what the user just said.
+ * It is dropped; the next poll asks again.
+ */
+function staleFor(latest: StoredState, fetchedWith: StoredState): boolean {
+  return JSON.stringify(latest.settings.rules) !== JSON.stringify(fetchedWith.settings.rules)
+    || latest.settings.profile.email !== fetchedWith.settings.profile.email
+    || JSON.stringify(latest.source) !== JSON.stringify(fetchedWith.source);
 }
 
 /** Applies what a sync brought to the latest state (which may have changed meanwhile). */
@@ -168,8 +182,6 @@ function applyGoogleOutcome(state: StoredState, outcome: GoogleOutcome, now: num
   const sync = outcome.failure ? syncFailed(state.sync, outcome.failure, now, random) : syncSucceeded(now);
   return { ...state, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor, sync };
 }
-
-type SyncFailure = { code: SyncErrorCode; status?: number; retryAfter?: number };
 
 /** What a failed sync records: the SyncError's code and timing, or 'malformed' for a bug. */
 function failureOf(error: unknown): SyncFailure {
@@ -189,6 +201,8 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
       now,
       detection: { rules: state.settings.rules, selfEmail: state.settings.profile.email || undefined },
       floatingTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // A server that never answers must not hold the sync lock (and the user's buttons) forever.
+      signal: AbortSignal.timeout(ICAL_TIMEOUT_MS),
     });
     return { result };
   } catch (error) {
@@ -224,10 +238,10 @@ export async function syncNow(trigger: SyncTrigger): Promise<void> {
     if (state.source.kind === 'ical') {
       const { url } = state.source;
       const outcome = await fetchIcal(state, startedAt);
-      await reconcileNow('sync', (latest, now) => applyIcalOutcome(latest, outcome, url, now, Math.random()));
+      await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyIcalOutcome(latest, outcome, url, now, Math.random())));
       return;
     }
     const outcome = await fetchGoogle(state, startedAt);
-    await reconcileNow('sync', (latest, now) => applyGoogleOutcome(latest, outcome, now, Math.random()));
+    await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyGoogleOutcome(latest, outcome, now, Math.random())));
   });
 }

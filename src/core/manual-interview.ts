@@ -1,6 +1,7 @@
 import type { Interview } from './types.ts';
 import type { FieldError } from './validate-settings.ts';
-import { isValidEmail, findPhones } from './extract.ts';
+import type { PhoneNumber } from './types.ts';
+import { isValidEmail } from './extract.ts';
 import { cleanText } from './text.ts';
 import { isValidTimeZone, wallTimeToInstant } from './zoned-time.ts';
 
@@ -62,13 +63,25 @@ export function validateManualEntry(entry: ManualEntry, now: number): ManualErro
   return errors;
 }
 
+/**
+ * The number exactly as the user typed it: already checked by validateManualEntry, so it is
+ * not searched for like a number in free text (which would split "+39 02  1234" or drop
+ * "555-0100").
+ */
+function manualPhone(typed: string): PhoneNumber | undefined {
+  const trimmed = typed.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (!/^\+?[\d\s().-]+$/.test(trimmed) || digits.length < 7 || digits.length > 15) return undefined;
+  return { display: cleanText(trimmed, 40), dial: `${trimmed.startsWith('+') ? '+' : ''}${digits}`, origin: 'manual' };
+}
+
 /** The interview a valid entry stands for; undefined for an invalid one. */
 export function manualToInterview(entry: ManualEntry): Interview | undefined {
   const start = manualStart(entry);
   if (start === undefined) return undefined;
   const company = cleanText(entry.company, 120) || undefined;
   const role = cleanText(entry.role, 120) || undefined;
-  const phone = findPhones(entry.phone, 'description')[0];
+  const phone = manualPhone(entry.phone);
   const email = entry.interviewerEmail.trim();
   return {
     id: `manual:${entry.id}`,
@@ -84,7 +97,7 @@ export function manualToInterview(entry: ManualEntry): Interview | undefined {
       name: cleanText(entry.interviewerName, 80) || undefined,
       email: isValidEmail(email) ? email : undefined,
     },
-    phones: phone ? [{ ...phone, origin: 'manual' }] : [],
+    phones: phone ? [phone] : [],
     detectedBy: { rule: 'manual' },
   };
 }

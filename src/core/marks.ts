@@ -5,7 +5,7 @@ export function emptyMarks(): Marks {
 }
 
 /** What the user can say about an interview at any time (DESIGN.md). */
-export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'undo-missed' | 'snooze' | 'reset';
+export type MarkAction = 'connected' | 'missed' | 'done' | 'called' | 'rescheduled' | 'undo-rescheduled' | 'undo-missed' | 'snooze' | 'reset';
 
 /** How long "remind me later" waits. */
 export const SNOOZE_MINUTES = 10;
@@ -23,6 +23,8 @@ export function applyMark(marks: Marks, action: MarkAction, now: number): Marks 
       return { ...marks, callAttempts: [...marks.callAttempts, now] };
     case 'rescheduled':
       return { ...marks, rescheduled: true };
+    case 'undo-rescheduled':
+      return { ...marks, rescheduled: undefined };
     case 'undo-missed':
       return { ...marks, missedAt: undefined };
     case 'snooze':

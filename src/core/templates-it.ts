@@ -25,7 +25,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `Le scrivo per confermare il colloquio${aboutRole}[, previsto per {scheduledWhen}[, {startsIn}]]. Sarà un piacere parlare con Lei.`,
+      `Le scrivo per confermare il colloquio${regardingRole}[, previsto per {scheduledWhen}[, {startsIn}]]. Sarà un piacere parlare con Lei.`,
       '[Per qualsiasi variazione può contattarmi al numero {candidatePhone}.]',
       '',
       'La ringrazio e a presto.',
@@ -41,7 +41,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
       '',
       `Le scrivo in merito al colloquio${aboutRole}[, previsto per {scheduledWhen}]. [Ho provato a chiamarLa {attempts}, senza però riuscire a parlarLe.|Finora non è stato possibile sentirci.]`,
       '',
-      '[Resterò disponibile[ al numero {candidatePhone}] {minutesLeft} e spero di sentirLa a breve. In caso contrario, sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo.|Sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]',
+      '[Resterò disponibile {minutesLeft}[ al numero {candidatePhone}] e spero di sentirLa a breve. In caso contrario, sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo.|Sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]',
       '',
       "La ringrazio ancora per l'opportunità.",
       '',
@@ -54,7 +54,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     subject: 'Messaggio per la segreteria[ — {position}]',
     body: [
       'Buongiorno[ {interviewerName}][, sono {candidateName}].',
-      `La chiamo per il colloquio${aboutRole}[, previsto per {scheduledWhen}].`,
+      `La chiamo per il colloquio${regardingRole}[, previsto per {scheduledWhen}].`,
       '[In questo momento sono le {currentTime}.]',
       '[Può richiamarmi al numero {candidatePhone}. Ripeto: {candidatePhone}.]',
       '[Resterò disponibile {minutesLeft}.]',
@@ -100,7 +100,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{rescheduled}purtroppo non siamo riusciti a sentirci nemmeno nel nuovo orario[, {scheduledWhen}].|purtroppo non è stato ancora possibile sentirci per il colloquio${regardingRole}[, previsto per {scheduledWhen}].]`,
+      `[{rescheduled}purtroppo non è stato possibile sentirci nemmeno nel nuovo orario[, {scheduledWhen}].|purtroppo non è stato ancora possibile sentirci per il colloquio${regardingRole}[, previsto per {scheduledWhen}].]`,
       '',
       'Per semplificare le cose, potrebbe chiamarmi Lei[ al numero {candidatePhone}] nel momento che preferisce? Terrò il telefono a portata di mano.',
       '',

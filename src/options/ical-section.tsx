@@ -45,11 +45,16 @@ export function IcalSection({ state }: { state: StoredState }) {
   const disconnect = async () => {
     if (source.kind !== 'ical') return;
     setWorking(true);
-    const result = await send('disconnect', {});
-    await releaseOrigin(source.url);
-    setWorking(false);
-    setMessage(result.ok ? undefined : { ok: false, text: t('actionFailed', [result.error]) });
+    try {
+      const result = await send('disconnect', {});
+      // Only once disconnected: a feed still connected without its permission would fail.
+      if (result.ok) await releaseOrigin(source.url);
+      setMessage(result.ok ? undefined : { ok: false, text: t('actionFailed', [result.error]) });
+    } finally {
+      setWorking(false);
+    }
   };
+
 
   if (source.kind === 'ical') {
     return (

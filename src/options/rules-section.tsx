@@ -80,7 +80,7 @@ export function RulesSection({ rules, googleAccount, interviews, update }: Props
           </fieldset>
         )
         : (
-          <LinesField id="rules-calendars" label={t('rulesCalendars')} hint={t('rulesCalendarIdsHint')} rows={2} value={rules.calendars} onChange={(ids) => setRules({ calendars: ids })} />
+          <LinesField id="rules-calendars" label={t('rulesCalendarIds')} hint={t('rulesCalendarIdsHint')} rows={2} value={rules.calendars} onChange={(ids) => setRules({ calendars: ids })} />
         )}
 
       <fieldset class="choice-group" aria-describedby="rules-colors-hint">

@@ -40,9 +40,9 @@ export function SettingsTransfer({ settings, unsaved = false, onImport }: { sett
       {unsaved && <p class="hint">{t('transferUnsaved')}</p>}
       <div class="save-row">
         <button type="button" class="button" onClick={download}>{t('exportButton')}</button>
-        <label class="button" for="import-file">{t('importButton')}</label>
         <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json"
           onChange={(e) => { void upload(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
+        <label class="button" for="import-file">{t('importButton')}</label>
       </div>
       <p role="status" class={message?.ok === false ? 'error-text' : 'hint'}>{message?.text ?? ''}</p>
     </fieldset>

@@ -13,7 +13,8 @@ export function handle(handlers: Handlers): void {
     // Only our own pages may ask; content scripts and other extensions cannot reach us anyway,
     // but the check keeps it explicit.
     if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
-    const handler = handlers[message.name] as ((request: unknown) => Promise<unknown>) | undefined;
+    // Own handlers only: 'toString' or 'constructor' must not resolve to Object.prototype's.
+    const handler = Object.hasOwn(handlers, message.name) ? (handlers[message.name] as (request: unknown) => Promise<unknown>) : undefined;
     if (!handler) return Promise.resolve({ ok: false, error: `Unknown message ${message.name}` });
     return handler(message.request).then(
       (value) => ({ ok: true, value }),

@@ -88,7 +88,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>
           {showBothZones && eventZone
-            ? t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone)])
+            ? `${formatDay(i18n, interview.start)} · ${t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone)])}`
             : t('popupStartsAt', [formatDay(i18n, interview.start), formatTime(i18n, interview.start)])}
         </time>
         {' · '}
@@ -102,7 +102,12 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
       {state.phase === 'missed'
         ? <MissedCallCard interview={interview} onUndo={() => mark('undo-missed')} />
         : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
-      {marks.rescheduled && waiting && <p class="hint">{t('rescheduledNote')}</p>}
+      {marks.rescheduled && waiting && (
+        <p class="hint">
+          {t('rescheduledNote')}{' '}
+          <button type="button" class="link-button" onClick={() => mark('undo-rescheduled')}>{t('undoMark')}</button>
+        </p>
+      )}
 
       {interview.interviewer.name || interview.interviewer.email ? (
         <p class="interviewer">
@@ -128,7 +133,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
       )}
 
       {state.phase !== 'done' && state.phase !== 'missed' && (
-        <div class="actions" role="group" aria-label={t('phase_waiting')}>
+        <div class="actions" role="group" aria-label={t('actionsGroup')}>
           {state.phase !== 'connected' && <button type="button" class={waiting ? 'button primary' : 'button'} onClick={() => mark('connected')}>{t('buttonMark_connected')}</button>}
           {(waiting || state.phase === 'upcoming') && (
             <button type="button" class="button" onClick={() => mark('called')}>
@@ -152,9 +157,14 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
         : <EmailButtons interview={interview} phase={state.phase} rescheduled={marks.rescheduled === true} onDraft={chooseDraft} />}
       {error && <p class="error" role="alert">{error}</p>}
 
-      <p class="card-footer">
-        <button type="button" class="link-button" onClick={() => { void send('not-interview', { interviewId: interview.id }); }}>{t('notInterview')}</button>
-      </p>
+      {/* A typed-in interview is deleted from its edit form, where the user sees what goes. */}
+      {interview.source !== 'manual' && (
+        <p class="card-footer">
+          <button type="button" class="link-button" onClick={() => {
+            void send('not-interview', { interviewId: interview.id }).then((result) => { if (!result.ok) fail(result.error); });
+          }}>{t('notInterview')}</button>
+        </p>
+      )}
     </article>
   );
 }

@@ -102,7 +102,7 @@ export function PopupApp() {
             </div>
           )}
           {picked.current
-            ? <InterviewCard interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
+            ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
             : <p class="empty">{t('popupNothing')}</p>}
           <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} />
           <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} />

@@ -39,8 +39,8 @@ export function SyncStatus({ state, now }: Props) {
     void send(name, {}).finally(() => setWorking(false));
   };
   return (
-    <p class={error ? 'sync-status notice' : 'sync-status muted'} role="status" data-sync-error={error?.code}>
-      {problem && <span>{problem} </span>}
+    <p class={error ? 'sync-status notice' : 'sync-status muted'} data-sync-error={error?.code}>
+      {problem && <span role="status">{problem} </span>}
       <span>{last} </span>
       {error?.code === 'auth' && state.source.kind === 'google'
         ? <button type="button" class="link-button" disabled={working} onClick={() => act('connect-google')}>{t('syncReconnect')}</button>

@@ -27,8 +27,12 @@ export function WaitTimer({ interview, state, timing, now }: Props) {
   const running = state.phase === 'waiting' || state.phase === 'may-stop' || state.phase === 'stop-waiting';
   return (
     <section class="wait" aria-label={t('timerLabel')}>
-      <p class="phase" role="status" aria-live="polite">
-        <strong>{state.phase === 'upcoming' ? t('phase_upcoming', [formatRelative(i18n, interview.start, now)]) : t(phaseKey)}</strong>
+      {/* Only the phase is a live region: the relative "starts in 4 minutes" would otherwise be
+          announced again every minute. */}
+      <p class="phase">
+        {state.phase === 'upcoming'
+          ? <strong>{t('phase_upcoming', [formatRelative(i18n, interview.start, now)])}</strong>
+          : <strong role="status" aria-live="polite">{t(phaseKey)}</strong>}
         {hint && <span class="hint"> {hint}</span>}
       </p>
       {running && (

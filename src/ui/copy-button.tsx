@@ -6,6 +6,8 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
+    // Back to idle first, so that copying again is announced again.
+    setStatus('idle');
     navigator.clipboard.writeText(text).then(() => setStatus('copied'), () => setStatus('failed'));
   };
   return (

@@ -175,7 +175,8 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     const popup = await session.openPage('popup.html');
     const when = popup.locator('.card .when time');
     await when.waitFor();
-    assert.equal(await when.innerText(), `${time('America/New_York')} your time · ${time('Asia/Tokyo')} in Tokyo`);
+    const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'America/New_York' }).format(state.interviews['google:tokyo']!.start);
+    assert.equal(await when.innerText(), `${day} · ${time('America/New_York')} your time · ${time('Asia/Tokyo')} in Tokyo`);
     await popup.close();
     await assertSettled(session, 'after the first sync');
   });

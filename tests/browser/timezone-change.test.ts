@@ -29,6 +29,11 @@ interface Alarm {
 }
 
 /** What the popup shows for an instant: "3:30 PM" in `timeZone` (as src/ui/format.ts, computed independently). */
+/** The day as the popup writes it beside the times (en-GB short form, in that zone). */
+function day(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(instant);
+}
+
 function clock(instant: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
 }
@@ -117,7 +122,7 @@ describe('the machine changes time zone while the extension runs', () => {
     // The Tokyo wall time became the right instant (else this times out) ...
     const label = await timeLabel(session, page, manualStart, 'the typed-in interview');
     // ... shown in the browser's zone with the event's zone beside it.
-    assert.equal(label, `${clock(manualStart, ROME)} your time · ${clock(manualStart, TOKYO)} in Tokyo`);
+    assert.equal(label, `${day(manualStart, ROME)} · ${clock(manualStart, ROME)} your time · ${clock(manualStart, TOKYO)} in Tokyo`);
     await page.close();
   });
 
@@ -171,7 +176,7 @@ describe('the machine changes time zone while the extension runs', () => {
     // The typed-in interview, its instant kept from the Tokyo wall time: New York time beside Tokyo time.
     await demoAt(session, -300);
     await page.reload();
-    assert.equal(await timeLabel(session, page, manualStart, 'the typed-in interview'), `${clock(manualStart, NEW_YORK)} your time · ${clock(manualStart, TOKYO)} in Tokyo`);
+    assert.equal(await timeLabel(session, page, manualStart, 'the typed-in interview'), `${day(manualStart, NEW_YORK)} · ${clock(manualStart, NEW_YORK)} your time · ${clock(manualStart, TOKYO)} in Tokyo`);
     await page.close();
     await browser.detach();
   });

@@ -80,3 +80,11 @@ describe('manualToInterview', () => {
     assert.equal(manualToInterview(entry({ date: 'soon' })), undefined);
   });
 });
+
+describe('manualToInterview: the phone number as typed', () => {
+  it('keeps every digit of a number typed with odd spacing or a local short form', () => {
+    assert.equal(manualToInterview(entry({ phone: '+39 02  12345678' }))?.phones[0]?.dial, '+390212345678');
+    assert.equal(manualToInterview(entry({ phone: '555-0100' }))?.phones[0]?.dial, '5550100');
+    assert.equal(manualToInterview(entry({ phone: '555-0100' }))?.phones[0]?.display, '555-0100');
+  });
+});

@@ -102,3 +102,9 @@ describe('applyMark: remind me later', () => {
     assert.deepEqual(applyMark({ callAttempts: [T - 5000], missedAt: T - 1000 }, 'undo-missed', T), { callAttempts: [T - 5000], missedAt: undefined });
   });
 });
+
+describe('applyMark: undoing "they moved it"', () => {
+  it('clears the rescheduled flag and keeps the rest', () => {
+    assert.deepEqual(applyMark({ callAttempts: [1], rescheduled: true }, 'undo-rescheduled', 5), { callAttempts: [1], rescheduled: undefined });
+  });
+});
