@@ -109,6 +109,26 @@ async function copyStatic() {
   await cp(join(root, 'src/ui/styles.css'), join(outdir, 'styles.css'));
 }
 
+/**
+ * The built-in email wording as data (dist/templates.json), taken from the same module the
+ * options page and the tests use. The service worker fetches it when it builds a draft, so
+ * the text stays out of the bundle every wake-up parses (PERFORMANCE-NOTES: worker budget).
+ */
+async function writeTemplates() {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['src/core/render-template.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles[0].text;
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  await writeFile(join(outdir, 'templates.json'), JSON.stringify(module.defaultTemplates));
+}
+
 /** Fails the build when a bundle contains code MV3 forbids or we never want. */
 async function checkBundles(metafile) {
   const problems = [];
@@ -131,6 +151,7 @@ async function buildOnce() {
   const result = await esbuild.build(options);
   await checkBundles(result.metafile);
   await copyStatic();
+  await writeTemplates();
   if (args.has('--metafile')) await writeFile(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
   return result;
 }
@@ -144,6 +165,7 @@ if (isWatch) {
       name: 'report',
       setup(build) {
         build.onEnd((result) => {
+          writeTemplates().catch((error) => console.error(error));
           const stamp = new Date().toLocaleTimeString();
           console.log(`[${stamp}] rebuilt${result.errors.length ? ` with ${result.errors.length} error(s)` : ''}`);
         });

@@ -1,8 +1,9 @@
 import type { Interview, Locale, Marks, TemplateKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import type { Draft } from './compose-url.ts';
-import type { TemplateContext } from './render-template.ts';
-import { renderTemplateText } from './render-template.ts';
+import type { TemplateContext } from './template-engine.ts';
+import type { DefaultTemplates } from './custom-templates.ts';
+import { renderTemplateText } from './template-engine.ts';
 import { templateFor } from './custom-templates.ts';
 import { waitState } from './wait-state.ts';
 
@@ -13,6 +14,8 @@ export interface DraftEnvironment {
   timeZone: string;
   /** New times to propose (reschedule, apology), as the user left them. */
   slots?: Array<{ start: number; end: number }>;
+  /** The built-in wording (the worker loads it as data; see render-template.ts). */
+  defaults: DefaultTemplates;
 }
 
 /** Everything a template may say about this interview, computed at `now`. */
@@ -40,7 +43,7 @@ export function templateContext(interview: Interview, marks: Marks, settings: Se
 
 /** The email for one moment of the interview, addressed to the interviewer when known. */
 export function buildDraft(kind: TemplateKind, interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): Draft {
-  const template = templateFor(kind, env.locale, settings.templates);
+  const template = templateFor(kind, env.locale, settings.templates, env.defaults);
   const { subject, body } = renderTemplateText(template, templateContext(interview, marks, settings, env), env.locale);
   return {
     to: interview.interviewer.email,

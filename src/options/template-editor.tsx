@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Interview, Locale, TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
-import { templateKinds, templatePlaceholders, renderTemplateText } from '../core/render-template.ts';
+import { defaultTemplates, templateKinds, templatePlaceholders, renderTemplateText } from '../core/render-template.ts';
 import { templateFor, withTemplate } from '../core/custom-templates.ts';
 import { templateContext } from '../core/build-draft.ts';
 import { emptyMarks } from '../core/marks.ts';
@@ -23,13 +23,13 @@ export function TemplateEditor({ settings, sample, onChange }: Props) {
   const { t } = i18n;
   const [kind, setKind] = useState<TemplateKind>('follow-up');
   const [locale, setLocale] = useState<Locale>(i18n.locale);
-  const current = templateFor(kind, locale, settings.templates);
+  const current = templateFor(kind, locale, settings.templates, defaultTemplates);
   const isCustom = settings.templates[locale]?.[kind] !== undefined;
   const now = Date.now();
   const preview = sample
-    ? renderTemplateText(current, templateContext(sample, { ...emptyMarks(), callAttempts: [now - 120_000, now - 60_000] }, settings, { now, locale, timeZone: i18n.timeZone }), locale)
+    ? renderTemplateText(current, templateContext(sample, { ...emptyMarks(), callAttempts: [now - 120_000, now - 60_000] }, settings, { now, locale, timeZone: i18n.timeZone, defaults: defaultTemplates }), locale)
     : undefined;
-  const set = (subject: string, body: string) => onChange(withTemplate(settings.templates, locale, kind, { subject, body }));
+  const set = (subject: string, body: string) => onChange(withTemplate(settings.templates, locale, kind, { subject, body }, defaultTemplates));
 
   return (
     <fieldset id="section-templates">
@@ -64,7 +64,7 @@ export function TemplateEditor({ settings, sample, onChange }: Props) {
         {' '}{t('templatesSyntax')}
       </p>
       <div class="save-row">
-        <button type="button" class="button" disabled={!isCustom} onClick={() => onChange(withTemplate(settings.templates, locale, kind, undefined))}>{t('templatesReset')}</button>
+        <button type="button" class="button" disabled={!isCustom} onClick={() => onChange(withTemplate(settings.templates, locale, kind, undefined, defaultTemplates))}>{t('templatesReset')}</button>
         <span class="hint">{isCustom ? t('templatesCustom') : t('templatesDefault')}</span>
       </div>
       {!preview && <p class="hint">{t('templatesNoPreview')}</p>}

@@ -27,10 +27,10 @@ describe('sameSettings (unsaved changes)', () => {
   });
 
   it('treats a template reset to the default as no change', () => {
-    const edited = withTemplate({}, 'en', 'follow-up', { subject: 'Mine', body: 'Mine' });
-    const reset = withTemplate(edited, 'en', 'follow-up', undefined);
+    const edited = withTemplate({}, 'en', 'follow-up', { subject: 'Mine', body: 'Mine' }, defaultTemplates);
+    const reset = withTemplate(edited, 'en', 'follow-up', undefined, defaultTemplates);
     assert.ok(sameSettings(copy(), { ...copy(), templates: reset }));
-    assert.ok(sameSettings(copy(), { ...copy(), templates: withTemplate({}, 'it', 'apology', defaultTemplates.it.apology) }));
+    assert.ok(sameSettings(copy(), { ...copy(), templates: withTemplate({}, 'it', 'apology', defaultTemplates.it.apology, defaultTemplates) }));
     assert.ok(!sameSettings(copy(), { ...copy(), templates: edited }));
   });
 });

@@ -22,7 +22,7 @@ import { isValidEmail } from '../../src/core/extract.ts';
 import { isReminderKind, planTimeline } from '../../src/core/plan-timeline.ts';
 import { waitState } from '../../src/core/wait-state.ts';
 import { currentReminder, parseReminderKey, reminderKey } from '../../src/core/current-reminder.ts';
-import { renderTemplate, templateKinds, type TemplateContext } from '../../src/core/render-template.ts';
+import { defaultTemplates, renderTemplate, templateKinds, type TemplateContext } from '../../src/core/render-template.ts';
 import { gmailComposeUrl, isSingleAddress, mailtoUrl, outlookComposeUrl, type Draft } from '../../src/core/compose-url.ts';
 import { buildDraft } from '../../src/core/build-draft.ts';
 import { parseIcalFeed, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
@@ -879,7 +879,7 @@ describe('invite to Gmail draft, end to end (properties)', () => {
         drafted++;
         const iv = detection.interview;
         assertInterviewIsClean(iv);
-        const d = buildDraft(kind, iv, m, s, { now: iv.start + nowOffset, locale: loc, timeZone: zone });
+        const d = buildDraft(kind, iv, m, s, { now: iv.start + nowOffset, locale: loc, timeZone: zone, defaults: defaultTemplates });
         assert.ok(!LINE_BREAK.test(d.subject) && !UNCLEAN.test(d.subject), `subject ${JSON.stringify(d.subject)}`);
         assert.ok(!UNCLEAN_MULTILINE.test(d.body), `body ${JSON.stringify(d.body)}`);
         const excusable = [...stringsIn(event), s.profile.name, s.profile.phone, s.profile.email].some(spellsLeakedValue);

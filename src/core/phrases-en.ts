@@ -1,0 +1,45 @@
+/**
+ * The grammar English needs to turn numbers and instants into words for the templates
+ * (templates-en.ts). Code, not data; kept apart from the wording so that the worker
+ * can render drafts from wording loaded as data (templates.json) without bundling it.
+ */
+import type { LocalePhrases } from './template-engine.ts';
+
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three'];
+
+/** Prose convention: small counts in words, larger ones in figures. */
+function count(n: number): string {
+  return SMALL_NUMBERS[n] ?? String(n);
+}
+
+export const phrasesEn: LocalePhrases = {
+  // US-style clock ("3:30 PM") with a British-style date ("Tuesday 1 December"): both are
+  // unambiguous to an international reader, unlike "12/1".
+  timeLocale: 'en-US',
+  dateLocale: 'en-GB',
+  hourCycle: 'h12',
+  attempts: (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${count(n)} times`),
+  minutesLeft: (n) => (n === 1 ? 'another minute' : `another ${n} minutes`),
+  startsIn(minutes) {
+    if (minutes < 5) return 'in a few minutes';
+    if (minutes < 55) return `in about ${Math.max(5, Math.round(minutes / 5) * 5)} minutes`;
+    const halfHours = Math.round(minutes / 30);
+    const hours = Math.floor(halfHours / 2);
+    const half = halfHours % 2 === 1;
+    if (hours === 1) return half ? 'in about an hour and a half' : 'in about an hour';
+    return `in about ${count(hours)}${half ? ' and a half' : ''} hours`;
+  },
+  // Placed straight after "our call", so a date carries its own preposition.
+  day: (relative, date) => (relative === 'today' ? 'today' : relative === 'tomorrow' ? 'tomorrow' : relative === 'yesterday' ? 'yesterday' : `on ${date}`),
+  dayAndTime: (day, time) => `${day} at ${time}`,
+  otherZone: (time, place) => (place.isCity ? `(${time} in ${place.name})` : `(${time} ${place.name})`),
+  timeRange(start, end) {
+    // "10:00–10:30 AM" when both ends share AM/PM, "11:30 AM–12:30 PM" otherwise.
+    const s = /^(.*) (AM|PM)$/.exec(start);
+    const e = /^(.*) (AM|PM)$/.exec(end);
+    if (s && e && s[2] === e[2]) return `${s[1]}–${end}`;
+    return `${start}–${end}`;
+  },
+  slot: (date, range) => `${date}, ${range}`,
+  cityNames: {},
+};
