@@ -184,8 +184,8 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   refresh: async () => {
-    await syncNow('open');
-    await reconcileNow('message');
+    // A sync that ran has reconciled already; otherwise reconcile now (the popup just opened).
+    if (!(await syncNow('open'))) await reconcileNow('message');
     return { ok: true };
   },
   'connect-google': async () => {

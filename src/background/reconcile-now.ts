@@ -64,7 +64,8 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     // A browser restart takes every notification away. The wait moments are the ones a
     // candidate must not lose, so after a restart the current one is shown again.
     const afterRestart = reason === 'install' || reason === 'startup';
-    const open = afterRestart ? new Set(await openNotificationIds()) : new Set<string>();
+    const openIds = await openNotificationIds();
+    const open = new Set(openIds);
     for (const interview of interviews) {
       try {
         await notifyCurrentMoment(interview, state, notified, now, afterRestart ? open : undefined);
@@ -75,7 +76,7 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
       }
     }
     // Interviews that disappeared (cancelled, "not an interview") take their notification along.
-    for (const id of await openNotificationIds()) {
+    for (const id of openIds) {
       const interviewId = interviewIdOfNotification(id);
       if (interviewId !== undefined && all[interviewId] === undefined) await clearNotification(id);
     }

@@ -229,19 +229,21 @@ function applyIcalOutcome(state: StoredState, outcome: IcalOutcome, url: string,
  * its own lock, so syncs never stack: an automatic trigger that finds one running gives up
  * (that sync brings the news), a user's request waits for it and then decides.
  */
-export async function syncNow(trigger: SyncTrigger): Promise<void> {
-  await navigator.locks.request(SYNC_LOCK, { ifAvailable: trigger !== 'user' }, async (lock) => {
-    if (lock === null) return;
+export async function syncNow(trigger: SyncTrigger): Promise<boolean> {
+  // True when a sync ran, and with it a reconcile: the caller need not run another.
+  return navigator.locks.request(SYNC_LOCK, { ifAvailable: trigger !== 'user' }, async (lock) => {
+    if (lock === null) return false;
     const startedAt = Date.now();
     const { state } = await readState(startedAt);
-    if (state.source.kind === 'demo' || !syncDue(state.sync, trigger, startedAt)) return;
+    if (state.source.kind === 'demo' || !syncDue(state.sync, trigger, startedAt)) return false;
     if (state.source.kind === 'ical') {
       const { url } = state.source;
       const outcome = await fetchIcal(state, startedAt);
       await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyIcalOutcome(latest, outcome, url, now, Math.random())));
-      return;
+      return true;
     }
     const outcome = await fetchGoogle(state, startedAt);
     await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyGoogleOutcome(latest, outcome, now, Math.random())));
+    return true;
   });
 }

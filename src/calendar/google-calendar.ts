@@ -10,7 +10,7 @@
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import type { BusyInterval, FetchLike, SyncResult } from './source-types.ts';
-import { SyncError } from './source-types.ts';
+import { SyncError, retryAfterOf } from './source-types.ts';
 import type { GoogleCalendarEntry } from './google-json.ts';
 import { errorReasons, toCalendarEntry, toCalendarEvent, toEventsPage } from './google-json.ts';
 
@@ -87,15 +87,6 @@ interface Session {
 }
 
 class FullSyncRequired extends Error {}
-
-function retryAfterOf(response: Response, now: number): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(date, now) : undefined;
-}
 
 function parseJson(text: string): unknown {
   try {

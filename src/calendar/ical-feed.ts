@@ -14,6 +14,7 @@
  * - expansion covers only the window and starts near it (ical-expand.ts).
  */
 import ICAL from 'ical.js';
+import type { IcalCursor } from '../core/stored-state.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
@@ -54,11 +55,8 @@ export interface IcalParseResult {
   skipped: number;
 }
 
-/** What a sync remembers between runs. */
-export interface IcalCursor extends IcalValidators {
-  /** When the feed was last parsed (epoch ms). */
-  expandedAt?: number;
-}
+/** What a sync remembers between runs: the stored shape (core/stored-state.ts). */
+export type { IcalCursor };
 
 /**
  * A 304 would keep the occurrences expanded for the window of the last parse; as days

@@ -5,7 +5,7 @@
  * The address is a secret (anyone holding it reads the whole calendar): it never goes into
  * an error message or a log line. `maskIcalUrl` is the only form in which it may be shown.
  */
-import { SyncError, type FetchLike } from './source-types.ts';
+import { SyncError, retryAfterOf, type FetchLike } from './source-types.ts';
 
 export interface IcalValidators {
   etag?: string;
@@ -71,14 +71,6 @@ function statusError(status: number, retryAfter: number | undefined): SyncError 
   if (status === 429) return new SyncError('rate-limited', 'The calendar server asked to slow down (HTTP 429).', extra);
   if (status >= 500) return new SyncError('server', `The calendar server had a problem (HTTP ${status}).`, extra);
   return new SyncError('http', `The calendar server answered HTTP ${status}.`, extra);
-}
-
-function retryAfterOf(response: Response, now: number | undefined): number | undefined {
-  const value = response.headers.get('retry-after');
-  if (!value) return undefined;
-  if (/^\d{1,7}$/.test(value.trim())) return now === undefined ? undefined : now + Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? date : undefined;
 }
 
 function tooLarge(maxBytes: number): SyncError {
@@ -211,7 +203,7 @@ export async function fetchIcalFeed(url: string, cursor: IcalValidators | undefi
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw statusError(response.status, retryAfterOf(response, options.now));
+    throw statusError(response.status, retryAfterOf(response, options.now ?? Date.now()));
   }
   const length = response.headers.get('content-length');
   const declared = length !== null && /^\d{1,15}$/.test(length.trim()) ? Number(length.trim()) : undefined;

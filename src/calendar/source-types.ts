@@ -51,3 +51,16 @@ export type SyncResult<Cursor> =
 
 /** Re-exported so source modules import one place. */
 export type { CalendarEvent };
+
+/**
+ * The instant a Retry-After header asks us to wait until (RFC 9110: delay-seconds or an
+ * HTTP-date), never in the past; undefined without a usable header.
+ */
+export function retryAfterOf(response: Response, now: number): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(date, now) : undefined;
+}

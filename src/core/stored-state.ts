@@ -50,6 +50,8 @@ export interface SyncStatus {
   error?: { code: SyncErrorCode; at: number; status?: number };
   /** No automatic sync before this instant (Retry-After, exponential backoff). */
   backoffUntil?: number;
+  /** The server itself asked for this pause (Retry-After): it binds the user's "Sync now" too. */
+  serverAskedUntil?: number;
   /** Failures in a row since the last success. */
   failures: number;
 }
@@ -316,6 +318,7 @@ function normalizeSync(raw: unknown): SyncStatus {
   if (isFiniteNumber(raw.lastSuccessAt)) status.lastSuccessAt = raw.lastSuccessAt;
   if (isFiniteNumber(raw.lastAttemptAt)) status.lastAttemptAt = raw.lastAttemptAt;
   if (isFiniteNumber(raw.backoffUntil)) status.backoffUntil = raw.backoffUntil;
+  if (isFiniteNumber(raw.serverAskedUntil)) status.serverAskedUntil = raw.serverAskedUntil;
   const error = raw.error;
   if (isRecord(error) && typeof error.code === 'string' && syncErrorCodes.includes(error.code) && isFiniteNumber(error.at)) {
     status.error = { code: error.code as SyncErrorCode, at: error.at };

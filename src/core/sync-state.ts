@@ -31,9 +31,13 @@ const MIN_GAP: Record<SyncTrigger, number> = {
   user: 0,
 };
 
-/** Whether to talk to the server now. A server's Retry-After (backoffUntil) binds every trigger. */
+/**
+ * Whether to talk to the server now. Our own backoff holds the automatic triggers; the user's
+ * "Sync now" goes through it, and only a server's Retry-After binds every trigger.
+ */
 export function syncDue(status: SyncStatus, trigger: SyncTrigger, now: number): boolean {
-  if (status.backoffUntil !== undefined && now < status.backoffUntil) return false;
+  const until = trigger === 'user' ? status.serverAskedUntil : status.backoffUntil;
+  if (until !== undefined && now < until) return false;
   if (status.lastAttemptAt === undefined || status.lastAttemptAt > now) return true;
   return now - status.lastAttemptAt >= MIN_GAP[trigger];
 }
@@ -61,6 +65,7 @@ export function syncFailed(status: SyncStatus, failure: SyncFailure, now: number
   if (BACK_OFF.includes(failure.code) || failure.retryAfter !== undefined) {
     const retryAfterMs = failure.retryAfter === undefined ? undefined : Math.max(0, failure.retryAfter - now);
     next.backoffUntil = now + backoffDelay({ failures, random, retryAfterMs });
+    if (retryAfterMs !== undefined) next.serverAskedUntil = next.backoffUntil;
   }
   return next;
 }

@@ -1,4 +1,5 @@
 import type { Interview } from '../core/types.ts';
+import { useState } from 'preact/hooks';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
@@ -6,6 +7,7 @@ import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
 /** A compact list of other interviews with relative times. */
 export function InterviewList({ title, interviews, now, recent = false, onEdit }: { title: string; interviews: Interview[]; now: number; recent?: boolean; onEdit: (interviewId: string) => void }) {
   const i18n = useI18n();
+  const [failure, setFailure] = useState('');
   if (interviews.length === 0) return null;
   const id = recent ? 'list-recent' : 'list-upcoming';
   return (
@@ -22,13 +24,19 @@ export function InterviewList({ title, interviews, now, recent = false, onEdit }
               <button type="button" class="link-button" onClick={() => onEdit(interview.id)}>{i18n.t('manualEditButton')}</button>
             )}
             {recent && (
-              <button type="button" class="link-button" onClick={() => { void send('open-draft', { interviewId: interview.id, kind: 'thank-you' }).then((r) => { if (r.ok) window.close(); }); }}>
+              <button type="button" class="link-button" onClick={() => {
+                void send('open-draft', { interviewId: interview.id, kind: 'thank-you' }).then((r) => {
+                  if (r.ok) window.close();
+                  else setFailure(i18n.t('actionFailed', [r.error]));
+                });
+              }}>
                 {i18n.t('buttonDraft_thank_you')}
               </button>
             )}
           </li>
         ))}
       </ul>
+      {failure && <p class="error" role="alert">{failure}</p>}
     </section>
   );
 }

@@ -29,6 +29,7 @@ interface Props {
 export function SyncStatus({ state, now }: Props) {
   const { t, ...i18n } = useI18n();
   const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState('');
   if (state.source.kind === 'demo') return null;
   const { error, lastSuccessAt } = state.sync;
   const problem = error === undefined ? undefined : t(problemKey[error.code as keyof typeof problemKey] ?? 'syncErrorOther');
@@ -36,7 +37,11 @@ export function SyncStatus({ state, now }: Props) {
   const last = lastSuccessAt === undefined ? t('syncNever') : t('syncLastSynced', [formatRelative({ t, ...i18n }, Math.min(lastSuccessAt, now), now)]);
   const act = (name: 'connect-google' | 'sync-now') => {
     setWorking(true);
-    void send(name, {}).finally(() => setWorking(false));
+    setFailure('');
+    void send(name, {}).then((result) => {
+      setWorking(false);
+      if (!result.ok) setFailure(t('actionFailed', [result.error]));
+    });
   };
   return (
     <p class={error ? 'sync-status notice' : 'sync-status muted'} data-sync-error={error?.code}>
@@ -45,6 +50,7 @@ export function SyncStatus({ state, now }: Props) {
       {error?.code === 'auth' && state.source.kind === 'google'
         ? <button type="button" class="link-button" disabled={working} onClick={() => act('connect-google')}>{t('syncReconnect')}</button>
         : <button type="button" class="link-button" disabled={working} onClick={() => act('sync-now')}>{t('syncNow')}</button>}
+      {failure && <span class="error-text" role="alert"> {failure}</span>}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyCalendarChange, dropCalendar, tokenToUse } from '../../src/core/sync-state.ts';
+import { applyCalendarChange, dropCalendar, syncDue, syncFailed, tokenToUse } from '../../src/core/sync-state.ts';
 import type { SourceData } from '../../src/core/sync-state.ts';
 import { emptyGoogleCursor } from '../../src/core/stored-state.ts';
 import { makeInterview } from './fixtures.ts';
@@ -69,5 +69,23 @@ describe('choosing between a full and an incremental sync', () => {
     assert.equal(tokenToUse(cursor, A, NOW), 't');
     assert.equal(tokenToUse(cursor, A, NOW + 2 * HOUR), undefined, 'the window has slid: full sync');
     assert.equal(tokenToUse(cursor, B, NOW), undefined);
+  });
+});
+
+describe('"Sync now" during a backoff', () => {
+  const T = Date.UTC(2026, 10, 26, 12, 0);
+  it('goes through our own backoff, which still holds the automatic syncs', () => {
+    const status = syncFailed({ failures: 3 }, { code: 'offline' }, T, 0.5);
+    assert.ok(status.backoffUntil !== undefined && status.backoffUntil > T + 60_000);
+    assert.equal(status.serverAskedUntil, undefined);
+    assert.equal(syncDue(status, 'poll', T + 60_000), false);
+    assert.equal(syncDue(status, 'user', T + 60_000), true);
+  });
+
+  it('waits for a server that said Retry-After, whoever asks', () => {
+    const status = syncFailed({ failures: 0 }, { code: 'rate-limited', retryAfter: T + 120_000 }, T, 0.5);
+    assert.ok(status.serverAskedUntil !== undefined && status.serverAskedUntil >= T + 120_000);
+    assert.equal(syncDue(status, 'user', T + 60_000), false);
+    assert.equal(syncDue(status, 'user', status.serverAskedUntil + 1), true);
   });
 });
