@@ -24,7 +24,8 @@ import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoo
 import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { hasOrigin } from '../platform/permissions.ts';
 
-const GONE = 'This interview is no longer in your calendar.';
+/** Errors the UI words itself are `_locales` keys (see ui/error-text.ts). */
+const GONE = 'errorInterviewGone';
 
 function findInterview(state: StoredState, interviewId: string): Interview {
   const interview = allInterviews(state)[interviewId];

@@ -4,6 +4,7 @@ import { maskIcalUrl, normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { send } from '../platform/messages.ts';
 import { releaseOrigin, requestOrigin } from '../platform/permissions.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText } from '../ui/error-text.ts';
 
 /**
  * A calendar without OAuth: the secret iCal address. The host permission for its origin is
@@ -49,7 +50,7 @@ export function IcalSection({ state }: { state: StoredState }) {
       const result = await send('disconnect', {});
       // Only once disconnected: a feed still connected without its permission would fail.
       if (result.ok) await releaseOrigin(source.url);
-      setMessage(result.ok ? undefined : { ok: false, text: t('actionFailed', [result.error]) });
+      setMessage(result.ok ? undefined : { ok: false, text: errorText(t, result.error) });
     } finally {
       setWorking(false);
     }

@@ -69,7 +69,7 @@ export async function send<K extends MessageName>(name: K, request: MessageMap[K
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };
   try {
     const reply = (await chrome.runtime.sendMessage(envelope)) as MessageResult<MessageMap[K]['response']> | undefined;
-    return reply ?? { ok: false, error: 'No answer from the background service.' };
+    return reply ?? { ok: false, error: 'errorNoAnswer' };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

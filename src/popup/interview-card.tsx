@@ -8,6 +8,7 @@ import { waitState } from '../core/wait-state.ts';
 import { effectiveTiming } from '../core/plan-timeline.ts';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText } from '../ui/error-text.ts';
 import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
 import { safeHttpsHref, telHref } from '../ui/safe-href.ts';
 import { WaitTimer } from './wait-timer.tsx';
@@ -46,7 +47,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const videoHref = safeHttpsHref(interview.videoUrl);
   const untilStart = interview.start - now;
 
-  const fail = (reason: string) => setError(t('actionFailed', [reason]));
+  const fail = (reason: string) => setError(errorText(t, reason));
   const mark = (action: MarkAction) => {
     setError('');
     send('mark', { interviewId: interview.id, action }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));

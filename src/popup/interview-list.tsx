@@ -2,6 +2,7 @@ import type { Interview } from '../core/types.ts';
 import { useState } from 'preact/hooks';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText } from '../ui/error-text.ts';
 import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
 
 /** A compact list of other interviews with relative times. */
@@ -27,7 +28,7 @@ export function InterviewList({ title, interviews, now, recent = false, onEdit }
               <button type="button" class="link-button" onClick={() => {
                 void send('open-draft', { interviewId: interview.id, kind: 'thank-you' }).then((r) => {
                   if (r.ok) window.close();
-                  else setFailure(i18n.t('actionFailed', [r.error]));
+                  else setFailure(errorText(i18n.t, r.error));
                 });
               }}>
                 {i18n.t('buttonDraft_thank_you')}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ManualEntry, ManualErrors, ManualField } from '../core/manual-interview.ts';
 import { validateManualEntry } from '../core/manual-interview.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText as describeError } from '../ui/error-text.ts';
 import { Field } from '../ui/field.tsx';
 
 interface Props {
@@ -60,7 +61,7 @@ export function ManualForm({ initial, now, onSave, onCancel, onDelete }: Props) 
       return;
     }
     setFailure('');
-    onSave(entry).then((error) => { if (error) setFailure(t('actionFailed', [error])); }, (error: unknown) => setFailure(t('actionFailed', [String(error)])));
+    onSave(entry).then((error) => { if (error) setFailure(describeError(t, error)); }, (error: unknown) => setFailure(t('actionFailed', [String(error)])));
   };
   const text = (field: 'company' | 'role' | 'interviewerName', labelKey: string) => (
     <Field id={`manual-${field}`} label={t(labelKey)} error={errorText(field)}>

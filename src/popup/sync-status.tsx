@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { StoredState } from '../core/stored-state.ts';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText } from '../ui/error-text.ts';
 import { formatRelative } from '../ui/format.ts';
 
 const problemKey = {
@@ -40,7 +41,7 @@ export function SyncStatus({ state, now }: Props) {
     setFailure('');
     void send(name, {}).then((result) => {
       setWorking(false);
-      if (!result.ok) setFailure(t('actionFailed', [result.error]));
+      if (!result.ok) setFailure(errorText(t, result.error));
     });
   };
   return (
