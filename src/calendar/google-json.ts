@@ -4,15 +4,12 @@
  * (or anything of the wrong type) is dropped, so nothing deeper handles `any`.
  */
 import type { CalendarEvent, ConferenceEntryPoint, EventAttendee, EventDateTime, EventPerson } from '../core/types.ts';
+import { isRecord } from '../core/is-record.ts';
 
 type Raw = Record<string, unknown>;
 
 const MAX_ATTENDEES = 2_000;
 const MAX_ENTRY_POINTS = 50;
-
-export function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function copyStrings<T extends object>(target: T, raw: Raw, keys: readonly (keyof T & string)[]): T {
   for (const key of keys) if (typeof raw[key] === 'string') (target as Record<string, unknown>)[key] = raw[key];

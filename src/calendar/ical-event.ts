@@ -4,6 +4,7 @@
  * whoever sent the invite, so every read is checked and bounded.
  */
 import type { WallMs } from './ical-zones.ts';
+import { isRecord } from '../core/is-record.ts';
 
 export interface IcalTime {
   /** Local (or UTC, for `utc`) wall time; for `date`, midnight of that day. */
@@ -63,10 +64,6 @@ const FREQUENCIES = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY'
 /** Recur keys ical.js may receive. Anything else in an RRULE ("ITERATOR=…") would be copied
  * onto the Recur object by `Recur.fromData` and could shadow its methods. */
 const RULE_PARTS = ['wkst', 'bysecond', 'byminute', 'byhour', 'byday', 'bymonthday', 'byyearday', 'byweekno', 'bymonth', 'bysetpos'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readProps(jcal: unknown[]): RawProp[] {
   const list = jcal[1];

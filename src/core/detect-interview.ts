@@ -18,6 +18,7 @@ import type {
 import { cleanText, foldForMatch } from './text.ts';
 import { canonicalZone } from './zoned-time.ts';
 import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference } from './extract.ts';
+import { isRecord } from './is-record.ts';
 
 export type Detection =
   | { isInterview: false; reason: ExclusionReason }
@@ -42,10 +43,6 @@ const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,9}))?(Z|[
 
 function str(value: unknown, limit = FIELD_SCAN_LIMIT): string {
   return typeof value === 'string' ? value.slice(0, limit) : '';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringList(value: unknown): string[] {

@@ -6,6 +6,7 @@
  */
 import type { PhoneNumber } from './types.ts';
 import { cleanText, foldForMatch } from './text.ts';
+import { isRecord } from './is-record.ts';
 
 /** Free text beyond this is not scanned: invites can be megabytes long. */
 const SCAN_LIMIT = 20_000;
@@ -133,10 +134,6 @@ export function findPhones(text: string, origin: 'location' | 'description'): Ph
     }
   }
   return phones;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** Dial-in numbers of a conference (Meet, Zoom…): `tel:` entry points only. */

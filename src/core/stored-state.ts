@@ -2,6 +2,7 @@ import type { Interview, Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';
 import { normalizeTemplates } from './normalize-templates.ts';
+import { isRecord } from './is-record.ts';
 import type { ManualEntry } from './manual-interview.ts';
 import { manualToInterview } from './manual-interview.ts';
 
@@ -107,7 +108,6 @@ export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   (raw) => ({ ...raw, schemaVersion: 3, manual: {}, icalCursor: {} }),
 ];
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /**
