@@ -12,6 +12,7 @@ import type { SyncResult } from '../calendar/source-types.ts';
 import type { IcalCursor } from '../core/stored-state.ts';
 import { syncIcalFeed } from '../calendar/ical-feed.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
+import type { TokenRequest } from '../platform/identity.ts';
 import { readState } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
 
@@ -99,9 +100,14 @@ export function chooseCalendars(state: StoredState, calendarIds: string[]): Stor
   return { ...state, source: { ...state.source, calendarIds: wanted }, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor };
 }
 
+/** The read-only scopes, for the account last connected when there is one. */
+function tokenRequest(interactive: boolean, loginHint: string | undefined): TokenRequest {
+  return loginHint === undefined ? { interactive, scopes: GOOGLE_SCOPES } : { interactive, scopes: GOOGLE_SCOPES, loginHint };
+}
+
 /** Tokens come from platform/identity without UI; a refused one is dropped, then asked for again. */
 function googleClient(loginHint: string | undefined): GoogleClient {
-  const request = loginHint === undefined ? { interactive: false, scopes: GOOGLE_SCOPES } : { interactive: false, scopes: GOOGLE_SCOPES, loginHint };
+  const request = tokenRequest(false, loginHint);
   return {
     fetch: (input, init) => fetch(input, init),
     apiBase: googleApiBase,
@@ -119,7 +125,7 @@ function googleClient(loginHint: string | undefined): GoogleClient {
 export async function googleCalendars(interactive: boolean, loginHint?: string): Promise<GoogleCalendarEntry[]> {
   if (interactive) {
     // Shows Google's consent (or Chrome's) now, while the user is looking.
-    await getGoogleToken(loginHint === undefined ? { interactive, scopes: GOOGLE_SCOPES } : { interactive, scopes: GOOGLE_SCOPES, loginHint });
+    await getGoogleToken(tokenRequest(interactive, loginHint));
   }
   const { calendars } = await listCalendars(googleClient(loginHint), Date.now());
   return calendars;
