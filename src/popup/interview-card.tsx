@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Interview, Marks, TemplateKind, WaitPhase } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction } from '../core/marks.ts';
@@ -39,6 +39,9 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const { t } = i18n;
   const [error, setError] = useState('');
   const [picking, setPicking] = useState<{ kind: TemplateKind; slots: Slot[] } | undefined>(undefined);
+  // The buttons a mark removes ("call connected", "I missed their call") may hold the focus:
+  // it moves to the card's title, so keyboard and screen-reader users keep their place.
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const state = waitState(interview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
@@ -50,7 +53,10 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const fail = (reason: string) => setError(errorText(t, reason));
   const mark = (action: MarkAction) => {
     setError('');
-    send('mark', { interviewId: interview.id, action }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
+    send('mark', { interviewId: interview.id, action }).then((result) => {
+      if (!result.ok) fail(result.error);
+      else if (action !== 'called' && document.activeElement === document.body) titleRef.current?.focus();
+    });
   };
   const openDraft = (kind: TemplateKind, slots?: Slot[]) => {
     setError('');
@@ -84,7 +90,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   return (
     <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
-      <h2 id="current-title" class="title">{interview.title || t('untitledInterview')}</h2>
+      <h2 id="current-title" class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
       {subtitle && <p class="subtitle">{subtitle}</p>}
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>

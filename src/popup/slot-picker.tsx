@@ -40,6 +40,14 @@ export function SlotPicker({ proposed, durationMinutes, onOpen, onCancel }: Prop
     if (start === undefined) return;
     setSlots(slots.map((slot, i) => (i === index ? { start, end: start + length } : slot)));
   };
+  /** Removes one time and puts the focus on the time that took its place (or the next button). */
+  const removeAt = (index: number) => {
+    setSlots(slots.filter((_, i) => i !== index));
+    requestAnimationFrame(() => {
+      const next = document.getElementById(`slot-${Math.min(index, slots.length - 2)}`) ?? document.querySelector<HTMLElement>('.slots .button.primary');
+      next?.focus();
+    });
+  };
   const add = () => {
     const last = slots.at(-1)?.start ?? Date.now();
     const start = Math.ceil((last + 24 * 3_600_000) / 1_800_000) * 1_800_000;
@@ -55,7 +63,7 @@ export function SlotPicker({ proposed, durationMinutes, onOpen, onCancel }: Prop
             <label class="visually-hidden" for={`slot-${index}`}>{t('slotLabel', [index + 1])}</label>
             <input id={`slot-${index}`} type="datetime-local" step={900} value={toLocalInput(slot.start)} onChange={(e) => update(index, e.currentTarget.value)} />
             <span class="muted">{formatDay(i18n, slot.start)}, {formatTime(i18n, slot.start)}–{formatTime(i18n, slot.end)}</span>
-            <button type="button" class="link-button" aria-label={t('slotRemoveLabel', [index + 1])} onClick={() => setSlots(slots.filter((_, i) => i !== index))}>{t('slotRemove')}</button>
+            <button type="button" class="link-button" aria-label={t('slotRemoveLabel', [index + 1])} onClick={() => removeAt(index)}>{t('slotRemove')}</button>
           </li>
         ))}
       </ul>
