@@ -11,6 +11,7 @@ import type { GoogleClient } from '../src/calendar/google-calendar.ts';
 import { defaultSettings } from '../src/core/settings.ts';
 import { FakeGoogleCalendarApi } from '../tests/fakes/google-calendar-api.ts';
 import type { FakeEvent, Json } from '../tests/fakes/google-calendar-api.ts';
+import { seededRandom } from '../tests/fakes/seeded-random.ts';
 
 const MINUTE = 60_000;
 const EVENTS = 2_500;
@@ -35,21 +36,9 @@ interface Figure {
   note?: string;
 }
 
-/** Deterministic pseudo-random numbers, so every run syncs the same calendar. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A busy working calendar: meetings with long HTML descriptions, attendees, conference data. */
 function generate(now: number): FakeEvent[] {
-  const random = prng(42);
+  const random = seededRandom(42);
   const iso = (ms: number) => new Date(ms).toISOString();
   return Array.from({ length: EVENTS }, (_, n) => {
     const start = now - 12 * 60 * MINUTE + Math.floor(random() * 14 * 24 * 60) * MINUTE;

@@ -33,6 +33,7 @@ import { detectInterview } from '../src/core/detect-interview.ts';
 import { defaultRules } from '../src/core/default-rules.ts';
 import type { CalendarEvent, Interview } from '../src/core/types.ts';
 import type * as ProposeSlotsModule from '../src/core/propose-slots.ts';
+import { seededRandom } from '../tests/fakes/seeded-random.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, 'bench-results', 'latest.json');
@@ -328,6 +329,12 @@ async function pairedRun(session: ExtensionSession, popupPath: string, popupFirs
     blank = await measurePage(session, 'blank.html', false);
     popup = await measurePopup();
   }
+  recordPair(runs, blank, popup);
+  return popup;
+}
+
+/** Adds one blank/popup pair to the runs, as ratios to the blank page of the same pair. */
+function recordPair(runs: PaintRuns, blank: PageTiming, popup: PageTiming): void {
   if (blank.fcp === undefined) throw new Error('the blank page reported no first-contentful-paint');
   runs.blankFcp.push(blank.fcp);
   if (popup.fcp !== undefined) {
@@ -338,7 +345,6 @@ async function pairedRun(session: ExtensionSession, popupPath: string, popupFirs
     runs.popupCard.push(popup.card);
     runs.cardRatio.push(popup.card / blank.fcp);
   }
-  return popup;
 }
 
 function paintFigures(prefix: string, label: string, runs: PaintRuns, withBudgets: boolean, unmeasured: string | undefined, note?: string): Figure[] {
@@ -410,28 +416,16 @@ async function benchColdPaint(distDir: string): Promise<Figure[]> {
       await session.close();
     }
   };
-  const record = (runs: PaintRuns, blank: PageTiming, popup: PageTiming) => {
-    if (blank.fcp === undefined) throw new Error('the blank page reported no first-contentful-paint');
-    runs.blankFcp.push(blank.fcp);
-    if (popup.fcp !== undefined) {
-      runs.popupFcp.push(popup.fcp);
-      runs.fcpRatio.push(popup.fcp / blank.fcp);
-    }
-    if (popup.card !== undefined) {
-      runs.popupCard.push(popup.card);
-      runs.cardRatio.push(popup.card / blank.fcp);
-    }
-  };
   // Each page gets its own browser: in a shared one, whichever page came second would find
   // the stylesheet cached and the renderer warm, and the ratio would depend on the order.
   for (let i = 0; i < COLD_RUNS; i++) {
     const blank = await firstPage('blank.html', false);
-    record(demo, blank, await firstPage('popup.html', true));
+    recordPair(demo, blank, await firstPage('popup.html', true));
     if (twentyProblem !== undefined) continue;
     try {
       const popup = await firstPage('popup.html?bench-stub-refresh', true, (session) => session.writeStorage({ interviews: twentyInterviews(Date.now()), marks: {} }));
       checkTwenty(popup);
-      record(twenty, blank, popup);
+      recordPair(twenty, blank, popup);
     } catch (error) {
       twentyProblem = `n/a (needs a test seam: ${errorText(error)})`;
     }
@@ -562,24 +556,12 @@ async function benchBrowser(sections: Set<string>): Promise<Figure[]> {
 // ---------------------------------------------------------------------------------------------
 // Core
 
-/** A small deterministic PRNG (mulberry32), so every run classifies the same events. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COMPANIES = ['Brightwave Labs', 'Fernhill Analytics', 'Harbor & Pine', 'Studio Verdi S.r.l.', 'Northwind Example', 'Kestrel Systems'];
 const ROLES = ['Frontend Engineer', 'Data Analyst', 'Product Designer', 'Sviluppatore Web', 'SRE'];
 const MEETINGS = ['Team standup', 'Sprint planning', '1:1 with Alex', 'Dentist', 'Lunch with Sam', 'Quarterly review', 'Design critique', 'Focus time', 'Book club'];
 
 /** A Google Calendar API v3 event; every tenth-ish one is an interview in one of its usual shapes. */
-function googleEvent(n: number, start: number, interview: boolean, rand = random(n + 1)): CalendarEvent {
+function googleEvent(n: number, start: number, interview: boolean, rand = seededRandom(n + 1)): CalendarEvent {
   const company = COMPANIES[n % COMPANIES.length]!;
   const role = ROLES[n % ROLES.length]!;
   const person = { email: `person${n % 97}@example.com`, displayName: `Person ${n % 97}` };

@@ -17,9 +17,8 @@
  *
  * Every request is recorded for assertions. Error bodies copy Google's shapes.
  */
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type FakeEvent = { id: string } & { [key: string]: Json };
@@ -160,13 +159,9 @@ export class FakeGoogleCalendarApi {
 
   /** Starts listening; port 0 picks a free one. Also used to come back from `goOffline()`. */
   async listen(port = this.port): Promise<this> {
-    const server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
+    const listening = await listenOnLoopback((req, res) => this.handle(req, res), port);
+    this.server = listening.server;
+    this.port = listening.port;
     return this;
   }
 
@@ -174,9 +169,7 @@ export class FakeGoogleCalendarApi {
   async goOffline(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   async close(): Promise<void> {

@@ -9,9 +9,8 @@
  * `error=interaction_required` before; and returns `state` untouched. Every token it issues is
  * added to the fake API's accepted tokens.
  */
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 export interface AuthorizeRequest {
   query: URLSearchParams;
@@ -45,22 +44,16 @@ export class FakeGoogleOAuth {
   }
 
   async listen(port = 0): Promise<this> {
-    const server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
+    const listening = await listenOnLoopback((req, res) => this.handle(req, res), port);
+    this.server = listening.server;
+    this.port = listening.port;
     return this;
   }
 
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   /** Non-interactive requests (`prompt=none`) answered with a token: silent refreshes. */

@@ -5,6 +5,7 @@
  * back so that a parser which iterates every series from its first DTSTART pays for it.
  * Every address is under example.com / example.org; numbers are fictional.
  */
+import { seededRandom } from './seeded-random.ts';
 
 export interface GenerateFeedOptions {
   /** Total VEVENT components (masters + overrides + single events). */
@@ -58,18 +59,6 @@ DTSTART:19701101T020000
 RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
 END:STANDARD
 END:VTIMEZONE`;
-
-/** mulberry32: tiny, fast and good enough to make the same feed from the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Maya', 'Sam', 'Giulia', 'Leo', 'Ana', 'Marco', 'Priya', 'Tom', 'Chiara', 'Ivan', 'Sofia', 'Kenji', 'Elena', 'Omar'];
 const LAST = ['Chen', 'Okafor', 'Bianchi', 'Hart', 'Rossi', 'Smith', 'Kumar', 'Esposito', 'Novak', 'García', 'Tanaka', 'Ricci'];
@@ -139,7 +128,7 @@ export function generateFeed(options: GenerateFeedOptions = {}): string {
   const overrideCount = Math.min(options.overrides ?? 177, total - seriesCount);
   const exdateCount = options.exdates ?? 287;
   const now = options.now ?? GENERATOR_NOW;
-  const rand = random(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'.charAt(int(0, 15))).join('');
