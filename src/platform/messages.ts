@@ -37,6 +37,10 @@ export interface MessageMap {
   'choose-calendars': { request: { calendarIds: string[] }; response: { ok: true } };
   /** Connects a secret iCal address; its host permission must already be granted. */
   'connect-ical': { request: { url: string }; response: { ok: true } };
+  /** "Try again" on a calendar in trouble: read it now (still honouring Google's Retry-After). */
+  'retry-calendar': { request: { calendarId: string }; response: { ok: true } };
+  /** "Stop watching it": drop a calendar in trouble (not the last one watched). */
+  'unwatch-calendar': { request: { calendarId: string }; response: { ok: true } };
   /** Sync now (still honouring a server's Retry-After). */
   'sync-now': { request: Record<string, never>; response: { ok: true } };
 }

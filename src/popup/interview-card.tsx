@@ -17,6 +17,7 @@ import { EmailButtons } from './email-buttons.tsx';
 import { MissedCallCard } from './missed-call-card.tsx';
 import { GetReadyChecklist } from './get-ready-checklist.tsx';
 import { SlotPicker } from './slot-picker.tsx';
+import { UncheckedNote } from '../ui/unchecked-note.tsx';
 
 interface Props {
   interview: Interview;
@@ -91,6 +92,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
     <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
       <h2 id="current-title" class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
+      <UncheckedNote interviewId={interview.id} now={now} />
       {subtitle && <p class="subtitle">{subtitle}</p>}
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>

@@ -16,6 +16,7 @@ import { InterviewCard } from './interview-card.tsx';
 import { InterviewList } from './interview-list.tsx';
 import { SyncStatus } from './sync-status.tsx';
 import { ManualForm } from './manual-form.tsx';
+import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -82,6 +83,7 @@ export function PopupApp() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <UncheckedContext.Provider value={uncheckedInterviews(state, now)}>
       {header}
       {editing !== undefined ? (
         <ManualForm initial={editing ?? undefined} now={now} onSave={saveManual} onCancel={() => setEditing(undefined)}
@@ -112,6 +114,7 @@ export function PopupApp() {
           <SyncStatus state={state} now={now} />
         </>
       )}
+      </UncheckedContext.Provider>
     </I18nContext.Provider>
   );
 }
