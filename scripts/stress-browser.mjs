@@ -9,7 +9,7 @@
 // test-results/stress/round-N.log; the console gets one line a round, the name of every test
 // that failed, and a tally at the end. Exits 1 when any round failed.
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,11 @@ if (options.runs < 1) {
   console.error('--runs must be at least 1');
   process.exit(2);
 }
-if (files.length === 0) files.push('tests/browser/*.test.ts');
+if (files.length === 0) {
+  // Node 20's test runner takes files, not patterns (npm's shell expands the one in package.json).
+  const dir = join(root, 'tests', 'browser');
+  files.push(...(await readdir(dir)).filter((name) => name.endsWith('.test.ts')).sort().map((name) => join('tests', 'browser', name)));
+}
 
 /** Runs a command, its output appended to `log`; resolves with its exit code. */
 function run(command, args, { env = {}, log }) {
@@ -59,11 +63,19 @@ const hogs = [];
 for (let i = 0; i < options.hogs; i += 1) {
   hogs.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
-const stopHogs = () => { for (const hog of hogs) if (hog.exitCode === null) process.kill(hog.pid, 'SIGKILL'); };
+const stopHogs = () => {
+  for (const hog of hogs.splice(0)) {
+    try {
+      process.kill(hog.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+};
 process.on('exit', stopHogs);
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
-console.log(`${options.runs} round${options.runs === 1 ? '' : 's'} of ${files.join(' ')} beside ${hogs.length} CPU hog${hogs.length === 1 ? '' : 's'} (${cpus().length} cores)\n`);
+console.log(`${options.runs} round${options.runs === 1 ? '' : 's'} of ${files.length} test file${files.length === 1 ? '' : 's'} beside ${hogs.length} CPU hog${hogs.length === 1 ? '' : 's'} (${cpus().length} cores)\n`);
 
 // The same command as `npm run test:browser`, less the build.
 const testArgs = [
