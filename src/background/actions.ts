@@ -216,8 +216,11 @@ export const messageHandlers: Handlers = {
     await reconcileNow('message', (state) => unwatchCalendar(state, String(calendarId)));
     return { ok: true };
   },
-  'choose-calendars': async ({ calendarIds }) => {
-    await reconcileNow('message', (state) => chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []));
+  'choose-calendars': async ({ calendarIds, names }) => {
+    const listed = Object.entries(names !== null && typeof names === 'object' ? names : {})
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([id, summary]) => ({ id, summary }));
+    await reconcileNow('message', (state) => nameCalendars(chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []), listed));
     await syncNow('user');
     return { ok: true };
   },

@@ -75,13 +75,15 @@ export function applyGoogleOutcome(state: StoredState, outcome: GoogleOutcome, n
 }
 
 /**
- * The account-wide line: a refused sign-in is the account's; a round in which every calendar
- * read failed leaves "last synced" where it was (and says "offline" when that is why); each
+ * The account-wide line: a refused sign-in is the account's; a round in which no calendar was
+ * read leaves "last synced" where it was (and says "offline" when that is why); each
  * calendar's own failure lives in its health, never here, so no global backoff grows from it.
  */
 function googleRoundStatus(previous: SyncStatus, outcome: GoogleOutcome, now: number, random: () => number): SyncStatus {
   if (outcome.failure) return syncFailed(previous, outcome.failure, now, random());
-  if (outcome.results.length > 0 || outcome.failed.length === 0) return syncSucceeded(now);
+  // No calendar was due (all backed off or stopped): nothing was confirmed, nothing failed.
+  if (outcome.results.length === 0 && outcome.failed.length === 0) return { ...previous, lastAttemptAt: now };
+  if (outcome.results.length > 0) return syncSucceeded(now);
   const next: SyncStatus = { failures: 0, lastAttemptAt: now };
   if (previous.lastSuccessAt !== undefined) next.lastSuccessAt = previous.lastSuccessAt;
   if (outcome.failed.every(({ failure }) => failure.code === 'offline')) next.error = { code: 'offline', at: now };

@@ -70,7 +70,8 @@ export function GoogleSection() {
       return;
     }
     setStatus({ kind: 'working' });
-    const result = await send('choose-calendars', { calendarIds: selected });
+    const names = Object.fromEntries(calendars.filter((c) => selected.includes(c.id)).map((c) => [c.id, c.summary]));
+    const result = await send('choose-calendars', { calendarIds: selected, names });
     setStatus(result.ok ? { kind: 'saved' } : { kind: 'error', text: result.error });
   };
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...new Set([...current, id])] : current.filter((c) => c !== id)));

@@ -33,8 +33,8 @@ export interface MessageMap {
   disconnect: { request: Record<string, never>; response: { ok: true } };
   /** The user's Google calendars, and which are watched (no UI; fails when signed out). */
   'list-calendars': { request: Record<string, never>; response: { calendars: CalendarChoice[]; selected: string[] } };
-  /** Watch these calendars (at least one). */
-  'choose-calendars': { request: { calendarIds: string[] }; response: { ok: true } };
+  /** Watch these calendars (at least one); `names` are the calendar list's, to name one in trouble later. */
+  'choose-calendars': { request: { calendarIds: string[]; names?: Record<string, string> }; response: { ok: true } };
   /** Connects a secret iCal address; its host permission must already be granted. */
   'connect-ical': { request: { url: string }; response: { ok: true } };
   /** "Try again" on a calendar in trouble: read it now (still honouring Google's Retry-After). */

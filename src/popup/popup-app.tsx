@@ -17,6 +17,7 @@ import { InterviewList } from './interview-list.tsx';
 import { SyncStatus } from './sync-status.tsx';
 import { ManualForm } from './manual-form.tsx';
 import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
+import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -118,6 +119,7 @@ export function PopupApp() {
               <button type="button" class="link-button" onClick={() => setChanged(false)}>{t('dismiss')}</button>
             </div>
           )}
+          <CalendarTrouble state={state} now={now} />
           {picked.current
             ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
             : <p class="empty">{t('popupNothing')}</p>}

@@ -4,7 +4,6 @@ import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatRelative } from '../ui/format.ts';
-import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 
 const problemKey = {
   offline: 'syncErrorOffline',
@@ -25,8 +24,9 @@ interface Props {
 
 /**
  * One line under the interviews of a connected calendar: when it last synced, what went wrong
- * if something did, and "Reconnect" when Google wants the user to sign in again; above it, each
- * Google calendar that cannot be read, by name. Nothing for the demo calendar.
+ * if something did, and "Reconnect" when Google wants the user to sign in again. Nothing for
+ * the demo calendar. (Each Google calendar that cannot be read is named at the top of the
+ * popup: ui/calendar-trouble.tsx.)
  */
 export function SyncStatus({ state, now }: Props) {
   const { t, ...i18n } = useI18n();
@@ -46,8 +46,6 @@ export function SyncStatus({ state, now }: Props) {
     });
   };
   return (
-    <>
-    <CalendarTrouble state={state} now={now} />
     <p class={error ? 'sync-status notice' : 'sync-status muted'} data-sync-error={error?.code}>
       {problem && <span role="status">{problem} </span>}
       <span>{last} </span>
@@ -56,6 +54,5 @@ export function SyncStatus({ state, now }: Props) {
         : <button type="button" class="link-button" disabled={working} onClick={() => act('sync-now')}>{t('syncNow')}</button>}
       {failure && <span class="error-text" role="alert"> {failure}</span>}
     </p>
-    </>
   );
 }

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Interview } from '../../src/core/types.ts';
-import type { GoogleCursor, SyncStatus } from '../../src/core/stored-state.ts';
+import type { CalendarHealth, GoogleCursor, SyncStatus } from '../../src/core/stored-state.ts';
 import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
@@ -25,6 +25,7 @@ interface Stored {
   interviews: Record<string, Interview>;
   busy: Record<string, { start: number; end: number }>;
   sync: SyncStatus;
+  calendarHealth: Record<string, CalendarHealth>;
   googleCursor: GoogleCursor;
 }
 
@@ -53,7 +54,7 @@ describe('Google Calendar through the real sign-in path', () => {
   const interviewStart = Date.now() + 3 * HOUR;
   let movedStart = 0;
 
-  const stored = () => session.readStorage<Stored>(['source', 'interviews', 'busy', 'sync', 'googleCursor']);
+  const stored = () => session.readStorage<Stored>(['source', 'interviews', 'busy', 'sync', 'calendarHealth', 'googleCursor']);
   /** Sends a message to the worker as the UI does and waits for its answer. */
   const message = (name: string) => messenger.evaluate(
     (n) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: {} }) as Promise<{ ok: boolean; error?: string }>,
@@ -189,8 +190,10 @@ describe('Google Calendar through the real sign-in path', () => {
     api.putEvent(ME, event('int-2', Date.now() + 6 * HOUR, 'Technical interview with Initech'));
     await syncNow();
     const limited = await stored();
-    assert.equal(limited.sync.error?.code, 'rate-limited');
-    assert.ok(limited.sync.backoffUntil !== undefined && limited.sync.backoffUntil >= Date.now() - 100 && limited.sync.backoffUntil <= Date.now() + 2_500);
+    // The calendar that was asked to slow down carries the wait (issue 13: per-calendar health).
+    const health = limited.calendarHealth[ME];
+    assert.equal(health?.error?.code, 'rate-limited');
+    assert.ok(health?.backoffUntil !== undefined && health.backoffUntil >= Date.now() - 100 && health.backoffUntil <= Date.now() + 2_500);
     assert.ok(limited.interviews['google:int-2'], 'the last data is kept');
 
     const before = api.requests.length;
@@ -198,11 +201,12 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.equal(api.requests.length, before, 'no request before Retry-After has passed');
 
     // Retry-After is a span of time: the only way past it is to let it pass (one second).
-    await new Promise((done) => setTimeout(done, Math.max(0, limited.sync.backoffUntil! - Date.now()) + 50));
+    await new Promise((done) => setTimeout(done, Math.max(0, health!.backoffUntil! - Date.now()) + 50));
     await syncNow();
     const recovered = await stored();
+    assert.equal(recovered.calendarHealth[ME]?.error, undefined);
+    assert.equal(recovered.calendarHealth[ME]?.failures, 0);
     assert.equal(recovered.sync.error, undefined);
-    assert.equal(recovered.sync.failures, 0);
     assert.ok(Math.abs((recovered.interviews['google:int-2']?.start ?? 0) - (Date.now() + 6 * HOUR)) < MINUTE, 'the change arrived');
   });
 
