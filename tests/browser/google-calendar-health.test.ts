@@ -7,14 +7,12 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Interview } from '../../src/core/types.ts';
 import type { CalendarHealth, SyncStatus } from '../../src/core/stored-state.ts';
-import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
-import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
-import type { FakeEvent } from '../fakes/google-calendar-api.ts';
-import { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
-import { launchExtension, PER_TEST } from './harness.ts';
-import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
-import type { IsolatedTestBuild } from './isolated-build.ts';
+import type { FakeEvent, FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
+import { invite } from '../fakes/google-invite.ts';
+import { PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { startGoogleRig } from './google-rig.ts';
+import type { GoogleRig } from './google-rig.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,24 +26,14 @@ interface Stored {
   calendarHealth: Record<string, CalendarHealth>;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-function event(id: string, start: number, summary: string, self = true): FakeEvent {
-  return {
-    id,
-    summary,
-    start: { dateTime: iso(start), timeZone: 'Europe/Rome' },
-    end: { dateTime: iso(start + 30 * MINUTE), timeZone: 'Europe/Rome' },
-    organizer: { email: 'rita@acme.example', displayName: 'Rita Recruiter' },
-    attendees: [self ? { email: ME, self: true, responseStatus: 'accepted' } : { email: ME, responseStatus: 'accepted' }, { email: 'rita@acme.example', organizer: true, responseStatus: 'accepted' }],
-  };
-}
+const event = (id: string, start: number, summary: string, self = true): FakeEvent => invite(id, start, summary, { me: ME, self });
 
 describe('a watched Google calendar that cannot be read any more', () => {
+  let rig: GoogleRig | undefined;
   let session: ExtensionSession;
   let api: FakeGoogleCalendarApi;
-  let oauth: FakeGoogleOAuth;
-  let build: IsolatedTestBuild;
   let messenger: Page;
+  let authOrigin = '';
 
   const stored = () => session.readStorage<Stored>(['source', 'interviews', 'sync', 'calendarHealth']);
   const syncNow = async () => {
@@ -55,27 +43,22 @@ describe('a watched Google calendar that cannot be read any more', () => {
   const teamRequests = () => api.eventRequests().filter((r) => r.path.includes(encodeURIComponent(TEAM))).length;
 
   before(async () => {
-    api = await new FakeGoogleCalendarApi().listen(0);
-    oauth = await new FakeGoogleOAuth({ clientId: TEST_CLIENT_ID, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(0);
-    build = await isolatedTestBuild({ authUrl: oauth.authorizeUrl, apiBase: api.baseUrl });
-    api.addCalendar(ME, { primary: true, summary: ME });
-    api.addCalendar(TEAM, { summary: 'Hiring pipeline', summaryOverride: 'Recruiting (shared)' });
-    api.putEvent(ME, event('acme', Date.now() + 3 * HOUR, 'Phone interview with Acme'));
-    api.putEvent(TEAM, event('globex', Date.now() + 5 * HOUR, 'Panel interview with Globex', false));
-    session = await launchExtension({ locale: 'en-US', distDir: build.distDir });
-    messenger = await session.openPage('manifest.json');
+    rig = await startGoogleRig((fake) => {
+      fake.addCalendar(ME, { primary: true, summary: ME });
+      fake.addCalendar(TEAM, { summary: 'Hiring pipeline', summaryOverride: 'Recruiting (shared)' });
+      fake.putEvent(ME, event('acme', Date.now() + 3 * HOUR, 'Phone interview with Acme'));
+      fake.putEvent(TEAM, event('globex', Date.now() + 5 * HOUR, 'Panel interview with Globex', false));
+    });
+    ({ session, api, messenger, authOrigin } = rig);
   });
   after(async () => {
-    await session?.close();
-    await api?.close();
-    await oauth?.close();
-    await build?.remove();
+    await rig?.close();
   });
 
   it('names the calendar in the popup and the options page, marks its interview, and still brings the other calendar\'s news', PER_TEST, async () => {
     // Connect, and watch both calendars from the options page, as a user does.
     const options = await session.openPage('options.html');
-    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(new URL(oauth.authorizeUrl).origin) });
+    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authOrigin) });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
     await (await consent).locator('#allow').click();
     const calendars = options.getByRole('group', { name: 'Calendars to watch' });

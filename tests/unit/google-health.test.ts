@@ -11,27 +11,16 @@ import type { SyncTrigger } from '../../src/core/sync-state.ts';
 import { calendarTrouble, interviewLastChecked, retryCalendar } from '../../src/core/sync-state.ts';
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
+import { invite as makeInvite } from '../fakes/google-invite.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const T0 = Date.UTC(2026, 10, 26, 9, 0);
 const ME = 'me@example.org';
 const TEAM = 'team@group.calendar.google.com';
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** An invitation as it sits on `calendar`: Google sets `self` only on the user's own calendar. */
+/** An invitation as it sits on a calendar: Google sets `self` only on the user's own calendar. */
 function invite(id: string, start: number, summary: string, myResponse = 'accepted', selfFlag = true, myAddress = ME): FakeEvent {
-  return {
-    id,
-    summary,
-    start: { dateTime: iso(start), timeZone: 'Europe/Rome' },
-    end: { dateTime: iso(start + 30 * MINUTE), timeZone: 'Europe/Rome' },
-    organizer: { email: 'rita@acme.example', displayName: 'Rita Recruiter' },
-    attendees: [
-      selfFlag ? { email: myAddress, self: true, responseStatus: myResponse } : { email: myAddress, responseStatus: myResponse },
-      { email: 'rita@acme.example', organizer: true, responseStatus: 'accepted' },
-    ],
-  };
+  return makeInvite(id, start, summary, { me: myAddress, response: myResponse, self: selfFlag });
 }
 
 describe('a Google sync round over two watched calendars', () => {
