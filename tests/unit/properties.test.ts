@@ -722,7 +722,9 @@ describe('renderTemplate on arbitrary contexts (properties)', () => {
       fc.property(templateKind, wellFormed, locale, (kind, context, loc) => {
         const rendered = renderTemplate(kind, context, loc);
         assertRendered(rendered);
-        assert.ok(rendered.body.includes(context.interviewerName), `no interviewer name in ${JSON.stringify(rendered.body)}`);
+        // The spoken script greets by first name in English and by no name in Italian.
+        const name = kind !== 'voicemail' ? context.interviewerName : loc === 'en' ? context.interviewerName.split(' ')[0]! : '';
+        assert.ok(rendered.body.includes(name), `no interviewer name in ${JSON.stringify(rendered.body)}`);
         assert.ok(rendered.body.includes(context.candidateName), `no candidate name in ${JSON.stringify(rendered.body)}`);
         assert.ok(rendered.subject.includes(context.company), `no company in ${JSON.stringify(rendered.subject)}`);
       }),
