@@ -122,6 +122,15 @@ export const messageHandlers: Handlers = {
     const { state } = await readState(now);
     return { slots: slotsFor(state, findInterview(state, interviewId), now) };
   },
+  'interview-language': async ({ interviewId, language }) => {
+    await reconcileNow('message', (state) => {
+      findInterview(state, interviewId);
+      const marks = state.marks[interviewId] ?? emptyMarks();
+      const chosen = language === 'en' || language === 'it' ? language : undefined;
+      return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, language: chosen } } };
+    });
+    return { ok: true };
+  },
   checklist: async ({ interviewId, item, checked }) => {
     await reconcileNow('message', (state) => {
       findInterview(state, interviewId);

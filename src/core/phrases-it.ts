@@ -4,6 +4,7 @@
  * can render drafts from wording loaded as data (templates.json) without bundling it.
  */
 import type { LocalePhrases, RelativeDay } from './template-engine.ts';
+import { italianCityNames } from './city-names.ts';
 
 const SMALL_NUMBERS = ['zero', 'una', 'due', 'tre'];
 
@@ -62,24 +63,5 @@ export const phrasesIt: LocalePhrases = {
   missingPhone: '[il tuo numero di telefono]',
   timeRange: (start, end) => `${start}–${end}`,
   slot: (date, range) => `${date}, ${range}`,
-  // Italian writes the big cities' names in Italian; the rest keep the IANA spelling.
-  cityNames: {
-    Rome: 'Roma',
-    London: 'Londra',
-    Paris: 'Parigi',
-    Berlin: 'Berlino',
-    Lisbon: 'Lisbona',
-    Brussels: 'Bruxelles',
-    Zurich: 'Zurigo',
-    Vienna: 'Vienna',
-    Warsaw: 'Varsavia',
-    Prague: 'Praga',
-    Dublin: 'Dublino',
-    Athens: 'Atene',
-    Moscow: 'Mosca',
-    Stockholm: 'Stoccolma',
-    Copenhagen: 'Copenaghen',
-    'Mexico City': 'Città del Messico',
-    'Sao Paulo': 'San Paolo',
-  },
+  cityNames: italianCityNames,
 };
