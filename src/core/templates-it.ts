@@ -62,7 +62,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
       `La chiamo per il ${interview}${regardingRole}${plannedFor}.`,
       '[In questo momento {currentTime}.]',
       '[Può richiamarmi al numero {candidatePhone}. Ripeto: {candidatePhone}.]',
-      '[Resterò disponibile {availableUntil}. Se per Lei non fosse possibile, sarò felice di concordare un altro momento.|Sarò felice di concordare un altro momento.]',
+      '[Resterò disponibile {availableUntil}. Se per Lei non fosse possibile, sarò felice di concordare un altro momento.|Sarò felice di concordare con Lei un altro momento.]',
       'La ringrazio e spero di sentirLa presto.',
     ].join('\n'),
   },

@@ -116,7 +116,7 @@ describe('the candidate flow in the popup', () => {
     await page.locator('.emails .button.primary').click();
     await page.locator('.slots').waitFor();
     const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Open the draft' }).click());
-    assert.match(url.searchParams.get('body') ?? '', /Is now a good time/);
+    assert.match(url.searchParams.get('body') ?? '', /Could we find another time to talk, today or in the next few days\?/);
   });
 
   it('adds, edits and deletes an interview typed in by hand, rejecting bad input without losing it', async () => {
