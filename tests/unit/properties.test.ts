@@ -789,7 +789,7 @@ describe('renderTemplate on arbitrary contexts (properties)', () => {
         assertConnectivesHaveAntecedents(body);
         assertAgreement(`${subject}\n${body}`, loc);
       }),
-      runs(600),
+      runs(300),
     );
   });
 
