@@ -321,6 +321,21 @@ function validSlots(value: unknown): Array<{ start: number; end: number }> {
 // ---------------------------------------------------------------------------------------
 // Time
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs far more than using one, and a draft formats the same
+ * few patterns many times. Zones reaching here are canonical, so the cache stays small. */
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    if (formats.size >= 500) formats.clear();
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** ICU puts narrow no-break and thin spaces in "3:30 PM" and ranges; plain-text email
  * clients render those unevenly, so every Intl output is reduced to ordinary spaces. */
 function plainSpaces(s: string): string {
@@ -328,7 +343,7 @@ function plainSpaces(s: string): string {
 }
 
 function formatTime(ms: number, zone: string, phrases: LocalePhrases): string {
-  const format = new Intl.DateTimeFormat(phrases.timeLocale, {
+  const format = dateTimeFormat(phrases.timeLocale, {
     hour: 'numeric',
     minute: '2-digit',
     hourCycle: phrases.hourCycle,
@@ -339,7 +354,7 @@ function formatTime(ms: number, zone: string, phrases: LocalePhrases): string {
 }
 
 function wallHour(ms: number, zone: string): number | undefined {
-  const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(ms));
+  const hour = Number(dateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(ms));
   return Number.isFinite(hour) ? hour % 24 : undefined;
 }
 
@@ -352,13 +367,13 @@ function labelledTime(ms: number, clocks: Clocks, phrases: LocalePhrases): strin
 }
 
 function weekday(ms: number, zone: string, phrases: LocalePhrases): string {
-  return plainSpaces(new Intl.DateTimeFormat(phrases.dateLocale, { weekday: 'long', timeZone: zone }).format(ms));
+  return plainSpaces(dateTimeFormat(phrases.dateLocale, { weekday: 'long', timeZone: zone }).format(ms));
 }
 
 function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: number | undefined): string {
   // The year only when it is not the current one: "Tuesday 1 December" is enough otherwise.
   const withYear = now !== undefined && calendarDay(ms, zone).year !== calendarDay(now, zone).year;
-  const format = new Intl.DateTimeFormat(phrases.dateLocale, {
+  const format = dateTimeFormat(phrases.dateLocale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -370,7 +385,7 @@ function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: numbe
 
 /** The calendar date of an instant in a zone, as a day count so dates can be subtracted. */
 function calendarDay(ms: number, zone: string): { year: number; index: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
@@ -393,7 +408,7 @@ function sharedRelativeDay(ms: number, now: number, clocks: Clocks): RelativeDay
 }
 
 function offsetLabel(ms: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(ms);
+  const parts = dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(ms);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
