@@ -1,4 +1,5 @@
 import type { Interview, Locale, Marks } from './types.ts';
+import { detectLanguage } from './detect-language.ts';
 import type { Settings } from './settings.ts';
 
 /** 'auto' follows the browser's UI language; anything not Italian falls back to English. */
@@ -16,6 +17,8 @@ function asLocale(value: unknown): Locale | undefined {
  * else the invite's own language, else the user's language setting. The recruiter reads the
  * email, so the browser's UI language only matters through the 'auto' setting.
  */
-export function interviewLocale(interview: Pick<Interview, 'language'>, marks: Pick<Marks, 'language'> | undefined, setting: Settings['language'], uiLanguage: string): Locale {
-  return asLocale(marks?.language) ?? asLocale(interview.language) ?? resolveLocale(setting, uiLanguage);
+export function interviewLocale(interview: Pick<Interview, 'language'> & { title?: unknown }, marks: Pick<Marks, 'language'> | undefined, setting: Settings['language'], uiLanguage: string): Locale {
+  // Interviews stored before languages were detected carry none until their event changes
+  // (an incremental sync returns only changed events): their title still tells.
+  return asLocale(marks?.language) ?? asLocale(interview.language) ?? detectLanguage(interview.title, '') ?? resolveLocale(setting, uiLanguage);
 }

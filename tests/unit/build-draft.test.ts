@@ -78,6 +78,11 @@ describe('interviewLocale', () => {
     assert.equal(interviewLocale({}, undefined, 'auto', 'en-GB'), 'en');
   });
 
+  it('reads the title of an interview stored before languages were detected', () => {
+    assert.equal(interviewLocale({ title: 'Colloquio conoscitivo Acme' }, undefined, 'en', 'en-US'), 'it');
+    assert.equal(interviewLocale({ title: 'Acme' }, undefined, 'en', 'it-IT'), 'en');
+  });
+
   it('does not follow the browser when the invite says otherwise', () => {
     assert.equal(interviewLocale({ language: 'it' }, undefined, 'auto', 'en-US'), 'it');
     assert.equal(interviewLocale({ language: 'fr' as never }, { language: 'de' as never }, 'en', 'it-IT'), 'en');
