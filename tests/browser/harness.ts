@@ -142,10 +142,12 @@ export async function waitFor<T>(
   let lastError: unknown;
   for (;;) {
     try {
-      const value = await withTimeout(probe(), Math.max(deadline - Date.now(), 1), 'probe did not settle');
+      const value = await withTimeout(probe(), Math.max(deadline - Date.now(), 1), PROBE_CUT);
       if (value !== undefined && value !== false) return value;
     } catch (error) {
-      lastError = error;
+      // The last probe cut short by the deadline says less than the failure before it.
+      const cut = error instanceof Error && error.message === PROBE_CUT;
+      lastError = cut && lastError !== undefined ? lastError : error;
     }
     if (Date.now() >= deadline) {
       throw new Error(`Timed out after ${timeout} ms waiting for ${message}`, { cause: lastError });
@@ -153,6 +155,8 @@ export async function waitFor<T>(
     await new Promise((done) => setTimeout(done, 25));
   }
 }
+
+const PROBE_CUT = 'the probe was still running at the deadline';
 
 async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   // The losing promise may still reject later (say, when the browser closes): keep that quiet.

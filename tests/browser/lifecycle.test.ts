@@ -247,10 +247,13 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
 
   it('shows the current moment\'s notification again after a browser relaunch (it closed with the browser)', PER_TEST, async () => {
     const state = await session.readStorage<Stored>();
-    const open = Object.keys(await session.evaluateInWorker(() => chrome.notifications.getAll()));
     const waiting = Object.keys(state.notified).filter((id) => id.startsWith('google:stop-'));
     assert.ok(waiting.length > 0);
-    for (const id of waiting) assert.ok(open.includes(`interview:${id}`), `interview:${id} is shown`);
+    // The relaunch's own reconcile shows them again; wait for it rather than read at once.
+    await session.waitFor(async () => {
+      const open = Object.keys(await session.evaluateInWorker(() => chrome.notifications.getAll()));
+      return waiting.every((id) => open.includes(`interview:${id}`));
+    }, { message: `the notifications of ${waiting.join(', ')} shown again` });
   });
 
   it(`schedules only the nearest ${MAX_REMINDER_ALARMS} reminders when there are more, and the later ones as the nearer go`, PER_TEST, async () => {
