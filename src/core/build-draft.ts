@@ -5,7 +5,7 @@ import type { TemplateContext } from './template-engine.ts';
 import type { DefaultTemplates } from './custom-templates.ts';
 import { renderTemplateText } from './template-engine.ts';
 import { templateFor } from './custom-templates.ts';
-import { waitState } from './wait-state.ts';
+import { effectiveInterview, waitState } from './outcome.ts';
 
 export interface DraftEnvironment {
   now: number;
@@ -19,8 +19,10 @@ export interface DraftEnvironment {
 }
 
 /** Everything a template may say about this interview, computed at `now`. */
-export function templateContext(interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {
-  const state = waitState(interview, marks, env.now, settings);
+export function templateContext(calendarInterview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {
+  const state = waitState(calendarInterview, marks, env.now, settings);
+  // A call moved with "They moved it" is written about at its new time.
+  const interview = effectiveInterview(calendarInterview, marks);
   return {
     interviewerName: interview.interviewer.name,
     candidateName: settings.profile.name,

@@ -38,6 +38,7 @@ const DUE_AT: Record<ReminderKind, number> = {
   'no-call': 5 * MINUTE,
   'min-wait': 15 * MINUTE,
   'max-wait': 30 * MINUTE,
+  'ask-outcome': DEMO_LENGTH + 10 * MINUTE,
   'thank-you': DEMO_LENGTH + 30 * MINUTE,
 };
 
@@ -100,13 +101,13 @@ describe('each moment of the timeline, through its notification', () => {
    * with the test profile, no marks and nothing notified; keeps the popup open until the worker
    * has notified `kind` for it. Returns the stored interview.
    */
-  async function enterMoment(minutesIn: number, kind: ReminderKind): Promise<Interview> {
+  async function enterMoment(minutesIn: number, kind: ReminderKind, marks?: (start: number) => Marks): Promise<Interview> {
     const anchor = Date.now() - minutesIn * MINUTE - FIRST_DEMO_OFFSET;
     const id = `demo:demo-1-${anchor}`;
     const { settings } = await session.readStorage<Stored>(['settings']);
     await session.writeStorage({
       source: { kind: 'demo', anchor },
-      marks: {},
+      marks: marks ? { [id]: marks(anchor + FIRST_DEMO_OFFSET) } : {},
       notified: {},
       settings: { ...settings, profile: PROFILE },
     });
@@ -181,7 +182,7 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', async () => {
     const interview = await enterMoment(-90, 'confirm');
-    await assertOneNotification(interview, 'confirm', /^Confirm your interview$/, 'Write confirmation');
+    await assertOneNotification(interview, 'confirm', /^Demo · Confirm your interview$/, 'Write confirmation');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Confirming our call/);
     assert.match(body, /I'm writing to confirm our call/);
@@ -191,13 +192,13 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', async () => {
     const interview = await enterMoment(-5, 'get-ready');
-    await assertOneNotification(interview, 'get-ready', /^Get ready: your interview starts in [45] min$/, 'Open Standby');
+    await assertOneNotification(interview, 'get-ready', /^Demo · Get ready: your interview starts in [45] min$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
   it('start (start + 1 min): "Call connected" records the call and clears the notification', async () => {
     const interview = await enterMoment(1, 'start');
-    await assertOneNotification(interview, 'start', /^Your interview starts now$/, 'Call connected');
+    await assertOneNotification(interview, 'start', /^Demo · Your interview starts now$/, 'Call connected');
     const pressedAt = Date.now();
     await pressFirstButton(interview);
     const connectedAt = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.connectedAt, {
@@ -211,13 +212,13 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('no-call (start + 6 min): "Open Standby" opens the popup page in a tab', async () => {
     const interview = await enterMoment(6, 'no-call');
-    await assertOneNotification(interview, 'no-call', /^No call yet\?$/, 'Open Standby');
+    await assertOneNotification(interview, 'no-call', /^Demo · No call yet\?$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
   it('min-wait (start + 16 min): "Write follow-up" opens a draft stating the minutes of availability left', async () => {
     const interview = await enterMoment(16, 'min-wait');
-    await assertOneNotification(interview, 'min-wait', /^You have waited 1[67] minutes$/, 'Write follow-up');
+    await assertOneNotification(interview, 'min-wait', /^Demo · You have waited 1[67] minutes$/, 'Write follow-up');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Following up on our call/);
     const left = /I'll stay available at \+39 347 123 4567 for another (\d+) minutes/.exec(body);
@@ -228,7 +229,7 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('max-wait (start + 31 min): "Ask to reschedule" opens a draft proposing new times or asking for theirs', async () => {
     const interview = await enterMoment(31, 'max-wait');
-    await assertOneNotification(interview, 'max-wait', /^Time to stop waiting$/, 'Ask to reschedule');
+    await assertOneNotification(interview, 'max-wait', /^Demo · Time to stop waiting$/, 'Ask to reschedule');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Rescheduling our call/);
     assert.match(body, /weren't able to connect/);
@@ -239,9 +240,18 @@ describe('each moment of the timeline, through its notification', () => {
     assert.ok(proposes !== asks, `either proposes times (${slotLines.length} lines) or asks for theirs, exactly one:\n${body}`);
   });
 
-  it('thank-you (start + 61 min): "Write thank-you" opens a draft thanking them', async () => {
-    const interview = await enterMoment(61, 'thank-you');
-    await assertOneNotification(interview, 'thank-you', /^Send a thank-you note$/, 'Write thank-you');
+  it('ask-outcome (start + 41 min): a silent slot asks "Did the call happen?", and "We spoke" records it', async () => {
+    const interview = await enterMoment(41, 'ask-outcome');
+    await assertOneNotification(interview, 'ask-outcome', /^Demo · Did the call happen\?$/, 'We spoke');
+    const created = await createdFor(interview.id);
+    assert.deepEqual(created[0]!.buttons, ['We spoke', 'They never called']);
+    await pressFirstButton(interview);
+    await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.connectedAt, { message: 'marks.connectedAt is stored' });
+  });
+
+  it('thank-you (start + 61 min, after "we spoke"): "Write thank-you" opens a draft thanking them', async () => {
+    const interview = await enterMoment(61, 'thank-you', (start) => ({ callAttempts: [], connectedAt: start + 2 * MINUTE }));
+    await assertOneNotification(interview, 'thank-you', /^Demo · Send a thank-you note$/, 'Write thank-you');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Thank you for your time/);
     assert.match(body, /Thank you for taking the time to speak with me/);
@@ -254,7 +264,7 @@ describe('each moment of the timeline, through its notification', () => {
     // Give any further (stale) notification time to appear before counting.
     await new Promise((done) => setTimeout(done, 500));
     const created = await createdFor(interview.id);
-    assert.deepEqual(created.map((c) => c.title), ['Time to stop waiting'], 'one notification, never a stale confirm or several');
+    assert.deepEqual(created.map((c) => c.title), ['Demo · Time to stop waiting'], 'one notification, never a stale confirm or several');
     assert.deepEqual(created[0]!.buttons, ['Ask to reschedule', 'Call connected']);
     const open = Object.keys(await session.evaluateInWorker(() => chrome.notifications.getAll()));
     assert.deepEqual(open.filter((n) => n.includes(interview.id)), [`interview:${interview.id}`]);

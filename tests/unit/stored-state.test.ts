@@ -27,8 +27,26 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
 
 describe('schema version and migrations', () => {
   it('has one migration per schema version', () => {
-    assert.equal(SCHEMA_VERSION, 3);
+    assert.equal(SCHEMA_VERSION, 4);
     assert.equal(migrations.length, SCHEMA_VERSION);
+  });
+
+  it('drops the old snooze that held every later moment when reading schema-3 marks, keeping the rest', () => {
+    const step = migrations[3]!;
+    assert.deepEqual(step({ schemaVersion: 3, marks: { a: { callAttempts: [1], snoozedUntil: 5, missedAt: 2 } }, busy: {} }), {
+      schemaVersion: 4, marks: { a: { callAttempts: [1], missedAt: 2 } }, busy: {},
+    });
+  });
+
+  it('reads back the outcome marks, the new time, the snooze of one moment and the undo history', () => {
+    const marks = {
+      callAttempts: [], noShowAt: 5, askedToCallAt: 6, calledBackAt: 4, rescheduled: true, forStart: 1,
+      movedTo: { start: 10, end: 20 }, snoozed: { key: 'confirm@1', until: 9 }, history: [{ callAttempts: [3], noShowAt: 5 }],
+    };
+    const { state } = loadState({ schemaVersion: 4, marks: { x: marks } }, NOW);
+    assert.deepEqual(state.marks.x, marks);
+    const broken = loadState({ schemaVersion: 4, marks: { x: { callAttempts: [], movedTo: { start: 20, end: 10 }, snoozed: { key: 3, until: 9 }, history: 'no' } } }, NOW);
+    assert.deepEqual(broken.state.marks.x, { callAttempts: [] });
   });
 
   it('gives schema-2 data an empty set of typed-in interviews, keeping the rest', () => {
