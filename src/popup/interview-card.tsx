@@ -5,7 +5,7 @@ import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
 import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, waitingPhases, waitState } from '../core/outcome.ts';
 import { effectiveTiming } from '../core/timing.ts';
-import { send } from '../platform/messages.ts';
+import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
@@ -27,6 +27,8 @@ interface Props {
   onEdit: (interviewId: string) => void;
   /** "Not an interview" was done: the popup offers to undo it. */
   onRemoved: () => void;
+  /** The worker no longer has this interview (the card was being replaced): the app says so. */
+  onGone: () => void;
   /** Unique within the popup: several cards can show at once. */
   headingId: string;
   /** Moves the focus to this card's title when it first shows (opened from a list or a notification). */
@@ -42,7 +44,7 @@ const CHECKLIST_LEAD = 60 * MINUTE;
 const spokeWording = new Set(['needs-outcome', 'called-back', 'no-show', 'asked-to-call', 'missed']);
 
 /** One interview: everything the candidate needs now, in order of need, as the outcome model says. */
-export function InterviewCard({ interview: calendarInterview, marks = emptyMarks(), settings, now, onEdit, onRemoved, headingId, focusOnMount = false }: Props) {
+export function InterviewCard({ interview: calendarInterview, marks = emptyMarks(), settings, now, onEdit, onRemoved, onGone, headingId, focusOnMount = false }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [error, setError] = useState('');
@@ -52,6 +54,14 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   // screen-reader users keep their place.
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => { if (focusOnMount) titleRef.current?.focus(); }, [focusOnMount]);
+  // The card re-renders when the mark reaches storage, which may be before or after the
+  // worker's reply arrives: so the focus is put back when the new marks are rendered.
+  const refocusAfterMark = useRef(false);
+  useEffect(() => {
+    if (!refocusAfterMark.current) return;
+    refocusAfterMark.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
+  }, [marks]);
   const interview = effectiveInterview(calendarInterview, marks);
   const state = waitState(calendarInterview, marks, now, settings);
   const actions = availableActions(calendarInterview, marks, now, settings);
@@ -63,12 +73,17 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const videoHref = safeHttpsHref(interview.videoUrl);
   const untilStart = interview.start - now;
 
-  const fail = (reason: string) => setError(errorText(t, reason));
+  // An error shown in this card would vanish with it when the card is replaced: "gone" is
+  // told by the app, above whichever card is current.
+  const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction, newTime?: NewTime) => {
     setError('');
+    refocusAfterMark.current = action !== 'called';
     send('mark', { interviewId: calendarInterview.id, action, newTime }).then((result) => {
-      if (!result.ok) fail(result.error);
-      else if (action !== 'called' && (document.activeElement === document.body || document.activeElement === null)) titleRef.current?.focus();
+      if (!result.ok) {
+        refocusAfterMark.current = false;
+        fail(result.error);
+      }
     });
   };
   const openDraft = (kind: TemplateKind, slots?: Slot[]) => {
@@ -93,7 +108,8 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
     send('checklist', { interviewId: calendarInterview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
   };
 
-  const subtitle = [interview.company, interview.role].filter(Boolean).join(' · ');
+  // Company and role only when the title does not already say them.
+  const subtitle = [interview.company, interview.role].filter((part) => part && !interview.title.toLowerCase().includes(part.toLowerCase())).join(' · ');
   const started = interview.start <= now;
   const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
@@ -109,7 +125,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
     <article class={`card phase-${state.phase}`} aria-labelledby={headingId}>
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
       <h2 id={headingId} class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
-      {subtitle && subtitle !== interview.title && <p class="subtitle">{subtitle}</p>}
+      {subtitle && <p class="subtitle">{subtitle}</p>}
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>
           {showBothZones && eventZone

@@ -17,7 +17,7 @@ export function InterviewList({ title, interviews, marks, now, recent = false, o
           const name = interview.title || i18n.t('untitledInterview');
           return (
             <li key={interview.id}>
-              <button type="button" class="row-button" onClick={() => onOpen(interview.id)} aria-label={i18n.t('openInterview', [name])}>
+              <button type="button" class="row-button" onClick={() => onOpen(interview.id)}>
                 <span class="list-title">{name}</span>
                 <span class="muted">
                   {formatDay(i18n, interview.start)} {formatTime(i18n, interview.start)} · {formatRelative(i18n, interview.start, now)}

@@ -8,8 +8,8 @@ export function MissedCallCard({ interview, calledBack }: { interview: Interview
   const phone = interview.phones[0];
   const href = telHref(phone?.dial);
   return (
-    <section class="missed" aria-label={t('missedTitle')}>
-      <p class="phase"><strong role="status" aria-live="polite">{calledBack ? t('phase_called_back') : t('missedTitle')}</strong></p>
+    <section class="missed" aria-labelledby="missed-title" aria-live="polite">
+      <h3 id="missed-title">{calledBack ? t('phase_called_back') : t('missedTitle')}</h3>
       {!calledBack && phone && href && <p><a class="button call" href={href}>{t('callBack', [phone.display])}</a></p>}
       {!calledBack && (
         <ol>

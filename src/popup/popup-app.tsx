@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
@@ -43,6 +43,13 @@ export function PopupApp() {
     }, (error: unknown) => console.error(error));
     return () => { alive = false; };
   }, [locale]);
+
+  /** A button acted on an interview that had just been replaced: nothing was done, and we say so. */
+  const [changed, setChanged] = useState(false);
+  const changedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (changed) changedRef.current?.focus();
+  }, [changed]);
 
   const [storedProblems, setStoredProblems] = useState<string[]>([]);
   useEffect(() => watchStorageProblems(setStoredProblems), []);
@@ -123,6 +130,14 @@ export function PopupApp() {
               <button type="button" class="link-button" onClick={() => { void dismissStorageProblems(); }}>{t('dismiss')}</button>
             </div>
           )}
+          {changed && (
+            // Focused when it appears (tabIndex -1), so that a keyboard or screen-reader user
+            // whose button just disappeared learns why, and continues from here.
+            <div class="notice changed" role="status" tabIndex={-1} ref={changedRef}>
+              <p>{t('popupInterviewChanged')}</p>
+              <button type="button" class="link-button" onClick={() => setChanged(false)}>{t('dismiss')}</button>
+            </div>
+          )}
           <ProfilePrompt settings={state.settings} />
           {state.removed && now - state.removed.at < UNDO_WINDOW && (
             <div class="notice" role="status">
@@ -134,7 +149,7 @@ export function PopupApp() {
           {cards.length > 0
             ? cards.map((interview, index) => (
               <InterviewCard key={interview.id} interview={interview} marks={state.marks[interview.id]} settings={state.settings} now={now}
-                onEdit={editManual} onRemoved={() => setSelected(undefined)} headingId={`card-${index}-title`}
+                onEdit={editManual} onRemoved={() => setSelected(undefined)} onGone={() => setChanged(true)} headingId={index === 0 ? 'current-title' : `card-${index}-title`}
                 focusOnMount={index === 0 && selected !== undefined && chosen !== undefined} />
             ))
             : <p class="empty">{t('popupNothing')}</p>}

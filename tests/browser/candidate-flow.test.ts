@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import type { Marks } from '../../src/core/types.ts';
+import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -11,13 +11,15 @@ const MINUTE = 60_000;
 interface Stored {
   marks: Record<string, Marks>;
   manual: Record<string, ManualEntry>;
+  interviews: Record<string, Interview>;
 }
 
-/** Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead). */
-async function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
-  const anchor = Date.now() - (minutesIn + 4) * MINUTE;
-  await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {}, ...extra });
-  return `demo:demo-1-${anchor}`;
+/**
+ * Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead),
+ * with no marks, and resolves with its id once the worker has stored it.
+ */
+function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
+  return moveDemo(session, Date.now() - minutesIn * MINUTE, { marks: {}, notified: {}, ...extra });
 }
 
 async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
@@ -43,21 +45,26 @@ describe('the candidate flow in the popup', () => {
     await session?.close();
   });
 
-  it('shows the get-ready checklist before the call and keeps what was ticked', async () => {
-    const id = await demoAt(session, -8);
+  it('shows the get-ready checklist before the call and keeps what was ticked', PER_TEST, async () => {
+    // 40 minutes ahead: inside the checklist's hour, and still the moment to confirm. (The demo's
+    // recruiter call is under way then and has the first card; the row opens this one's.)
+    const id = await demoAt(session, -40);
     page = await session.openPage('popup.html');
+    const openCard = () => page.getByRole('button', { name: /^Phone interview with Brightwave Labs/ }).click();
+    await openCard();
     await page.getByRole('group', { name: /Get ready \(0 of 6\)/ }).waitFor();
     await page.getByLabel('Your CV and portfolio open').check();
     await page.getByLabel('The job description').check();
     await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.checklist?.length === 2, { message: 'two ticks stored' });
     await page.reload();
+    await openCard();
     await page.getByRole('group', { name: /Get ready \(2 of 6\)/ }).waitFor();
     assert.equal(await page.getByLabel('The job description').isChecked(), true);
     assert.ok(await page.getByText('A short confirmation now shows you are ready').isVisible(), 'the confirmation moment is explained');
     await page.close();
   });
 
-  it('lets the candidate review the proposed times before the reschedule draft opens', async () => {
+  it('lets the candidate review the proposed times before the reschedule draft opens', PER_TEST, async () => {
     await demoAt(session, 31);
     page = await session.openPage('popup.html');
     await page.getByText('Time to stop waiting').first().waitFor();
@@ -86,11 +93,32 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('su') ?? '', /\S/);
   });
 
-  it('asks them to call instead once the interview was already moved', async () => {
+  it('"They moved it" asks for the new time and moves the interview; silent again, it asks them to call', PER_TEST, async () => {
     const id = await demoAt(session, 20);
     page = await session.openPage('popup.html');
-    await page.getByRole('button', { name: 'They moved it to a new time' }).click();
-    await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.rescheduled === true, { message: 'rescheduled stored' });
+    await page.getByRole('button', { name: 'They moved it' }).click();
+    // The new date and time, typed as the browser's wall clock three hours from now.
+    const { date, time, start } = await page.evaluate(() => {
+      const d = new Date(Date.now() + 3 * 3_600_000);
+      d.setSeconds(0, 0);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}`, start: d.getTime() };
+    });
+    await page.getByLabel('Date', { exact: true }).fill(date);
+    await page.getByLabel('Time', { exact: true }).fill(time);
+    await page.getByRole('button', { name: 'Move the interview' }).click();
+    const moved = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.movedTo, { message: 'the new time is stored' });
+    const { interviews, marks } = await session.readStorage<Stored>(['interviews', 'marks']);
+    assert.equal(moved.start, start, 'the new start is the time typed');
+    assert.equal(moved.end - moved.start, interviews[id]!.end - interviews[id]!.start, 'the length is kept');
+    assert.equal(marks[id]?.rescheduled, true);
+    assert.deepEqual(marks[id]?.callAttempts, [], 'attempts count from the new start');
+    await page.locator('.clock').waitFor({ state: 'detached' });
+    const alarms = await session.evaluateInWorker(() => chrome.alarms.getAll());
+    assert.ok(alarms.some((a) => a.name === `reminder:start:${id}` && Math.abs(a.scheduledTime - start) < 1000), 'the timeline is rebuilt from the new start');
+
+    // The new time came and went silent: 20 minutes into it, the card asks them to call instead.
+    await session.writeStorage({ marks: { ...marks, [id]: { ...marks[id]!, movedTo: { start: Date.now() - 20 * MINUTE, end: Date.now() + 10 * MINUTE } } } });
     await page.getByText('Rescheduled once already').waitFor();
     const primary = page.locator('.emails .button.primary');
     assert.equal(await primary.innerText(), 'Ask them to call you');
@@ -98,14 +126,13 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('body') ?? '', /call/i);
   });
 
-  it('turns a missed call into call back first, then a short apology', async () => {
+  it('turns a missed call into call back first, then a short apology', PER_TEST, async () => {
     const id = await demoAt(session, 6);
     page = await session.openPage('popup.html');
     // From the keyboard: the button disappears with the mark, and the focus must not be lost.
-    // (Earlier tests opened Gmail tabs in front; keys go to the tab in front. And the card is
-    // rebuilt once the worker has moved the demo: press only once it shows the new start.)
+    // (Earlier tests opened Gmail tabs in front; keys go to the tab in front.)
     await page.bringToFront();
-    await page.getByText(/started [5-7] minutes ago/).waitFor();
+    await page.locator('.clock', { hasText: /^0[5-7]:\d\d$/ }).waitFor();
     await page.getByRole('button', { name: 'I missed their call' }).press('Enter');
     await page.getByRole('heading', { name: 'Breathe. You can fix this.' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'current-title');
@@ -119,7 +146,46 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('body') ?? '', /Is now a good time/);
   });
 
-  it('adds, edits and deletes an interview typed in by hand, rejecting bad input without losing it', async () => {
+  it('says so when a click reaches an interview that was just replaced, then shows the current one', PER_TEST, async () => {
+    const oldId = await demoAt(session, 8);
+    // A popup a moment behind the worker: its storage events are held until released, so the
+    // card on screen is the one that is about to be replaced (the race a real user can hit).
+    page = await session.context.newPage();
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { held: Array<() => void> | undefined };
+      g.held = [];
+      const add = chrome.storage.onChanged.addListener.bind(chrome.storage.onChanged);
+      chrome.storage.onChanged.addListener = (listener) => add((changes, area) => {
+        if (g.held) g.held.push(() => listener(changes, area));
+        else listener(changes, area);
+      });
+    });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.locator('.clock', { hasText: /^0[7-9]:\d\d$/ }).waitFor();
+    const newId = await demoAt(session, 3);
+    await page.getByRole('button', { name: 'I called them' }).click();
+
+    const notice = page.getByRole('status').filter({ hasText: 'That interview changed a moment ago, so nothing was done.' });
+    await notice.waitFor();
+    assert.equal(await notice.evaluate((n) => n === document.activeElement), true, 'the notice takes the focus of the button that went away');
+    const { marks } = await session.readStorage<Stored>(['marks']);
+    assert.equal(marks[oldId], undefined, 'nothing recorded on the replaced interview');
+    assert.equal(marks[newId]?.callAttempts.length ?? 0, 0, 'nor on the new one: the user did not press its button');
+
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { held: Array<() => void> | undefined };
+      const held = g.held ?? [];
+      g.held = undefined;
+      for (const deliver of held) deliver();
+    });
+    await page.locator('.clock', { hasText: /^0[2-4]:\d\d$/ }).waitFor();
+    assert.equal(await notice.isVisible(), true, 'the notice stays until dismissed');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('adds, edits and deletes an interview typed in by hand, rejecting bad input without losing it', PER_TEST, async () => {
     await demoAt(session, -300);
     page = await session.openPage('popup.html');
     await page.getByRole('button', { name: '+ Add an interview' }).click();
@@ -161,7 +227,7 @@ describe('the candidate flow in the popup', () => {
     await page.close();
   });
 
-  it('speaks Italian, and so do the drafts, when the language is set to Italian', async () => {
+  it('speaks Italian, and so do the drafts, when the language is set to Italian', PER_TEST, async () => {
     const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
     await demoAt(session, 16, { settings: { ...settings, language: 'it' } });
     page = await session.openPage('popup.html');

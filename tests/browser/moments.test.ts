@@ -1,16 +1,15 @@
-// Walks each moment of the interview timeline (DESIGN.md) through its notification: the demo
-// calendar is anchored so that its first interview is in that moment, the popup is opened so
-// the worker reconciles, and then the one notification shown is checked and its first button
+// Walks each moment of the interview timeline (README, "Notifications at the right moments")
+// through its notification: the demo calendar is moved so that its first interview is in that
+// moment, the worker reconciles, and then the one notification shown is checked and its first button
 // pressed, asserting what it opens (a Gmail draft, the popup page) or records (a mark).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks, ReminderKind } from '../../src/core/types.ts';
-import { launchExtension } from './harness.ts';
+import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
-/** The demo's first interview starts 4 minutes after the anchor and lasts 30 minutes. */
-const FIRST_DEMO_OFFSET = 4 * MINUTE;
+/** The demo's first interview lasts 30 minutes. */
 const DEMO_LENGTH = 30 * MINUTE;
 const PROFILE = { name: 'Alex Morgan', phone: '+39 347 123 4567', email: 'alex@example.com' };
 /** The signature every email ends with: name, phone and email, one per line. */
@@ -98,29 +97,21 @@ describe('each moment of the timeline, through its notification', () => {
 
   /**
    * Anchors the demo so its first interview started `minutesIn` minutes ago (negative: ahead),
-   * with the test profile, no marks and nothing notified; keeps the popup open until the worker
-   * has notified `kind` for it. Returns the stored interview.
+   * with the test profile, no marks and nothing notified, and waits until the worker has
+   * notified `kind` for it. Returns the stored interview.
    */
   async function enterMoment(minutesIn: number, kind: ReminderKind, marks?: (start: number) => Marks): Promise<Interview> {
-    const anchor = Date.now() - minutesIn * MINUTE - FIRST_DEMO_OFFSET;
-    const id = `demo:demo-1-${anchor}`;
     const { settings } = await session.readStorage<Stored>(['settings']);
-    await session.writeStorage({
-      source: { kind: 'demo', anchor },
-      marks: marks ? { [id]: marks(anchor + FIRST_DEMO_OFFSET) } : {},
-      notified: {},
-      settings: { ...settings, profile: PROFILE },
-    });
-    const popup = await session.openPage('popup.html');
+    const start = Date.now() - minutesIn * MINUTE;
+    const demoId = `demo:demo-1-${start - FIRST_DEMO_OFFSET}`;
+    const id = await moveDemo(session, start, { marks: marks ? { [demoId]: marks(start) } : {}, notified: {}, settings: { ...settings, profile: PROFILE } });
     await session.waitFor(async () => (await session.readStorage<Stored>(['notified'])).notified[id]?.startsWith(`${kind}@`), {
       timeout: 8000,
       message: `${kind} notified for ${id}`,
     });
-    await popup.close();
     const { interviews } = await session.readStorage<Stored>(['interviews']);
     const interview = interviews[id];
     assert.ok(interview, `${id} is stored`);
-    assert.equal(interview.start, anchor + FIRST_DEMO_OFFSET);
     return interview;
   }
 
@@ -180,7 +171,7 @@ describe('each moment of the timeline, through its notification', () => {
       .replace(/[\u00A0\u202F]/g, ' ');
   }
 
-  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', async () => {
+  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', PER_TEST, async () => {
     const interview = await enterMoment(-90, 'confirm');
     await assertOneNotification(interview, 'confirm', /^Demo · Confirm your interview$/, 'Write confirmation');
     const { subject, body } = await gmailAfterPress(interview);
@@ -190,13 +181,13 @@ describe('each moment of the timeline, through its notification', () => {
     assert.match(body, /in about an hour and a half/, `says how far away it is:\n${body}`);
   });
 
-  it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', async () => {
+  it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
     const interview = await enterMoment(-5, 'get-ready');
     await assertOneNotification(interview, 'get-ready', /^Demo · Get ready: your interview starts in [45] min$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
-  it('start (start + 1 min): "Call connected" records the call and clears the notification', async () => {
+  it('start (start + 1 min): "Call connected" records the call and clears the notification', PER_TEST, async () => {
     const interview = await enterMoment(1, 'start');
     await assertOneNotification(interview, 'start', /^Demo · Your interview starts now$/, 'Call connected');
     const pressedAt = Date.now();
@@ -210,13 +201,13 @@ describe('each moment of the timeline, through its notification', () => {
     });
   });
 
-  it('no-call (start + 6 min): "Open Standby" opens the popup page in a tab', async () => {
+  it('no-call (start + 6 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
     const interview = await enterMoment(6, 'no-call');
     await assertOneNotification(interview, 'no-call', /^Demo · No call yet\?$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
-  it('min-wait (start + 16 min): "Write follow-up" opens a draft stating the minutes of availability left', async () => {
+  it('min-wait (start + 16 min): "Write follow-up" opens a draft stating the minutes of availability left', PER_TEST, async () => {
     const interview = await enterMoment(16, 'min-wait');
     await assertOneNotification(interview, 'min-wait', /^Demo · You have waited 1[67] minutes$/, 'Write follow-up');
     const { subject, body } = await gmailAfterPress(interview);
@@ -227,7 +218,7 @@ describe('each moment of the timeline, through its notification', () => {
     assert.ok(body.includes(clock(interview.start)), `states the scheduled time ${clock(interview.start)}:\n${body}`);
   });
 
-  it('max-wait (start + 31 min): "Ask to reschedule" opens a draft proposing new times or asking for theirs', async () => {
+  it('max-wait (start + 31 min): "Ask to reschedule" opens a draft proposing new times or asking for theirs', PER_TEST, async () => {
     const interview = await enterMoment(31, 'max-wait');
     await assertOneNotification(interview, 'max-wait', /^Demo · Time to stop waiting$/, 'Ask to reschedule');
     const { subject, body } = await gmailAfterPress(interview);
@@ -240,7 +231,7 @@ describe('each moment of the timeline, through its notification', () => {
     assert.ok(proposes !== asks, `either proposes times (${slotLines.length} lines) or asks for theirs, exactly one:\n${body}`);
   });
 
-  it('ask-outcome (start + 41 min): a silent slot asks "Did the call happen?", and "We spoke" records it', async () => {
+  it('ask-outcome (start + 41 min): a silent slot asks "Did the call happen?", and "We spoke" records it', PER_TEST, async () => {
     const interview = await enterMoment(41, 'ask-outcome');
     await assertOneNotification(interview, 'ask-outcome', /^Demo · Did the call happen\?$/, 'We spoke');
     const created = await createdFor(interview.id);
@@ -249,7 +240,7 @@ describe('each moment of the timeline, through its notification', () => {
     await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.connectedAt, { message: 'marks.connectedAt is stored' });
   });
 
-  it('thank-you (start + 61 min, after "we spoke"): "Write thank-you" opens a draft thanking them', async () => {
+  it('thank-you (start + 61 min, after "we spoke"): "Write thank-you" opens a draft thanking them', PER_TEST, async () => {
     const interview = await enterMoment(61, 'thank-you', (start) => ({ callAttempts: [], connectedAt: start + 2 * MINUTE }));
     await assertOneNotification(interview, 'thank-you', /^Demo · Send a thank-you note$/, 'Write thank-you');
     const { subject, body } = await gmailAfterPress(interview);
@@ -258,11 +249,12 @@ describe('each moment of the timeline, through its notification', () => {
     assert.doesNotMatch(body, /flexibility/, 'the call was not moved, so no thanks for flexibility');
   });
 
-  it('a laptop asleep through several moments shows one notification, for the moment it is in (max-wait)', async () => {
+  it('a laptop asleep through several moments shows one notification, for the moment it is in (max-wait)', PER_TEST, async () => {
     // Confirm, get-ready, start, no-call and min-wait all passed unseen.
     const interview = await enterMoment(31, 'max-wait');
-    // Give any further (stale) notification time to appear before counting.
-    await new Promise((done) => setTimeout(done, 500));
+    // One more reconcile, answered only once it has shown whatever it would show: a stale
+    // notification queued behind the first one would be among those counted below.
+    await session.reconcile();
     const created = await createdFor(interview.id);
     assert.deepEqual(created.map((c) => c.title), ['Demo · Time to stop waiting'], 'one notification, never a stale confirm or several');
     assert.deepEqual(created[0]!.buttons, ['Ask to reschedule', 'Call connected']);
