@@ -9,7 +9,7 @@ import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
 import { INTERVIEW_GONE } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
-import { thanksForFlexibility } from '../core/outcome.ts';
+import { effectiveInterview, thanksForFlexibility } from '../core/outcome.ts';
 import type { DraftEnvironment } from '../core/build-draft.ts';
 import { buildDraft } from '../core/build-draft.ts';
 import { loadDefaultTemplates } from '../platform/default-templates.ts';
@@ -33,9 +33,15 @@ function findInterview(state: StoredState, interviewId: string): Interview {
   return interview;
 }
 
-/** Free times for a new call: busy time from the calendar, the user's working hours. */
+/** Free times for a new call: busy time from the calendar, every other interview, the user's working hours. */
 function slotsFor(state: StoredState, interview: Interview, now: number): Slot[] {
-  return proposeSlots(Object.values(state.busy), now, {
+  // Every known interview is busy time too, whatever its source (typed-in ones included), at
+  // its current time when it was moved.
+  const interviews = Object.values(allInterviews(state))
+    .filter((other) => other.id !== interview.id)
+    .map((other) => effectiveInterview(other, state.marks[other.id] ?? emptyMarks()))
+    .map(({ start, end }) => ({ start, end }));
+  return proposeSlots([...Object.values(state.busy), ...interviews], now, {
     durationMinutes: Math.max(15, Math.round((interview.end - interview.start) / 60_000)),
     bufferMinutes: state.settings.slotBuffer,
     count: 3,
