@@ -54,14 +54,17 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   // screen-reader users keep their place.
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => { if (focusOnMount) titleRef.current?.focus(); }, [focusOnMount]);
-  // The card re-renders when the mark reaches storage, which may be before or after the
-  // worker's reply arrives: so the focus is put back when the new marks are rendered.
-  const refocusAfterMark = useRef(false);
+  // The button is removed when the mark reaches storage and the card re-renders, which may
+  // come before or after the worker's reply, and after other re-renders (the popup's own
+  // refresh, the clock): so after every render, once the pressed button is gone and the focus
+  // went with it, the focus moves to the title.
+  const pressedButton = useRef<Element | null>(null);
   useEffect(() => {
-    if (!refocusAfterMark.current) return;
-    refocusAfterMark.current = false;
+    const pressed = pressedButton.current;
+    if (pressed === null || pressed.isConnected) return;
+    pressedButton.current = null;
     if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
-  }, [marks]);
+  });
   const interview = effectiveInterview(calendarInterview, marks);
   const state = waitState(calendarInterview, marks, now, settings);
   const actions = availableActions(calendarInterview, marks, now, settings);
@@ -78,10 +81,10 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction, newTime?: NewTime) => {
     setError('');
-    refocusAfterMark.current = action !== 'called';
+    pressedButton.current = action === 'called' ? null : document.activeElement;
     send('mark', { interviewId: calendarInterview.id, action, newTime }).then((result) => {
       if (!result.ok) {
-        refocusAfterMark.current = false;
+        pressedButton.current = null;
         fail(result.error);
       }
     });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
-import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
+import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -20,15 +20,6 @@ interface Stored {
  */
 function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
   return moveDemo(session, Date.now() - minutesIn * MINUTE, { marks: {}, notified: {}, ...extra });
-}
-
-async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
-  const before = new Set(await session.openedTabUrls());
-  await action();
-  const url = await session.waitFor(async () => (await session.openedTabUrls()).find((u) => u.startsWith('https://mail.google.com/') && !before.has(u)), {
-    message: 'a new Gmail compose tab opened',
-  });
-  return new URL(url);
 }
 
 function pad(n: number): string {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
-import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
+import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -29,15 +29,6 @@ function typedIn(id: string, start: number): ManualEntry {
     id, company: 'Quill & Co', role: 'Editor', date: iso.slice(0, 10), time: iso.slice(11, 16), timeZone: 'UTC',
     durationMinutes: 30, interviewerName: 'Rae Quill', interviewerEmail: 'rae@example.com', phone: '+1 202 555 0100',
   };
-}
-
-async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
-  const before = new Set(await session.openedTabUrls());
-  await action();
-  const url = await session.waitFor(async () => (await session.openedTabUrls()).find((u) => u.startsWith('https://mail.google.com/') && !before.has(u)), {
-    message: 'a new Gmail compose tab opened',
-  });
-  return new URL(url);
 }
 
 describe('the interview story', () => {
