@@ -18,7 +18,10 @@ interface Shot {
   name: string;
   /** Minutes since the first demo interview's start (it starts 4 minutes after the anchor). */
   minutesIn: number;
-  missed?: boolean;
+  /** Marks of the first demo interview, from its start. */
+  marks?: (start: number) => Record<string, unknown>;
+  /** Leave the profile empty (the never-nameless prompt shows). */
+  noProfile?: boolean;
   /** Text that tells the state has rendered. */
   ready: string;
 }
@@ -26,7 +29,11 @@ interface Shot {
 const shots: Shot[] = [
   { name: 'upcoming', minutesIn: -3, ready: 'article.card' },
   { name: 'waiting', minutesIn: 17, ready: '.clock' },
-  { name: 'missed', minutesIn: 8, missed: true, ready: '.missed' },
+  { name: 'missed', minutesIn: 8, marks: () => ({ callAttempts: [], missedAt: Date.now() - MINUTE }), ready: '.missed' },
+  { name: 'did-the-call-happen', minutesIn: 41, ready: '.question' },
+  { name: 'no-show', minutesIn: 36, marks: (start) => ({ callAttempts: [], noShowAt: start + 32 * MINUTE, forStart: start, history: [{ callAttempts: [] }] }), ready: '.emails' },
+  { name: 'spoke-after-missed', minutesIn: 20, marks: (start) => ({ callAttempts: [], missedAt: start + 3 * MINUTE, calledBackAt: start + 5 * MINUTE, connectedAt: start + 6 * MINUTE, forStart: start }), ready: '.emails' },
+  { name: 'profile-prompt', minutesIn: -30, noProfile: true, ready: '.profile-prompt' },
 ];
 
 await mkdir(outDir, { recursive: true });
@@ -38,9 +45,9 @@ for (const locale of ['en', 'it'] as const) {
       // The demo's first interview has a stable id derived from the anchor (demo-calendar.ts).
       const firstId = `demo:demo-1-${anchor}`;
       await session.writeStorage({
-        settings: { ...defaultSettings, language: locale, profile: { name: locale === 'it' ? 'Giulia Bianchi' : 'Alex Morgan', phone: '+39 347 123 4567', email: 'candidate@example.com' } },
+        settings: { ...defaultSettings, language: locale, profile: shot.noProfile ? { name: '', phone: '', email: '' } : { name: locale === 'it' ? 'Giulia Bianchi' : 'Alex Morgan', phone: '+39 347 123 4567', email: 'candidate@example.com' } },
         source: { kind: 'demo', anchor },
-        marks: shot.missed ? { [firstId]: { callAttempts: [], missedAt: Date.now() - MINUTE } } : {},
+        marks: shot.marks ? { [firstId]: shot.marks(anchor + 4 * MINUTE) } : {},
         notified: {},
       });
       const page = await session.openPage('popup.html');

@@ -5,10 +5,11 @@ import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
 import { proposeSlots } from '../core/propose-slots.ts';
 import { manualToInterview, validateManualEntry } from '../core/manual-interview.ts';
 import { validateSettings } from '../core/validate-settings.ts';
-import type { MarkAction } from '../core/marks.ts';
+import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
 import { INTERVIEW_GONE } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
+import { effectiveInterview } from '../core/outcome.ts';
 import type { DraftEnvironment } from '../core/build-draft.ts';
 import { buildDraft } from '../core/build-draft.ts';
 import { loadDefaultTemplates } from '../platform/default-templates.ts';
@@ -21,7 +22,7 @@ import { extensionUrl, openTab } from '../platform/tabs.ts';
 import { clearNotification } from '../platform/notifications.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { forgetGoogleTokens } from '../platform/identity.ts';
-import { chooseCalendars, googleCalendars, nameCalendars, restartDemo, retryWatchedCalendar, syncNow, unwatchCalendar, useDemo, useGoogle, useIcal } from './sync-source.ts';
+import { chooseCalendars, googleCalendars, nameCalendars, restartDemo, retryWatchedCalendar, stopDemo, syncNow, unwatchCalendar, useDemo, useGoogle, useIcal } from './sync-source.ts';
 import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { hasOrigin } from '../platform/permissions.ts';
 
@@ -32,9 +33,15 @@ function findInterview(state: StoredState, interviewId: string): Interview {
   return interview;
 }
 
-/** Free times for a new call: busy time from the calendar, the user's working hours. */
+/** Free times for a new call: busy time from the calendar, every other interview, the user's working hours. */
 function slotsFor(state: StoredState, interview: Interview, now: number): Slot[] {
-  return proposeSlots(Object.values(state.busy), now, {
+  // Every known interview is busy time too, whatever its source (typed-in ones included), at
+  // its current time when it was moved.
+  const interviews = Object.values(allInterviews(state))
+    .filter((other) => other.id !== interview.id)
+    .map((other) => effectiveInterview(other, state.marks[other.id] ?? emptyMarks()))
+    .map(({ start, end }) => ({ start, end }));
+  return proposeSlots([...Object.values(state.busy), ...interviews], now, {
     durationMinutes: Math.max(15, Math.round((interview.end - interview.start) / 60_000)),
     bufferMinutes: state.settings.slotBuffer,
     count: 3,
@@ -43,29 +50,50 @@ function slotsFor(state: StoredState, interview: Interview, now: number): Slot[]
   });
 }
 
-/** Records what the user said about an interview, then reconciles reminders and badge. */
-export async function markInterview(interviewId: string, action: MarkAction): Promise<void> {
-  // The moment's notification asked a question the user has now answered (or postponed). It
-  // goes first: the reconcile below may show the next moment (marking done brings the
-  // thank-you forward to now) under the same notification id.
-  if (action === 'connected' || action === 'done' || action === 'missed' || action === 'snooze') await clearNotification(notificationId(interviewId));
+/** Records what the user said about an interview, then reconciles reminders and badge. A mark
+ * that no longer fits the interview's phase (a stale button) is refused with a message. */
+export async function markInterview(interviewId: string, action: MarkAction, newTime?: NewTime): Promise<void> {
   await reconcileNow('message', (state, now) => {
-    findInterview(state, interviewId);
-    const marks = applyMark(state.marks[interviewId] ?? emptyMarks(), action, now);
+    const interview = findInterview(state, interviewId);
+    const marks = applyMark(interview, state.marks[interviewId] ?? emptyMarks(), action, now, state.settings, newTime);
+    // A snooze no longer possible (the next moment is under a minute away) just dismisses.
+    if (marks === undefined && action === 'snooze') return state;
+    if (marks === undefined) throw new Error(action === 'moved' ? 'errorNewTime' : 'errorMarkStale');
     const notified = { ...state.notified };
-    // The cleared notification no longer counts as shown, so the current moment shows again.
-    if (action !== 'called' && action !== 'rescheduled') delete notified[interviewId];
+    // The moment's notification asked a question the user has now answered (or postponed): it
+    // no longer counts as shown, and the reconcile shows whatever moment now fits, or clears it.
+    if (action !== 'called') delete notified[interviewId];
     return { ...state, marks: { ...state.marks, [interviewId]: marks }, notified };
   });
+  // Answered or postponed: the notification goes (the reconcile re-raised one if a moment is due).
+  if (action === 'snooze') await clearNotification(notificationId(interviewId));
 }
 
-/** A typed-in interview removed, with what the user marked on it. */
-function withoutManual(state: StoredState, entryId: string): StoredState {
+/** A typed-in interview removed, with what the user marked on it (kept for undo). */
+function withoutManual(state: StoredState, entryId: string, now: number): StoredState {
+  const entry = state.manual[entryId];
+  const interview = entry === undefined ? undefined : allInterviews(state)[`manual:${entryId}`];
   const manual = { ...state.manual };
   delete manual[entryId];
   const marks = { ...state.marks };
   delete marks[`manual:${entryId}`];
-  return { ...state, manual, marks };
+  const removed = interview && entry ? { interview, manual: entry, at: now, ...(state.marks[interview.id] ? { marks: state.marks[interview.id] } : {}) } : state.removed;
+  return { ...state, manual, marks, removed };
+}
+
+/** Puts back the last interview removed, with its marks; a calendar one loses its override. */
+function restoreRemoved(state: StoredState): StoredState {
+  const removed = state.removed;
+  if (removed === undefined) return state;
+  const { interview } = removed;
+  const marks = removed.marks ? { ...state.marks, [interview.id]: removed.marks } : state.marks;
+  if (removed.manual) return { ...state, manual: { ...state.manual, [removed.manual.id]: removed.manual }, marks, removed: undefined };
+  // Only what belongs to the current source comes back (the demo's interview after a switch would not).
+  const overrides = { ...state.settings.rules.overrides };
+  delete overrides[interview.eventId];
+  const settings = { ...state.settings, rules: { ...state.settings.rules, overrides } };
+  const sameSource = interview.source === state.source.kind;
+  return { ...state, settings, marks, interviews: sameSource ? { ...state.interviews, [interview.id]: interview } : state.interviews, removed: undefined };
 }
 
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
@@ -96,16 +124,26 @@ export async function openDraft(interviewId: string, kind: TemplateKind, chosenS
   const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now, slots));
   const url = composeUrl(state.settings.mailProvider, draft);
   await openTab(url);
+  const first = validSlots?.[0];
+  if (first !== undefined && slotKinds.has(kind)) {
+    // Remembered so that "They moved it" can start from the time the user proposed.
+    await reconcileNow('message', (latest) => {
+      if (allInterviews(latest)[interviewId] === undefined) return latest;
+      const current = latest.marks[interviewId] ?? emptyMarks();
+      return { ...latest, marks: { ...latest.marks, [interviewId]: { ...current, proposed: { start: first.start, end: first.end } } } };
+    });
+  }
   return url;
 }
 
-export async function openPopupPage(): Promise<void> {
-  await openTab(extensionUrl('popup.html'));
+/** Opens the popup page in a tab, on one interview's card when given. */
+export async function openPopupPage(interviewId?: string): Promise<void> {
+  await openTab(extensionUrl(interviewId === undefined ? 'popup.html' : `popup.html?interview=${encodeURIComponent(interviewId)}`));
 }
 
 export const messageHandlers: Handlers = {
-  mark: async ({ interviewId, action }) => {
-    await markInterview(interviewId, action);
+  mark: async ({ interviewId, action, newTime }) => {
+    await markInterview(interviewId, action, newTime);
     return { ok: true };
   },
   'open-draft': async ({ interviewId, kind, slots }) => ({ url: await openDraft(interviewId, kind, slots) }),
@@ -148,17 +186,24 @@ export const messageHandlers: Handlers = {
     const interview = manualToInterview(entry);
     if (problems.length > 0 || !interview || !/^[\w-]{1,64}$/.test(entry.id)) throw new Error(`Invalid interview (${problems.join(', ') || 'id'})`);
     await reconcileNow('message', (state) => {
-      // A moved interview starts its wait afresh: what was marked applied to the old time.
-      const previous = state.manual[entry.id];
-      const moved = previous !== undefined && manualToInterview(previous)?.start !== interview.start;
-      const marks = { ...state.marks };
-      if (moved) delete marks[interview.id];
-      return { ...state, manual: { ...state.manual, [entry.id]: entry }, marks };
+      // A new time starts the wait afresh, remembered as moved: the reconcile aligns the marks
+      // with the new start (core/outcome.ts alignMarks), as for a calendar event that moves.
+      // The first interview of the user's own ends the demo: from now on only real ones notify.
+      const isNew = state.manual[entry.id] === undefined;
+      return { ...(isNew ? stopDemo(state) : state), manual: { ...state.manual, [entry.id]: entry } };
     });
     return { interviewId: interview.id };
   },
   'delete-manual': async ({ entryId }) => {
-    await reconcileNow('message', (state) => withoutManual(state, entryId));
+    await reconcileNow('message', (state, now) => withoutManual(state, entryId, now));
+    return { ok: true };
+  },
+  'undo-remove': async () => {
+    await reconcileNow('message', restoreRemoved);
+    return { ok: true };
+  },
+  'forget-removed': async () => {
+    await reconcileNow('message', (state) => ({ ...state, removed: undefined }));
     return { ok: true };
   },
   'save-settings': async ({ settings }) => {
@@ -180,15 +225,17 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   'not-interview': async ({ interviewId }) => {
-    await reconcileNow('message', (state) => {
+    await reconcileNow('message', (state, now) => {
       const interview = allInterviews(state)[interviewId];
       if (interview === undefined) return state;
-      if (interview.source === 'manual') return withoutManual(state, interview.eventId);
+      if (interview.source === 'manual') return withoutManual(state, interview.eventId, now);
       const overrides = { ...state.settings.rules.overrides, [interview.eventId]: 'not-interview' as const };
       // Gone at once, not at the next sync; the override keeps later syncs from bringing it back.
       const interviews = { ...state.interviews };
       delete interviews[interviewId];
-      return { ...state, interviews, settings: { ...state.settings, rules: { ...state.settings.rules, overrides } } };
+      const marks = state.marks[interviewId];
+      const removed = { interview, at: now, ...(marks ? { marks } : {}) };
+      return { ...state, interviews, removed, settings: { ...state.settings, rules: { ...state.settings.rules, overrides } } };
     });
     return { ok: true };
   },
@@ -247,6 +294,10 @@ export const messageHandlers: Handlers = {
   },
   'restart-demo': async () => {
     await reconcileNow('message', restartDemo);
+    return { ok: true };
+  },
+  'stop-demo': async () => {
+    await reconcileNow('message', stopDemo);
     return { ok: true };
   },
 };

@@ -4,8 +4,7 @@ import { allInterviews } from '../core/stored-state.ts';
 import { RECONCILE_LOCK, SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
-import { currentReminder, reminderKey } from '../core/current-reminder.ts';
-import { emptyMarks } from '../core/marks.ts';
+import { alignMarks, currentReminder, emptyMarks, isSnoozed, reminderKey } from '../core/outcome.ts';
 import { interviewIdOfNotification, notificationId } from '../core/notification-plan.ts';
 import { readState, writeState } from '../platform/storage.ts';
 import { applyAlarms } from '../platform/alarms.ts';
@@ -22,9 +21,10 @@ const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min
  */
 async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, openAfterRestart: ReadonlySet<string> | undefined): Promise<void> {
   const marks = state.marks[interview.id] ?? emptyMarks();
-  // "Remind me later": nothing until then; the snooze alarm brings the moment back.
-  if (marks.snoozedUntil !== undefined && marks.snoozedUntil > now) return;
   const reminder = currentReminder(interview, marks, now, state.settings);
+  // "Remind me later" holds back only the moment it was pressed on; the snooze alarm brings it
+  // back, and any later moment shows on time.
+  if (reminder !== undefined && isSnoozed(marks, reminder, now)) return;
   if (reminder === undefined) {
     if (notified[interview.id] !== undefined) {
       await clearNotification(notificationId(interview.id));
@@ -60,6 +60,13 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
 
     const all = allInterviews(state);
     const interviews = Object.values(all);
+    // A calendar event (or a typed-in interview) that moved starts afresh at its new time.
+    const marks = { ...state.marks };
+    for (const interview of interviews) {
+      const current = marks[interview.id];
+      if (current !== undefined) marks[interview.id] = alignMarks(interview, current);
+    }
+    state = { ...state, marks };
     const notified = { ...state.notified };
     // A browser restart takes every notification away. The wait moments are the ones a
     // candidate must not lose, so after a restart the current one is shown again.
@@ -89,7 +96,7 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     // The calendar poll lives with the other alarms so that install, startup and every wake
     // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
     // a disconnect clears it.
-    if (state.source.kind !== 'demo') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
+    if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
     await applyAlarms(alarms);
     const badge = badgeFor(interviews, state.marks, now, state.settings);
     // Google refused the sign-in even after a fresh token: the badge asks for a reconnect

@@ -7,7 +7,7 @@ import { interviewIdOfNotification, notificationPlan } from '../core/notificatio
 import { parseReminderAlarmName, SNOOZE_PREFIX, SYNC_ALARM, TICK_ALARM } from '../core/reconcile.ts';
 import { handle } from '../platform/message-handler.ts';
 import { onAlarm } from '../platform/alarms.ts';
-import { onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
+import { clearNotification, onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
 import { readState } from '../platform/storage.ts';
 import { onInstalled, onStartup } from '../platform/runtime.ts';
 import { reconcileNow } from './reconcile-now.ts';
@@ -48,14 +48,17 @@ onNotificationButton((id, index) => {
     const shown = parseReminderKey(state.notified[interviewId]);
     const action = shown ? notificationPlan(shown.kind).buttons[index] : undefined;
     if (action === undefined) return;
+    // The button was used: its notification goes (it stays recorded as shown, so it does not come back).
+    await clearNotification(id);
     if (action.type === 'draft') await openDraft(interviewId, action.kind);
     else if (action.type === 'mark') await markInterview(interviewId, action.action);
-    else await openPopupPage();
+    else await openPopupPage(interviewId);
   })().catch(report('notification button'));
 });
 
 onNotificationClicked((id) => {
-  if (interviewIdOfNotification(id) !== undefined) openPopupPage().catch(report('notification click'));
+  const interviewId = interviewIdOfNotification(id);
+  if (interviewId !== undefined) openPopupPage(interviewId).catch(report('notification click'));
 });
 
 // Every wake-up (an alarm, a message, a notification click) also reconciles: cheap, idempotent,

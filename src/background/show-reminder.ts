@@ -1,8 +1,9 @@
 import type { Interview, Marks, Reminder } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
+import type { NotificationAction } from '../core/notification-plan.ts';
 import { actionLabelKey, notificationId, notificationPlan } from '../core/notification-plan.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
-import { waitState } from '../core/wait-state.ts';
+import { effectiveInterview, snoozeOffer, waitState } from '../core/outcome.ts';
 import { cleanText } from '../core/text.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { showNotification } from '../platform/notifications.ts';
@@ -14,14 +15,26 @@ export async function showReminder(interview: Interview, reminder: Reminder, mar
   const locale = resolveLocale(settings.language, uiLanguage());
   const t = await loadTranslator(locale);
   const plan = notificationPlan(reminder.kind);
-  const time = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit' }).format(interview.start);
+  const current = effectiveInterview(interview, marks);
+  const time = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit' }).format(current.start);
   const title = cleanText(interview.title, 80) || t('untitledInterview');
-  const minutesToStart = Math.max(0, Math.round((interview.start - now) / MINUTE));
+  // Whole minutes still to go, rounded up: "starts in 4 minutes" at 3:20 before the start.
+  const minutesToStart = Math.max(0, Math.ceil((current.start - now) / MINUTE));
   const { minutesWaited } = waitState(interview, marks, now, settings);
+  const snooze = snoozeOffer(interview, marks, now, settings);
+  const label = (action: NotificationAction): string => {
+    if (action.type === 'mark' && action.action === 'snooze') {
+      if (snooze === undefined) return t('dismiss');
+      return snooze.untilStart ? t('buttonMark_snooze_start') : t('buttonMark_snooze', [snooze.minutes]);
+    }
+    return t(actionLabelKey(action));
+  };
+  const heading = cleanText(t(plan.titleKey, [minutesToStart, minutesWaited]), 120);
   await showNotification(notificationId(interview.id), {
-    title: cleanText(t(plan.titleKey, [minutesToStart, minutesWaited]), 120),
+    // The demo's fictional interviews say so, so nobody mistakes one for a real call.
+    title: interview.source === 'demo' ? cleanText(t('demoNotificationTitle', [heading]), 120) : heading,
     message: cleanText(t(plan.messageKey, [title, time, minutesToStart, minutesWaited]), 300),
-    buttons: plan.buttons.map((action) => t(actionLabelKey(action))),
+    buttons: plan.buttons.map(label),
     requireInteraction: plan.requireInteraction,
   });
 }

@@ -17,27 +17,20 @@ import type { TokenRequest } from '../platform/identity.ts';
 import { readState } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
 
-const HOUR = 3_600_000;
-/** A demo older than this has nothing left to show, so it starts over. */
-const DEMO_LIFETIME = 12 * HOUR;
 /** Held while talking to Google, so syncs never stack (the reconcile lock is only for storage). */
 const SYNC_LOCK = 'interview-standby-sync';
 const ICAL_TIMEOUT_MS = 30_000;
 
 /**
  * Brings `interviews` up to date with the demo calendar: a pure function of its anchor and the
- * rules, so running it again changes nothing. A Google source is left alone here: its data
- * changes only when a sync result is applied (see `syncNow`).
+ * rules, so running it again changes nothing. The demo is a guest: it never restarts by itself
+ * and touches only its own interviews' marks, never those of interviews typed in by hand.
+ * A Google source is left alone here: its data changes only when a sync result is applied.
  */
-export function refreshDemo(state: StoredState, now: number): StoredState {
+export function refreshDemo(state: StoredState, _now: number): StoredState {
   if (state.source.kind !== 'demo') return state;
-  let source = state.source;
-  let { marks, notified } = state;
-  if (now - source.anchor > DEMO_LIFETIME) {
-    source = { kind: 'demo', anchor: now };
-    marks = {};
-    notified = {};
-  }
+  const source = state.source;
+  let { marks } = state;
   const interviews: Record<string, Interview> = {};
   for (const event of demoEvents(source.anchor)) {
     const detection = detectInterview(event, state.settings.rules, { source: 'demo' });
@@ -50,12 +43,24 @@ export function refreshDemo(state: StoredState, now: number): StoredState {
       marks = { ...marks, [interview.id]: { callAttempts: [], connectedAt: interview.start + 2 * 60_000 } };
     }
   }
-  return { ...state, source, interviews, marks, notified };
+  return { ...state, interviews, marks };
 }
 
-/** Starts the demo again from now, forgetting what the user marked on the old one. */
+/** Only the demo's own records: keys of demo interviews start with `demo:`. */
+function withoutDemo<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([id]) => !id.startsWith('demo:')));
+}
+
+/** Starts the demo again from now, forgetting what was marked on the demo's own interviews only. */
 export function restartDemo(state: StoredState, now: number): StoredState {
-  return refreshDemo({ ...state, source: { kind: 'demo', anchor: now }, marks: {}, notified: {} }, now);
+  if (state.source.kind !== 'demo' && state.source.kind !== 'none') return state;
+  return refreshDemo({ ...state, source: { kind: 'demo', anchor: now }, interviews: {}, marks: withoutDemo(state.marks), notified: withoutDemo(state.notified) }, now);
+}
+
+/** Ends the demo: its interviews, marks and notifications go; the user's own stay. */
+export function stopDemo(state: StoredState): StoredState {
+  if (state.source.kind !== 'demo') return state;
+  return { ...state, source: { kind: 'none' }, interviews: {}, marks: withoutDemo(state.marks), notified: withoutDemo(state.notified) };
 }
 
 /** Everything a source switch resets: the old source's interviews, marks, busy time and cursor. */
@@ -225,7 +230,7 @@ export async function syncNow(trigger: SyncTrigger): Promise<boolean> {
     if (lock === null) return false;
     const startedAt = Date.now();
     const { state } = await readState(startedAt);
-    if (state.source.kind === 'demo' || !syncDue(state.sync, trigger, startedAt)) return false;
+    if (state.source.kind === 'demo' || state.source.kind === 'none' || !syncDue(state.sync, trigger, startedAt)) return false;
     if (state.source.kind === 'ical') {
       const { url } = state.source;
       const outcome = await fetchIcal(state, startedAt);

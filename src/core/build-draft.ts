@@ -5,7 +5,7 @@ import type { TemplateContext } from './template-engine.ts';
 import type { DefaultTemplates } from './custom-templates.ts';
 import { renderTemplateText } from './template-engine.ts';
 import { templateFor } from './custom-templates.ts';
-import { waitState } from './wait-state.ts';
+import { effectiveInterview, thanksForFlexibility, waitState } from './outcome.ts';
 import { effectiveTiming } from './plan-timeline.ts';
 import { looksLikeGroup } from './looks-like-group.ts';
 
@@ -24,8 +24,10 @@ export interface DraftEnvironment {
 const MINUTE = 60_000;
 
 /** Everything a template may say about this interview, computed at `now`. */
-export function templateContext(interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {
-  const state = waitState(interview, marks, env.now, settings);
+export function templateContext(calendarInterview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {
+  const state = waitState(calendarInterview, marks, env.now, settings);
+  // A call moved with "They moved it" is written about at its new time.
+  const interview = effectiveInterview(calendarInterview, marks);
   // The candidate stays available until the maximum wait, and only while still waiting for
   // the call: once it connected, was missed or is over, there is nothing to promise.
   const stillWaiting = state.phase === 'upcoming' || state.phase === 'waiting' || state.phase === 'may-stop';
@@ -50,7 +52,7 @@ export function templateContext(interview: Interview, marks: Marks, settings: Se
     availableUntil,
     minutesLeft: state.minutesLeft,
     rescheduled: marks.rescheduled === true,
-    moved: marks.rescheduled === true || marks.missedAt !== undefined,
+    moved: thanksForFlexibility(marks),
     video: interview.videoUrl !== undefined && interview.phones.length === 0,
     slots: env.slots,
   };

@@ -4,7 +4,7 @@ import type { MarkAction } from './marks.ts';
 /** What a notification button does: open a draft, or record what the user said. */
 export type NotificationAction =
   | { type: 'draft'; kind: TemplateKind }
-  | { type: 'mark'; action: MarkAction }
+  | { type: 'mark'; action: MarkAction; labelKey?: string }
   | { type: 'open-popup' };
 
 export interface NotificationPlan {
@@ -25,6 +25,8 @@ const plans: Record<ReminderKind, NotificationPlan> = {
   'no-call': { titleKey: 'notifNoCallTitle', messageKey: 'notifNoCallMessage', buttons: [{ type: 'open-popup' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
   'min-wait': { titleKey: 'notifMinWaitTitle', messageKey: 'notifMinWaitMessage', buttons: [{ type: 'draft', kind: 'follow-up' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
   'max-wait': { titleKey: 'notifMaxWaitTitle', messageKey: 'notifMaxWaitMessage', buttons: [{ type: 'draft', kind: 'reschedule' }, { type: 'mark', action: 'connected' }], requireInteraction: true },
+  // No thank-you for a call that may not have happened: ask first.
+  'ask-outcome': { titleKey: 'notifAskOutcomeTitle', messageKey: 'notifAskOutcomeMessage', buttons: [{ type: 'mark', action: 'connected', labelKey: 'buttonMark_spoke' }, { type: 'mark', action: 'no-show' }], requireInteraction: true },
   'thank-you': { titleKey: 'notifThankYouTitle', messageKey: 'notifThankYouMessage', buttons: [{ type: 'draft', kind: 'thank-you' }, { type: 'mark', action: 'snooze' }], requireInteraction: false },
 };
 
@@ -38,7 +40,7 @@ export function actionLabelKey(action: NotificationAction): string {
     case 'draft':
       return `buttonDraft_${action.kind.replace(/-/g, '_')}`;
     case 'mark':
-      return `buttonMark_${action.action.replace(/-/g, '_')}`;
+      return action.labelKey ?? `buttonMark_${action.action.replace(/-/g, '_')}`;
     case 'open-popup':
       return 'buttonOpenPopup';
   }

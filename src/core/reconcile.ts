@@ -1,8 +1,7 @@
 import type { Interview, Marks, ReminderKind } from './types.ts';
 import type { Settings } from './settings.ts';
-import { isReminderKind, planTimeline } from './plan-timeline.ts';
-import { waitState } from './wait-state.ts';
-import { emptyMarks } from './marks.ts';
+import { isReminderKind } from './timing.ts';
+import { emptyMarks, planTimeline, waitState, waitingPhases } from './outcome.ts';
 
 /** An alarm as the shell should create it. */
 export interface WantedAlarm {
@@ -54,8 +53,7 @@ export function parseReminderAlarmName(name: string): { interviewId: string; kin
 }
 
 export function isWaitRunning(interview: Interview, marks: Marks, now: number, settings: Settings): boolean {
-  const phase = waitState(interview, marks, now, settings).phase;
-  return phase === 'waiting' || phase === 'may-stop' || phase === 'stop-waiting';
+  return waitingPhases.has(waitState(interview, marks, now, settings).phase);
 }
 
 /** The alarms that should exist for these interviews at `now`. Pure and idempotent. */
@@ -73,7 +71,8 @@ export function wantedAlarms(
     for (const reminder of planTimeline(interview, settings, m)) {
       if (reminder.at > now) reminders.push({ name: reminderAlarmName(interview.id, reminder.kind), when: reminder.at });
     }
-    if (m.snoozedUntil !== undefined && m.snoozedUntil > now) reminders.push({ name: `${SNOOZE_PREFIX}${interview.id}`, when: m.snoozedUntil });
+    // A snooze holds back only the moment it was pressed on; later moments keep their own alarms.
+    if (m.snoozed !== undefined && m.snoozed.until > now) reminders.push({ name: `${SNOOZE_PREFIX}${interview.id}`, when: m.snoozed.until });
   }
   reminders.sort((a, b) => a.when - b.when || a.name.localeCompare(b.name));
   const wanted = reminders.slice(0, MAX_REMINDER_ALARMS);

@@ -9,6 +9,8 @@ import { manualToInterview } from './manual-interview.ts';
 /** Where interviews come from now. The demo is the default until a real source is connected. */
 export type SourceState =
   | { kind: 'demo'; anchor: number }
+  /** No calendar: the demo was stopped (or ended when the user added an interview). */
+  | { kind: 'none' }
   /** `selfEmail` is the primary calendar's id (the account's address), for detection. */
   | { kind: 'google'; calendarIds: string[]; selfEmail?: string }
   /** A secret iCal address: a secret, stored only here, never logged or shown unmasked. */
@@ -122,9 +124,21 @@ export interface StoredState {
   /** Interviews typed in by hand, by entry id, exactly as typed. */
   manual: Record<string, ManualEntry>;
   icalCursor: IcalCursor;
+  /** The last interview removed ("Not an interview", or a typed-in one deleted), kept for undo. */
+  removed?: RemovedInterview;
 }
 
-export const SCHEMA_VERSION = 4;
+/** What undoing a removal puts back. */
+export interface RemovedInterview {
+  interview: Interview;
+  marks?: Marks;
+  /** The typed-in entry, when it was one. */
+  manual?: ManualEntry;
+  /** When it was removed (epoch ms). */
+  at: number;
+}
+
+export const SCHEMA_VERSION = 5;
 
 type Raw = Record<string, unknown>;
 
@@ -141,6 +155,9 @@ export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   (raw) => ({ ...raw, schemaVersion: 3, manual: {}, icalCursor: {} }),
   // 4: each Google calendar has its own health, and calendars can rule events out (vetoes).
   (raw) => migrateToCalendarHealth(raw),
+  // 5: the outcome model. A snooze held every later moment (`snoozedUntil`); it now holds one
+  // moment and is dropped here rather than guessed; nothing else changes meaning.
+  (raw) => ({ ...raw, schemaVersion: 5, marks: isRecord(raw.marks) ? Object.fromEntries(Object.entries(raw.marks).map(([id, m]) => [id, isRecord(m) ? withoutKey(m, 'snoozedUntil') : m])) : raw.marks }),
 ];
 
 /**
@@ -164,6 +181,12 @@ function migrateToCalendarHealth(raw: Raw): Raw {
   }
   if (isRecord(raw.googleCursor)) next.googleCursor = { ...raw.googleCursor, vetoes: {} };
   return next;
+}
+
+function withoutKey(record: Raw, key: string): Raw {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -215,19 +238,34 @@ function isInterview(value: unknown): value is Interview {
     && isRecord(value.detectedBy);
 }
 
+const isTime = (value: unknown): value is { start: number; end: number } =>
+  isRecord(value) && isFiniteNumber(value.start) && isFiniteNumber(value.end) && value.end > value.start;
+
+/** One level of marks read back: every field must have its type, or it is dropped alone. */
+function normalizeMarksSnapshot(value: Record<string, unknown>): Marks {
+  const marks: Marks = { callAttempts: Array.isArray(value.callAttempts) ? value.callAttempts.filter(isFiniteNumber) : [] };
+  for (const key of ['connectedAt', 'missedAt', 'calledBackAt', 'noShowAt', 'askedToCallAt', 'doneAt', 'forStart'] as const) {
+    const at = value[key];
+    if (isFiniteNumber(at)) marks[key] = at;
+  }
+  if (value.rescheduled === true) marks.rescheduled = true;
+  if (isTime(value.movedTo)) marks.movedTo = { start: value.movedTo.start, end: value.movedTo.end };
+  if (isTime(value.proposed)) marks.proposed = { start: value.proposed.start, end: value.proposed.end };
+  if (Array.isArray(value.checklist)) marks.checklist = value.checklist.filter((item): item is string => typeof item === 'string').slice(0, 20);
+  if (value.language === 'en' || value.language === 'it') marks.language = value.language;
+  return marks;
+}
+
 function normalizeMarks(value: unknown): Marks | undefined {
   if (!isRecord(value)) return undefined;
-  const at = (key: string) => (isFiniteNumber(value[key]) ? (value[key] as number) : undefined);
-  return {
-    connectedAt: at('connectedAt'),
-    missedAt: at('missedAt'),
-    doneAt: at('doneAt'),
-    callAttempts: Array.isArray(value.callAttempts) ? value.callAttempts.filter(isFiniteNumber) : [],
-    rescheduled: value.rescheduled === true ? true : undefined,
-    snoozedUntil: at('snoozedUntil'),
-    language: value.language === 'en' || value.language === 'it' ? value.language : undefined,
-    checklist: Array.isArray(value.checklist) ? value.checklist.filter((item): item is string => typeof item === 'string').slice(0, 20) : undefined,
-  };
+  const marks = normalizeMarksSnapshot(value);
+  const snoozed = value.snoozed;
+  if (isRecord(snoozed) && typeof snoozed.key === 'string' && snoozed.key.length <= 100 && isFiniteNumber(snoozed.until)) marks.snoozed = { key: snoozed.key, until: snoozed.until };
+  if (Array.isArray(value.history)) {
+    const history = value.history.filter(isRecord).slice(-20).map(normalizeMarksSnapshot);
+    if (history.length > 0) marks.history = history;
+  }
+  return marks;
 }
 
 /** A typed-in interview read back: every field must have its type, or the entry is set aside. */
@@ -338,6 +376,7 @@ export function loadState(raw: unknown, now: number): LoadResult {
       googleCursor: normalizeCursor(data.googleCursor),
       manual,
       icalCursor: normalizeIcalCursor(data.icalCursor),
+      ...normalizeRemoved(data.removed),
     },
     problems,
     changed: changed || problems.length > 0 || !isRecord(data.source),
@@ -349,6 +388,7 @@ const stringArray = (value: unknown): string[] => (Array.isArray(value) ? value.
 /** An unreadable source restarts the demo from now: better than showing nothing. */
 function normalizeSource(raw: unknown, now: number): SourceState {
   if (isRecord(raw) && raw.kind === 'demo' && isFiniteNumber(raw.anchor)) return { kind: 'demo', anchor: raw.anchor };
+  if (isRecord(raw) && raw.kind === 'none') return { kind: 'none' };
   if (isRecord(raw) && raw.kind === 'google') {
     const calendarIds = stringArray(raw.calendarIds).filter((id) => id !== '');
     if (calendarIds.length > 0) {
@@ -361,6 +401,17 @@ function normalizeSource(raw: unknown, now: number): SourceState {
     return { kind: 'ical', url: raw.url };
   }
   return { kind: 'demo', anchor: now };
+}
+
+function normalizeRemoved(raw: unknown): { removed?: RemovedInterview } {
+  if (!isRecord(raw) || !isInterview(raw.interview) || !isFiniteNumber(raw.at)) return {};
+  const removed: RemovedInterview = { interview: raw.interview, at: raw.at };
+  const marks = normalizeMarks(raw.marks);
+  if (marks) removed.marks = marks;
+  const entryId = isRecord(raw.manual) && typeof raw.manual.id === 'string' ? raw.manual.id : undefined;
+  const manual = entryId === undefined ? undefined : normalizeManualEntry(entryId, raw.manual);
+  if (manual) removed.manual = manual;
+  return { removed };
 }
 
 function normalizeBusy(raw: unknown): Record<string, BusyInterval> {

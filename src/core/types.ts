@@ -128,22 +128,43 @@ export interface Interview {
   detectedBy: { rule: DetectionRule; matched?: string };
 }
 
-/** What the user said about one interview. Timestamps, never counters in memory. */
+/** What the user said about one interview. Timestamps, never counters in memory. The outcome
+ * these marks describe is derived in one place: `core/outcome.ts`. */
 export interface Marks {
+  /** "Call connected" / "We spoke". */
   connectedAt?: number;
+  /** "I missed their call". Kept after they spoke: the thank-you then thanks for flexibility. */
   missedAt?: number;
+  /** "I called back" after a missed call. */
+  calledBackAt?: number;
+  /** "They never called". */
+  noShowAt?: number;
+  /** "I asked them to call me" (after a moved call went silent again). */
+  askedToCallAt?: number;
+  /** "Mark as done" after speaking: brings the thank-you forward. */
   doneAt?: number;
-  /** One timestamp per "I called them". */
+  /** One timestamp per "I called them", counted from the current start. */
   callAttempts: number[];
-  /** The call was moved to another time (changes the thank-you and please-call-me wording). */
+  /** The call was moved to another time at least once (changes the thank-you and please-call-me wording). */
   rescheduled?: boolean;
+  /** The new time the user gave with "They moved it"; it replaces the calendar's start and end. */
+  movedTo?: { start: number; end: number };
+  /** The first new time proposed in the last reschedule or apology draft: "They moved it" starts from it. */
+  proposed?: { start: number; end: number };
+  /** The calendar start these marks were made for; a calendar event that moves is detected against it. */
+  forStart?: number;
   /** Ticked items of the get-ready checklist. */
   checklist?: string[];
-  /** "Remind me later": no notification for this interview until then (epoch ms). */
-  snoozedUntil?: number;
   /** The language the user chose for this interview's drafts and voicemail (else detected). */
   language?: Locale;
+  /** "Remind me later" on one moment (its reminder key): only that moment waits, until `until`. */
+  snoozed?: { key: string; until: number };
+  /** What the marks were before each mark, newest last, so that every mark can be undone. */
+  history?: MarksSnapshot[];
 }
+
+/** A past state of the marks, kept for undo (without its own history or snooze). */
+export type MarksSnapshot = Omit<Marks, 'history' | 'snoozed'>;
 
 export type ReminderKind =
   | 'confirm'
@@ -152,6 +173,7 @@ export type ReminderKind =
   | 'no-call'
   | 'min-wait'
   | 'max-wait'
+  | 'ask-outcome'
   | 'thank-you';
 
 export interface Reminder {
@@ -160,7 +182,19 @@ export interface Reminder {
   at: number;
 }
 
-export type WaitPhase = 'upcoming' | 'waiting' | 'may-stop' | 'stop-waiting' | 'connected' | 'missed' | 'done';
+/** Where an interview stands: the wait's sub-phases, then its outcome (see core/outcome.ts). */
+export type WaitPhase =
+  | 'upcoming'
+  | 'waiting'
+  | 'may-stop'
+  | 'stop-waiting'
+  | 'needs-outcome'
+  | 'connected'
+  | 'missed'
+  | 'called-back'
+  | 'no-show'
+  | 'asked-to-call'
+  | 'done';
 
 export interface WaitState {
   phase: WaitPhase;

@@ -1,5 +1,5 @@
 import type { Locale, TemplateKind } from '../core/types.ts';
-import type { MarkAction } from '../core/marks.ts';
+import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Slot } from '../core/propose-slots.ts';
@@ -9,7 +9,8 @@ import type { Slot } from '../core/propose-slots.ts';
  * `handle` requires a handler for each, so an unhandled message is a compile error.
  */
 export interface MessageMap {
-  mark: { request: { interviewId: string; action: MarkAction }; response: { ok: true } };
+  /** `newTime` goes with `moved`: the interview's new start and end. */
+  mark: { request: { interviewId: string; action: MarkAction; newTime?: NewTime }; response: { ok: true } };
   /** Opens the draft; `slots` are the new times the user left in the picker (else proposed now). */
   'open-draft': { request: { interviewId: string; kind: TemplateKind; slots?: Slot[] }; response: { url: string } };
   /** The voicemail script for this interview as of now (current time, minutes left). */
@@ -27,6 +28,12 @@ export interface MessageMap {
   'save-settings': { request: { settings: Settings }; response: { ok: true } };
   'not-interview': { request: { interviewId: string }; response: { ok: true } };
   'restart-demo': { request: Record<string, never>; response: { ok: true } };
+  /** Ends the demo (no calendar until one is connected or the demo is started again). */
+  'stop-demo': { request: Record<string, never>; response: { ok: true } };
+  /** Puts back the interview last removed ("Not an interview", a typed-in one deleted). */
+  'undo-remove': { request: Record<string, never>; response: { ok: true } };
+  /** The user let the removal stand: the undo offer goes. */
+  'forget-removed': { request: Record<string, never>; response: { ok: true } };
   /** Sent when the popup opens: sync the source and reconcile now rather than at the next alarm. */
   refresh: { request: Record<string, never>; response: { ok: true } };
   /** Signs in to Google (may show Google's consent), switches the source to Google and syncs. */

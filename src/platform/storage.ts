@@ -12,7 +12,7 @@ export interface StorageExtras {
 // chrome.* directly (promise-based in MV3): this module is in the popup's bundle, which is kept
 // free of webextension-polyfill for its size budget.
 
-const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor'] as const;
+const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed'] as const;
 /** Fails to compile when StoredState gains a key that is not read back. */
 type Unread = Exclude<keyof StoredState, (typeof stateKeys)[number]>;
 const everyKeyIsRead: [Unread] extends [never] ? true : Unread = true;
@@ -28,6 +28,9 @@ export async function readState(now: number): Promise<LoadResult> {
  * (storage.local.set is atomic per call). */
 export async function writeState(partial: Partial<StoredState> & Partial<StorageExtras>): Promise<void> {
   await chrome.storage.local.set(partial);
+  // An optional key set to undefined (the undo of a removal, once used) is gone, not kept.
+  const cleared = Object.entries(partial).filter(([, value]) => value === undefined).map(([key]) => key);
+  if (cleared.length > 0) await chrome.storage.local.remove(cleared);
 }
 
 /** Calls `listener` whenever any state key changes (from any context). Returns an unsubscribe. */

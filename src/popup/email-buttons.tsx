@@ -1,34 +1,29 @@
-import type { Interview, TemplateKind, WaitPhase } from '../core/types.ts';
+import type { Interview, TemplateKind } from '../core/types.ts';
+import type { OfferedDrafts } from '../core/outcome.ts';
 import { useI18n } from '../ui/i18n.ts';
 
-/** Which email fits each phase best; it gets the prominent style. */
-const recommended: Record<WaitPhase, TemplateKind> = {
-  upcoming: 'confirmation',
-  waiting: 'follow-up',
-  'may-stop': 'follow-up',
-  'stop-waiting': 'reschedule',
-  connected: 'thank-you',
-  missed: 'apology',
-  done: 'thank-you',
-};
-
-const allKinds: readonly TemplateKind[] = ['confirmation', 'follow-up', 'reschedule', 'please-call-me', 'apology', 'thank-you'];
-
-/** One button per email; each opens a prefilled draft in a new tab. */
-export function EmailButtons({ interview, phase, rescheduled, onDraft }: { interview: Interview; phase: WaitPhase; rescheduled: boolean; onDraft: (kind: TemplateKind) => void }) {
+/** The email the phase calls for (prominent), and the others that make sense now under "More
+ * emails". Which is which is decided by the outcome model (core/outcome.ts offeredDrafts). */
+export function EmailButtons({ interview, offered, onDraft, idBase }: { interview: Interview; offered: OfferedDrafts; onDraft: (kind: TemplateKind) => void; idBase: string }) {
   const { t } = useI18n();
-  // Moved once and silent again: ask them to call you instead of waiting a second time.
-  const best = rescheduled && (phase === 'may-stop' || phase === 'stop-waiting') ? 'please-call-me' : recommended[phase];
+  const label = (kind: TemplateKind) => t(`buttonDraft_${kind.replace(/-/g, '_')}`);
+  if (offered.primary === undefined && offered.more.length === 0) return null;
   return (
-    <section class="emails" aria-labelledby="emails-title">
-      <h3 id="emails-title" class="section-title">{t('emailsTitle')}</h3>
-      <div class="email-grid">
-        {[best, ...allKinds.filter((k) => k !== best)].map((kind) => (
-          <button key={kind} type="button" class={kind === best ? 'button primary' : 'button'} onClick={() => onDraft(kind)}>
-            {t(`buttonDraft_${kind.replace(/-/g, '_')}`)}
-          </button>
-        ))}
-      </div>
+    <section class="emails" aria-labelledby={`${idBase}-emails`}>
+      <h3 id={`${idBase}-emails`} class="section-title">{t('emailsTitle')}</h3>
+      {offered.primary && (
+        <div class="email-grid">
+          <button type="button" class="button primary" onClick={() => onDraft(offered.primary!)}>{label(offered.primary)}</button>
+        </div>
+      )}
+      {offered.more.length > 0 && (
+        <details class="more-emails" open={offered.primary === undefined}>
+          <summary>{t('moreEmails')}</summary>
+          <div class="email-grid">
+            {offered.more.map((kind) => <button key={kind} type="button" class="button" onClick={() => onDraft(kind)}>{label(kind)}</button>)}
+          </div>
+        </details>
+      )}
       {!interview.interviewer.email && <p class="hint">{t('noRecipient')}</p>}
     </section>
   );

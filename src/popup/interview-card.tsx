@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Interview, Marks, TemplateKind, WaitPhase } from '../core/types.ts';
+import type { Interview, Marks, TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
-import type { MarkAction } from '../core/marks.ts';
+import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
-import { emptyMarks } from '../core/marks.ts';
-import { waitState } from '../core/wait-state.ts';
-import { effectiveTiming } from '../core/plan-timeline.ts';
+import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, waitingPhases, waitState } from '../core/outcome.ts';
+import { effectiveTiming } from '../core/timing.ts';
 import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { uiLanguage } from '../platform/i18n.ts';
 import { interviewLocale } from '../core/resolve-locale.ts';
@@ -20,33 +19,44 @@ import { MissedCallCard } from './missed-call-card.tsx';
 import { GetReadyChecklist } from './get-ready-checklist.tsx';
 import { SlotPicker } from './slot-picker.tsx';
 import { UncheckedNote } from '../ui/unchecked-note.tsx';
+import { NewTimeForm } from './new-time-form.tsx';
 
 interface Props {
+  /** As the calendar has it; a time given with "They moved it" is applied here. */
   interview: Interview;
   marks: Marks | undefined;
   settings: Settings;
   now: number;
   onEdit: (interviewId: string) => void;
+  /** "Not an interview" was done: the popup offers to undo it. */
+  onRemoved: () => void;
   /** The worker no longer has this interview (the card was being replaced): the app says so. */
   onGone: () => void;
+  /** Unique within the popup: several cards can show at once. */
+  headingId: string;
+  /** Moves the focus to this card's title when it first shows (opened from a list or a notification). */
+  focusOnMount?: boolean;
 }
 
-const waitingPhases: ReadonlySet<WaitPhase> = new Set(['waiting', 'may-stop', 'stop-waiting']);
 /** Drafts that propose new times: the user sees and can change them first. */
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
 const MINUTE = 60_000;
 /** The get-ready checklist shows from this long before the start. */
 const CHECKLIST_LEAD = 60 * MINUTE;
+/** Phases where "Call connected" is the answer to a question: it reads "We spoke". */
+const spokeWording = new Set(['needs-outcome', 'called-back', 'no-show', 'asked-to-call', 'missed']);
 
-/** The interview happening now (or next): everything the candidate needs, in order of need. */
-export function InterviewCard({ interview, marks = emptyMarks(), settings, now, onEdit, onGone }: Props) {
+/** One interview: everything the candidate needs now, in order of need, as the outcome model says. */
+export function InterviewCard({ interview: calendarInterview, marks = emptyMarks(), settings, now, onEdit, onRemoved, onGone, headingId, focusOnMount = false }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [error, setError] = useState('');
   const [picking, setPicking] = useState<{ kind: TemplateKind; slots: Slot[] } | undefined>(undefined);
-  // The buttons a mark removes ("call connected", "I missed their call") may hold the focus:
-  // it moves to the card's title, so keyboard and screen-reader users keep their place.
+  const [askingTime, setAskingTime] = useState(false);
+  // The buttons a mark removes may hold the focus: it moves to the card's title, so keyboard and
+  // screen-reader users keep their place.
   const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { if (focusOnMount) titleRef.current?.focus(); }, [focusOnMount]);
   // The button is removed when the mark reaches storage and the card re-renders, which may
   // come before or after the worker's reply, and after other re-renders (the popup's own
   // refresh, the clock): so after every render, once the pressed button is gone and the focus
@@ -58,7 +68,10 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
     pressedButton.current = null;
     if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
   });
-  const state = waitState(interview, marks, now, settings);
+  const interview = effectiveInterview(calendarInterview, marks);
+  const state = waitState(calendarInterview, marks, now, settings);
+  const actions = availableActions(calendarInterview, marks, now, settings);
+  const offered = offeredDrafts(calendarInterview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
   const phone = interview.phones[0];
@@ -69,10 +82,10 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   // An error shown in this card would vanish with it when the card is replaced: "gone" is
   // told by the app, above whichever card is current.
   const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
-  const mark = (action: MarkAction) => {
+  const mark = (action: MarkAction, newTime?: NewTime) => {
     setError('');
     pressedButton.current = action === 'called' ? null : document.activeElement;
-    send('mark', { interviewId: interview.id, action }).then((result) => {
+    send('mark', { interviewId: calendarInterview.id, action, newTime }).then((result) => {
       if (!result.ok) {
         pressedButton.current = null;
         fail(result.error);
@@ -81,7 +94,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   };
   const openDraft = (kind: TemplateKind, slots?: Slot[]) => {
     setError('');
-    send('open-draft', { interviewId: interview.id, kind, slots }).then((result) => {
+    send('open-draft', { interviewId: calendarInterview.id, kind, slots }).then((result) => {
       if (result.ok) window.close();
       else fail(result.error);
     }, (reason: unknown) => fail(String(reason)));
@@ -92,16 +105,17 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
       return;
     }
     setError('');
-    send('proposed-slots', { interviewId: interview.id }).then((result) => {
+    send('proposed-slots', { interviewId: calendarInterview.id }).then((result) => {
       if (result.ok) setPicking({ kind, slots: result.value.slots });
       else fail(result.error);
     }, (reason: unknown) => fail(String(reason)));
   };
   const toggle = (item: string, checked: boolean) => {
-    send('checklist', { interviewId: interview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
+    send('checklist', { interviewId: calendarInterview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
   };
 
-  const subtitle = [interview.company, interview.role].filter(Boolean).join(' · ');
+  // Company and role only when the title does not already say them.
+  const subtitle = [interview.company, interview.role].filter((part) => part && !interview.title.toLowerCase().includes(part.toLowerCase())).join(' · ');
   const started = interview.start <= now;
   const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
@@ -111,12 +125,17 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const chooseLanguage = (language: string) => {
     void send('interview-language', { interviewId: interview.id, language: language === 'it' ? 'it' : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
   };
-  const confirmNow = state.phase === 'upcoming' && untilStart <= timing.confirmLead * MINUTE;
+  const has = (action: MarkAction) => actions.includes(action);
+  const button = (action: MarkAction, label: string, primary = false) => (
+    <button type="button" class={primary ? 'button primary' : 'button'} onClick={() => (action === 'moved' ? setAskingTime(true) : mark(action))}>{label}</button>
+  );
+  const connectedLabel = spokeWording.has(state.phase) ? t('buttonMark_spoke') : t('buttonMark_connected');
+  const lastMark = marks.history !== undefined && marks.history.length > 0;
 
   return (
-    <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
+    <article class={`card phase-${state.phase}`} aria-labelledby={headingId}>
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
-      <h2 id="current-title" class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
+      <h2 id={headingId} class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
       <UncheckedNote interviewId={interview.id} now={now} />
       {subtitle && <p class="subtitle">{subtitle}</p>}
       <p class="when">
@@ -125,22 +144,26 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
             ? `${formatDay(i18n, interview.start)} · ${t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone, i18n.locale)])}`
             : t('popupStartsAt', [formatDay(i18n, interview.start), formatTime(i18n, interview.start)])}
         </time>
-        {' · '}
-        <span>{when}</span>
+        {!waiting && <>{' · '}<span>{when}</span></>}
       </p>
       <p class="why">
-        {t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}
-        {interview.source === 'manual' && <>{' · '}<button type="button" class="link-button" onClick={() => onEdit(interview.id)}>{t('manualEditButton')}</button></>}
+        {interview.source !== 'manual' && t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}
+        {interview.source === 'manual' && <button type="button" class="link-button" onClick={() => onEdit(calendarInterview.id)}>{t('manualEditButton')}</button>}
       </p>
 
-      {state.phase === 'missed'
-        ? <MissedCallCard interview={interview} onUndo={() => mark('undo-missed')} />
+      {state.phase === 'missed' || state.phase === 'called-back'
+        ? <MissedCallCard interview={interview} calledBack={state.phase === 'called-back'} />
         : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
-      {marks.rescheduled && waiting && (
-        <p class="hint">
-          {t('rescheduledNote')}{' '}
-          <button type="button" class="link-button" onClick={() => mark('undo-rescheduled')}>{t('undoMark')}</button>
-        </p>
+      {marks.rescheduled && (waiting || state.phase === 'no-show') && <p class="hint">{t('rescheduledNote')}</p>}
+
+      {state.phase === 'needs-outcome' && (
+        <section class="question" aria-labelledby={`${headingId}-question`}>
+          <h3 id={`${headingId}-question`} class="section-title">{t('askOutcomeTitle')}</h3>
+          <div class="actions">
+            {button('connected', t('buttonMark_spoke'), true)}
+            {button('no-show', t('buttonMark_no_show'), true)}
+          </div>
+        </section>
       )}
 
       {interview.interviewer.name || interview.interviewer.email ? (
@@ -166,32 +189,33 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
         <GetReadyChecklist interview={interview} checked={marks.checklist ?? []} onToggle={toggle} />
       )}
 
-      {state.phase !== 'done' && state.phase !== 'missed' && (
+      {askingTime ? (
+        <NewTimeForm initial={marks.proposed ?? { start: interview.start, end: interview.end }} now={now}
+          onSave={(time) => { setAskingTime(false); mark('moved', time); }} onCancel={() => { setAskingTime(false); titleRef.current?.focus(); }} />
+      ) : (
         <div class="actions" role="group" aria-label={t('actionsGroup')}>
-          {state.phase !== 'connected' && <button type="button" class={waiting ? 'button primary' : 'button'} onClick={() => mark('connected')}>{t('buttonMark_connected')}</button>}
-          {(waiting || state.phase === 'upcoming') && (
-            <button type="button" class="button" onClick={() => mark('called')}>
-              {t('buttonMark_called')}{marks.callAttempts.length > 0 ? ` (${marks.callAttempts.length})` : ''}
-            </button>
-          )}
-          {state.phase !== 'connected' && <button type="button" class="button" onClick={() => mark('missed')}>{t('buttonMark_missed')}</button>}
-          {(state.phase === 'may-stop' || state.phase === 'stop-waiting') && !marks.rescheduled && (
-            <button type="button" class="button" onClick={() => mark('rescheduled')}>{t('buttonMark_rescheduled_hint')}</button>
-          )}
-          {state.phase === 'connected' && <button type="button" class="button" onClick={() => mark('done')}>{t('buttonMark_done')}</button>}
+          {state.phase !== 'needs-outcome' && has('connected') && button('connected', connectedLabel, state.phase === 'waiting' || state.phase === 'called-back' || state.phase === 'asked-to-call')}
+          {has('called') && button('called', `${t('buttonMark_called')}${marks.callAttempts.length > 0 ? ` (${marks.callAttempts.length})` : ''}`)}
+          {has('called-back') && button('called-back', t('buttonMark_called_back'))}
+          {has('missed') && button('missed', t('buttonMark_missed'))}
+          {state.phase !== 'needs-outcome' && has('no-show') && button('no-show', t('buttonMark_no_show'))}
+          {has('asked-to-call') && button('asked-to-call', t('buttonMark_asked_to_call'))}
+          {has('moved') && button('moved', t('buttonMark_moved'))}
+          {has('done') && button('done', t('buttonMark_done'))}
+          {lastMark && <button type="button" class="link-button" onClick={() => mark('undo')}>{t('undoLastMark')}</button>}
         </div>
       )}
 
-      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
+      {phone && (waiting || (state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD)) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
-      {confirmNow && <p class="hint">{t('confirmHint')}</p>}
+      {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
       {picking
         ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))}
-            onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => setPicking(undefined)} />
-        : <EmailButtons interview={interview} phase={state.phase} rescheduled={marks.rescheduled === true} onDraft={chooseDraft} />}
+            onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => { setPicking(undefined); titleRef.current?.focus(); }} />
+        : <EmailButtons interview={interview} offered={offered} onDraft={chooseDraft} idBase={headingId} />}
       <p class="hint draft-language">
-        <label for="draft-language">{t('draftLanguageLabel')}</label>{' '}
-        <select id="draft-language" value={draftLocale} onChange={(e) => chooseLanguage(e.currentTarget.value)}>
+        <label for={`${headingId}-language`}>{t('draftLanguageLabel')}</label>{' '}
+        <select id={`${headingId}-language`} value={draftLocale} onChange={(e) => chooseLanguage(e.currentTarget.value)}>
           <option value="en">English</option>
           <option value="it">Italiano</option>
         </select>
@@ -202,7 +226,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
       {interview.source !== 'manual' && (
         <p class="card-footer">
           <button type="button" class="link-button" onClick={() => {
-            void send('not-interview', { interviewId: interview.id }).then((result) => { if (!result.ok) fail(result.error); });
+            void send('not-interview', { interviewId: calendarInterview.id }).then((result) => { if (!result.ok) fail(result.error); else onRemoved(); });
           }}>{t('notInterview')}</button>
         </p>
       )}

@@ -18,6 +18,10 @@ import { SyncStatus } from './sync-status.tsx';
 import { ManualForm } from './manual-form.tsx';
 import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
 import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
+import { ProfilePrompt } from './profile-prompt.tsx';
+
+/** How long "Removed. Undo" stays offered. */
+const UNDO_WINDOW = 10 * 60_000;
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -25,6 +29,8 @@ export function PopupApp() {
   const [i18n, setI18n] = useState<I18n | undefined>(undefined);
   /** The manual-entry form, open for a new entry (null) or for editing one; closed when undefined. */
   const [editing, setEditing] = useState<ManualEntry | null | undefined>(undefined);
+  /** The interview whose card was asked for: from a list row, or `?interview=` (a notification's "Open"). */
+  const [selected, setSelected] = useState<string | undefined>(() => new URLSearchParams(location.search).get('interview') ?? undefined);
   const language = loaded?.state.settings.language;
   const locale: Locale | undefined = language === undefined ? undefined : resolveLocale(language, uiLanguage());
 
@@ -62,7 +68,15 @@ export function PopupApp() {
   if (!loaded || !i18n) return <p class="muted">…</p>;
   const { state, problems } = loaded;
   const { t } = i18n;
-  const picked = pickInterviews(Object.values(allInterviews(state)), state.marks, now, state.settings);
+  const all = allInterviews(state);
+  const picked = pickInterviews(Object.values(all), state.marks, now, state.settings);
+  // One card per interview that needs the user; the one asked for (a list row, a notification's
+  // "Open") comes first, or the next interview when nothing needs the user now.
+  const chosen = selected === undefined ? undefined : all[selected];
+  const cards = [...(chosen ? [chosen] : []), ...(picked.live.length > 0 ? picked.live : picked.current ? [picked.current] : [])]
+    .filter((interview, index, list) => list.findIndex((other) => other.id === interview.id) === index);
+  const listed = (list: typeof picked.upcoming) => list.filter((interview) => !cards.includes(interview));
+  const open = (interviewId: string) => setSelected(interviewId);
   const editManual = (interviewId: string) => {
     const entry = state.manual[interviewId.replace(/^manual:/, '')];
     if (entry) setEditing(entry);
@@ -99,11 +113,19 @@ export function PopupApp() {
       ) : (
         <>
           {state.source.kind === 'demo' && (
-            <section class="demo-banner" aria-label={t('popupDemoBadge')}>
+            <section class={picked.live.length > 0 ? 'demo-banner compact' : 'demo-banner'} aria-label={t('popupDemoBadge')}>
               <span class="pill">{t('popupDemoBadge')}</span>
-              <span class="demo-text">{t('popupDemoExplain')}</span>
-              <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
+              {picked.live.length === 0 && <span class="demo-text">{t('popupDemoExplain')}</span>}
+              <span class="demo-actions">
+                <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
+                <button type="button" class="link-button" onClick={() => { void send('stop-demo', {}); }}>{t('popupStopDemo')}</button>
+              </span>
             </section>
+          )}
+          {state.source.kind === 'none' && (
+            <p class="demo-banner compact">
+              <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupStartDemo')}</button>
+            </p>
           )}
           {allProblems.length > 0 && (
             <div class="notice" role="alert">
@@ -120,11 +142,23 @@ export function PopupApp() {
             </div>
           )}
           <CalendarTrouble state={state} now={now} />
-          {picked.current
-            ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
+          <ProfilePrompt settings={state.settings} />
+          {state.removed && now - state.removed.at < UNDO_WINDOW && (
+            <div class="notice" role="status">
+              <p>{t('removedNotice', [state.removed.interview.title || t('untitledInterview')])}</p>
+              <button type="button" class="link-button" onClick={() => { void send('undo-remove', {}); }}>{t('undoMark')}</button>
+              <button type="button" class="link-button" onClick={() => { void send('forget-removed', {}); }}>{t('dismiss')}</button>
+            </div>
+          )}
+          {cards.length > 0
+            ? cards.map((interview, index) => (
+              <InterviewCard key={interview.id} interview={interview} marks={state.marks[interview.id]} settings={state.settings} now={now}
+                onEdit={editManual} onRemoved={() => setSelected(undefined)} onGone={() => setChanged(true)} headingId={index === 0 ? 'current-title' : `card-${index}-title`}
+                focusOnMount={index === 0 && selected !== undefined && chosen !== undefined} />
+            ))
             : <p class="empty">{t('popupNothing')}</p>}
-          <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
-          <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} onGone={() => setChanged(true)} />
+          <InterviewList title={t('popupUpcoming')} interviews={listed(picked.upcoming)} marks={state.marks} now={now} onOpen={open} />
+          <InterviewList title={t('popupRecent')} interviews={listed(picked.recent)} marks={state.marks} now={now} recent onOpen={open} />
           <p class="add-row">
             <button type="button" class="button" onClick={() => setEditing(null)}>+ {t('addInterview')}</button>
           </p>

@@ -31,8 +31,8 @@ export function UncheckedNote({ interviewId, now }: { interviewId: string; now: 
   const at = unchecked[interviewId];
   if (at === undefined) return null;
   return (
-    <p class="unchecked-note" data-unchecked={interviewId}>
+    <span class="unchecked-note" data-unchecked={interviewId}>
       {at === null ? i18n.t('interviewNeverChecked') : i18n.t('interviewUnchecked', [formatRelative(i18n, at, now)])}
-    </p>
+    </span>
   );
 }

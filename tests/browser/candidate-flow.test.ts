@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import type { Marks } from '../../src/core/types.ts';
+import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
-import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
+import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -11,6 +11,7 @@ const MINUTE = 60_000;
 interface Stored {
   marks: Record<string, Marks>;
   manual: Record<string, ManualEntry>;
+  interviews: Record<string, Interview>;
 }
 
 /**
@@ -19,15 +20,6 @@ interface Stored {
  */
 function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
   return moveDemo(session, Date.now() - minutesIn * MINUTE, { marks: {}, notified: {}, ...extra });
-}
-
-async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
-  const before = new Set(await session.openedTabUrls());
-  await action();
-  const url = await session.waitFor(async () => (await session.openedTabUrls()).find((u) => u.startsWith('https://mail.google.com/') && !before.has(u)), {
-    message: 'a new Gmail compose tab opened',
-  });
-  return new URL(url);
 }
 
 function pad(n: number): string {
@@ -45,13 +37,18 @@ describe('the candidate flow in the popup', () => {
   });
 
   it('shows the get-ready checklist before the call and keeps what was ticked', PER_TEST, async () => {
-    const id = await demoAt(session, -8);
+    // 40 minutes ahead: inside the checklist's hour, and still the moment to confirm. (The demo's
+    // recruiter call is under way then and has the first card; the row opens this one's.)
+    const id = await demoAt(session, -40);
     page = await session.openPage('popup.html');
+    const openCard = () => page.getByRole('button', { name: /^Phone interview with Brightwave Labs/ }).click();
+    await openCard();
     await page.getByRole('group', { name: /Get ready \(0 of 6\)/ }).waitFor();
     await page.getByLabel('Your CV and portfolio open').check();
     await page.getByLabel('The job description').check();
     await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.checklist?.length === 2, { message: 'two ticks stored' });
     await page.reload();
+    await openCard();
     await page.getByRole('group', { name: /Get ready \(2 of 6\)/ }).waitFor();
     assert.equal(await page.getByLabel('The job description').isChecked(), true);
     assert.ok(await page.getByText('A short confirmation now shows you are ready').isVisible(), 'the confirmation moment is explained');
@@ -87,11 +84,32 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('su') ?? '', /\S/);
   });
 
-  it('asks them to call instead once the interview was already moved', PER_TEST, async () => {
+  it('"They moved it" asks for the new time and moves the interview; silent again, it asks them to call', PER_TEST, async () => {
     const id = await demoAt(session, 20);
     page = await session.openPage('popup.html');
-    await page.getByRole('button', { name: 'They moved it to a new time' }).click();
-    await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.rescheduled === true, { message: 'rescheduled stored' });
+    await page.getByRole('button', { name: 'They moved it' }).click();
+    // The new date and time, typed as the browser's wall clock three hours from now.
+    const { date, time, start } = await page.evaluate(() => {
+      const d = new Date(Date.now() + 3 * 3_600_000);
+      d.setSeconds(0, 0);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}`, start: d.getTime() };
+    });
+    await page.getByLabel('Date', { exact: true }).fill(date);
+    await page.getByLabel('Time', { exact: true }).fill(time);
+    await page.getByRole('button', { name: 'Move the interview' }).click();
+    const moved = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[id]?.movedTo, { message: 'the new time is stored' });
+    const { interviews, marks } = await session.readStorage<Stored>(['interviews', 'marks']);
+    assert.equal(moved.start, start, 'the new start is the time typed');
+    assert.equal(moved.end - moved.start, interviews[id]!.end - interviews[id]!.start, 'the length is kept');
+    assert.equal(marks[id]?.rescheduled, true);
+    assert.deepEqual(marks[id]?.callAttempts, [], 'attempts count from the new start');
+    await page.locator('.clock').waitFor({ state: 'detached' });
+    const alarms = await session.evaluateInWorker(() => chrome.alarms.getAll());
+    assert.ok(alarms.some((a) => a.name === `reminder:start:${id}` && Math.abs(a.scheduledTime - start) < 1000), 'the timeline is rebuilt from the new start');
+
+    // The new time came and went silent: 20 minutes into it, the card asks them to call instead.
+    await session.writeStorage({ marks: { ...marks, [id]: { ...marks[id]!, movedTo: { start: Date.now() - 20 * MINUTE, end: Date.now() + 10 * MINUTE } } } });
     await page.getByText('Rescheduled once already').waitFor();
     const primary = page.locator('.emails .button.primary');
     assert.equal(await primary.innerText(), 'Ask them to call you');
@@ -105,7 +123,7 @@ describe('the candidate flow in the popup', () => {
     // From the keyboard: the button disappears with the mark, and the focus must not be lost.
     // (Earlier tests opened Gmail tabs in front; keys go to the tab in front.)
     await page.bringToFront();
-    await page.getByText(/started [5-7] minutes ago/).waitFor();
+    await page.locator('.clock', { hasText: /^0[5-7]:\d\d$/ }).waitFor();
     await page.getByRole('button', { name: 'I missed their call' }).press('Enter');
     await page.getByRole('heading', { name: 'Breathe. You can fix this.' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'current-title');
@@ -134,7 +152,7 @@ describe('the candidate flow in the popup', () => {
       });
     });
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    await page.getByText(/started [7-9] minutes ago/).waitFor();
+    await page.locator('.clock', { hasText: /^0[7-9]:\d\d$/ }).waitFor();
     const newId = await demoAt(session, 3);
     await page.getByRole('button', { name: 'I called them' }).click();
 
@@ -151,7 +169,7 @@ describe('the candidate flow in the popup', () => {
       g.held = undefined;
       for (const deliver of held) deliver();
     });
-    await page.getByText(/started [2-4] minutes ago/).waitFor();
+    await page.locator('.clock', { hasText: /^0[2-4]:\d\d$/ }).waitFor();
     assert.equal(await notice.isVisible(), true, 'the notice stays until dismissed');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await notice.waitFor({ state: 'detached' });

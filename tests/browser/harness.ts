@@ -416,3 +416,13 @@ export async function moveDemo(session: ExtensionSession, start: number, extra: 
   }, { message: `the demo interview ${id} to be stored` });
   return id;
 }
+
+/** Runs `action` and resolves with the Gmail compose URL of the tab it opened. */
+export async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
+  const before = new Set(await session.openedTabUrls());
+  await action();
+  const url = await session.waitFor(async () => (await session.openedTabUrls()).find((u) => u.startsWith('https://mail.google.com/') && !before.has(u)), {
+    message: 'a new Gmail compose tab opened',
+  });
+  return new URL(url);
+}

@@ -5,7 +5,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks, ReminderKind } from '../../src/core/types.ts';
-import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
+import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -37,6 +37,7 @@ const DUE_AT: Record<ReminderKind, number> = {
   'no-call': 5 * MINUTE,
   'min-wait': 15 * MINUTE,
   'max-wait': 30 * MINUTE,
+  'ask-outcome': DEMO_LENGTH + 10 * MINUTE,
   'thank-you': DEMO_LENGTH + 30 * MINUTE,
 };
 
@@ -99,10 +100,11 @@ describe('each moment of the timeline, through its notification', () => {
    * with the test profile, no marks and nothing notified, and waits until the worker has
    * notified `kind` for it. Returns the stored interview.
    */
-  async function enterMoment(minutesIn: number, kind: ReminderKind): Promise<Interview> {
+  async function enterMoment(minutesIn: number, kind: ReminderKind, marks?: (start: number) => Marks): Promise<Interview> {
     const { settings } = await session.readStorage<Stored>(['settings']);
     const start = Date.now() - minutesIn * MINUTE;
-    const id = await moveDemo(session, start, { marks: {}, notified: {}, settings: { ...settings, profile: PROFILE } });
+    const demoId = `demo:demo-1-${start - FIRST_DEMO_OFFSET}`;
+    const id = await moveDemo(session, start, { marks: marks ? { [demoId]: marks(start) } : {}, notified: {}, settings: { ...settings, profile: PROFILE } });
     await session.waitFor(async () => (await session.readStorage<Stored>(['notified'])).notified[id]?.startsWith(`${kind}@`), {
       timeout: 8000,
       message: `${kind} notified for ${id}`,
@@ -171,7 +173,7 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', PER_TEST, async () => {
     const interview = await enterMoment(-90, 'confirm');
-    await assertOneNotification(interview, 'confirm', /^Confirm your interview$/, 'Write confirmation');
+    await assertOneNotification(interview, 'confirm', /^Demo · Confirm your interview$/, 'Write confirmation');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Confirming our call/);
     assert.match(body, /I'm writing to confirm our call/);
@@ -181,13 +183,13 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
     const interview = await enterMoment(-5, 'get-ready');
-    await assertOneNotification(interview, 'get-ready', /^Get ready: your interview starts in [45] min$/, 'Open Standby');
+    await assertOneNotification(interview, 'get-ready', /^Demo · Get ready: your interview starts in [45] min$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
   it('start (start + 1 min): "Call connected" records the call and clears the notification', PER_TEST, async () => {
     const interview = await enterMoment(1, 'start');
-    await assertOneNotification(interview, 'start', /^Your interview starts now$/, 'Call connected');
+    await assertOneNotification(interview, 'start', /^Demo · Your interview starts now$/, 'Call connected');
     const pressedAt = Date.now();
     await pressFirstButton(interview);
     const connectedAt = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.connectedAt, {
@@ -201,13 +203,13 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('no-call (start + 6 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
     const interview = await enterMoment(6, 'no-call');
-    await assertOneNotification(interview, 'no-call', /^No call yet\?$/, 'Open Standby');
+    await assertOneNotification(interview, 'no-call', /^Demo · No call yet\?$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
   it('min-wait (start + 16 min): "Write follow-up" opens a draft stating until when the candidate stays available', PER_TEST, async () => {
     const interview = await enterMoment(16, 'min-wait');
-    await assertOneNotification(interview, 'min-wait', /^You have waited 1[67] minutes$/, 'Write follow-up');
+    await assertOneNotification(interview, 'min-wait', /^Demo · You have waited 1[67] minutes$/, 'Write follow-up');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Following up on our call/);
     // A clock time, the end of the 30-minute wait, not a count of minutes that goes stale.
@@ -218,7 +220,7 @@ describe('each moment of the timeline, through its notification', () => {
 
   it('max-wait (start + 31 min): "Ask to reschedule" opens a draft proposing new times or asking for theirs', PER_TEST, async () => {
     const interview = await enterMoment(31, 'max-wait');
-    await assertOneNotification(interview, 'max-wait', /^Time to stop waiting$/, 'Ask to reschedule');
+    await assertOneNotification(interview, 'max-wait', /^Demo · Time to stop waiting$/, 'Ask to reschedule');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Rescheduling our call/);
     assert.match(body, /weren't able to connect/);
@@ -229,9 +231,18 @@ describe('each moment of the timeline, through its notification', () => {
     assert.ok(proposes !== asks, `either proposes times (${slotLines.length} lines) or asks for theirs, exactly one:\n${body}`);
   });
 
-  it('thank-you (start + 61 min): "Write thank-you" opens a draft thanking them', PER_TEST, async () => {
-    const interview = await enterMoment(61, 'thank-you');
-    await assertOneNotification(interview, 'thank-you', /^Send a thank-you note$/, 'Write thank-you');
+  it('ask-outcome (start + 41 min): a silent slot asks "Did the call happen?", and "We spoke" records it', PER_TEST, async () => {
+    const interview = await enterMoment(41, 'ask-outcome');
+    await assertOneNotification(interview, 'ask-outcome', /^Demo · Did the call happen\?$/, 'We spoke');
+    const created = await createdFor(interview.id);
+    assert.deepEqual(created[0]!.buttons, ['We spoke', 'They never called']);
+    await pressFirstButton(interview);
+    await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.connectedAt, { message: 'marks.connectedAt is stored' });
+  });
+
+  it('thank-you (start + 61 min, after "we spoke"): "Write thank-you" opens a draft thanking them', PER_TEST, async () => {
+    const interview = await enterMoment(61, 'thank-you', (start) => ({ callAttempts: [], connectedAt: start + 2 * MINUTE }));
+    await assertOneNotification(interview, 'thank-you', /^Demo · Send a thank-you note$/, 'Write thank-you');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Thank you for your time/);
     assert.match(body, /Thank you for taking the time to speak with me/);
@@ -245,7 +256,7 @@ describe('each moment of the timeline, through its notification', () => {
     // notification queued behind the first one would be among those counted below.
     await session.reconcile();
     const created = await createdFor(interview.id);
-    assert.deepEqual(created.map((c) => c.title), ['Time to stop waiting'], 'one notification, never a stale confirm or several');
+    assert.deepEqual(created.map((c) => c.title), ['Demo · Time to stop waiting'], 'one notification, never a stale confirm or several');
     assert.deepEqual(created[0]!.buttons, ['Ask to reschedule', 'Call connected']);
     const open = Object.keys(await session.evaluateInWorker(() => chrome.notifications.getAll()));
     assert.deepEqual(open.filter((n) => n.includes(interview.id)), [`interview:${interview.id}`]);

@@ -99,7 +99,7 @@ describe('notifications raised by alarms', () => {
     await session.evaluateInWorker((nid) => {
       (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(nid, 1);
     }, id);
-    const snoozedUntil = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.snoozedUntil, { message: 'snooze stored' });
+    const snoozedUntil = await session.waitFor(async () => (await session.readStorage<Stored>(['marks'])).marks[interview.id]?.snoozed?.until, { message: 'snooze stored' });
     assert.ok(Math.abs(snoozedUntil - (pressedAt + 10 * MINUTE)) < 5000, 'ten minutes from the press');
     await session.waitFor(async () => !(id in (await session.evaluateInWorker(() => chrome.notifications.getAll()))), { message: 'the notification is cleared' });
     const alarm = await session.evaluateInWorker((name) => chrome.alarms.get(name), `snooze:${interview.id}`);

@@ -44,13 +44,15 @@ describe('currentReminder', () => {
     assert.equal(reminderAt(afterStart(30))?.kind, 'max-wait');
   });
 
-  it('offers the thank-you 30 minutes after the end', () => {
-    assert.deepEqual(reminderAt(THANK_YOU_AT), { kind: 'thank-you', at: THANK_YOU_AT });
+  it('asks "Did the call happen?" after a silent slot, never a thank-you', () => {
+    assert.deepEqual(reminderAt(THANK_YOU_AT), { kind: 'ask-outcome', at: END + 10 * MINUTE });
   });
 
-  it('still offers the thank-you 12 hours after it was due, and not a moment later', () => {
-    assert.deepEqual(reminderAt(THANK_YOU_AT + 12 * HOUR), { kind: 'thank-you', at: THANK_YOU_AT });
-    assert.equal(reminderAt(THANK_YOU_AT + 12 * HOUR + 1), undefined);
+  it('offers the thank-you 30 minutes after the end once they spoke, for 12 hours and not a moment later', () => {
+    const spoke = { callAttempts: [], connectedAt: afterStart(2) };
+    assert.deepEqual(reminderAt(THANK_YOU_AT, spoke), { kind: 'thank-you', at: THANK_YOU_AT });
+    assert.deepEqual(reminderAt(THANK_YOU_AT + 12 * HOUR, spoke), { kind: 'thank-you', at: THANK_YOU_AT });
+    assert.equal(reminderAt(THANK_YOU_AT + 12 * HOUR + 1, spoke), undefined);
   });
 
   it('offers the thank-you as soon as the user says the interview is done', () => {
@@ -76,7 +78,10 @@ describe('currentReminder', () => {
   });
 
   it('offers the thank-you again once a missed call is followed by a conversation', () => {
-    const marks = applyMark(applyMark(emptyMarks(), 'missed', afterStart(3)), 'connected', afterStart(12));
+    const interview = makeInterview();
+    const missed = applyMark(interview, emptyMarks(), 'missed', afterStart(3), defaults)!;
+    const calledBack = applyMark(interview, missed, 'called-back', afterStart(5), defaults)!;
+    const marks = applyMark(interview, calledBack, 'connected', afterStart(12), defaults)!;
     assert.deepEqual(reminderAt(THANK_YOU_AT, marks), { kind: 'thank-you', at: THANK_YOU_AT });
   });
 
@@ -93,7 +98,7 @@ describe('reminderKey and parseReminderKey', () => {
   });
 
   it('reads back every kind of key it wrote', () => {
-    for (const kind of ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'thank-you'] as const) {
+    for (const kind of ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'ask-outcome', 'thank-you'] as const) {
       const reminder = { kind, at: START };
       assert.deepEqual(parseReminderKey(reminderKey(reminder)), reminder);
     }

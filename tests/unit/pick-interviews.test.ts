@@ -11,7 +11,7 @@ const pick = (interviews: Interview[], now: number, marks: Record<string, Marks>
 
 describe('pickInterviews', () => {
   it('shows nothing when there are no interviews', () => {
-    assert.deepEqual(pickInterviews([], {}, START, defaults), { current: undefined, upcoming: [], recent: [] });
+    assert.deepEqual(pickInterviews([], {}, START, defaults), { live: [], current: undefined, upcoming: [], recent: [] });
   });
 
   it('shows the next interview as current when nothing is happening now', () => {
@@ -37,11 +37,12 @@ describe('pickInterviews', () => {
     assert.deepEqual(result.recent, []);
   });
 
-  it('shows the wait that started last when two run at once', () => {
+  it('gives each of two waits at once a card of its own, and lists neither as recent', () => {
     const overlapping = make('overlapping', afterStart(10));
     const result = pick([makeInterview(), overlapping], afterStart(12));
-    assert.equal(result.current?.id, 'overlapping');
-    assert.deepEqual(ids(result.recent), ['google:evt-1']);
+    assert.deepEqual(ids(result.live), ['google:evt-1', 'overlapping']);
+    assert.equal(result.current?.id, 'google:evt-1');
+    assert.deepEqual(ids(result.recent), []);
   });
 
   it('keeps an unanswered wait current after the slot ended, until the thank-you moment', () => {
@@ -49,12 +50,15 @@ describe('pickInterviews', () => {
     assert.equal(pick([makeInterview(), next], END + 29 * MINUTE).current?.id, 'google:evt-1');
   });
 
-  it('moves on to the next interview once the wait is over', () => {
-    const next = make('next', END + HOUR);
-    const result = pick([makeInterview(), next], END + 30 * MINUTE);
-    assert.equal(result.current?.id, 'next');
-    assert.deepEqual(result.upcoming, []);
-    assert.deepEqual(ids(result.recent), ['google:evt-1']);
+  it('keeps a silent interview live, asking how it went, for a day; then moves on', () => {
+    const next = make('next', START + 2 * DAY);
+    const asking = pick([makeInterview(), next], END + 30 * MINUTE);
+    assert.deepEqual(ids(asking.live), ['google:evt-1']);
+    assert.deepEqual(ids(asking.upcoming), ['next']);
+    const later = pick([makeInterview(), next], START + DAY);
+    assert.equal(later.current?.id, 'next');
+    assert.deepEqual(later.upcoming, []);
+    assert.deepEqual(ids(later.recent), ['google:evt-1']);
   });
 
   it('keeps a connected call current while it runs, then moves it to the recent ones', () => {
@@ -83,7 +87,7 @@ describe('pickInterviews', () => {
   });
 
   it('shows no current interview when all of them are over', () => {
-    const result = pick([makeInterview()], END + HOUR);
+    const result = pick([makeInterview()], START + 2 * DAY);
     assert.equal(result.current, undefined);
     assert.deepEqual(ids(result.recent), ['google:evt-1']);
   });
@@ -103,7 +107,7 @@ describe('pickInterviews', () => {
 
   it('lists at most five recent interviews', () => {
     const now = START + 10 * DAY;
-    const interviews = Array.from({ length: 7 }, (_, i) => make(`r${i}`, now - (i + 1) * 12 * HOUR));
+    const interviews = Array.from({ length: 7 }, (_, i) => make(`r${i}`, now - (i + 2) * 12 * HOUR));
     assert.deepEqual(ids(pick(interviews, now).recent), ['r0', 'r1', 'r2', 'r3', 'r4']);
   });
 

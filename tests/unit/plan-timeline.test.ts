@@ -6,12 +6,13 @@ import { defaultSettings } from '../../src/core/settings.ts';
 import { emptyMarks } from '../../src/core/marks.ts';
 import { END, HOUR, MINUTE, START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
 
+const spoke = { callAttempts: [], connectedAt: afterStart(1) };
 const kindsOf = (reminders: Reminder[]) => reminders.map((r) => r.kind);
 const atOf = (reminders: Reminder[], kind: Reminder['kind']) => reminders.find((r) => r.kind === kind)?.at;
 
 describe('reminderKinds', () => {
-  it('lists the seven moments of the timeline in the order they happen', () => {
-    assert.deepEqual(reminderKinds, ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'thank-you']);
+  it('lists the eight moments of the timeline in the order they happen', () => {
+    assert.deepEqual(reminderKinds, ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'ask-outcome', 'thank-you']);
   });
 
   it('recognises every reminder kind and nothing else', () => {
@@ -95,7 +96,7 @@ describe('planTimeline', () => {
       { kind: 'no-call', at: afterStart(5) },
       { kind: 'min-wait', at: afterStart(15) },
       { kind: 'max-wait', at: afterStart(30) },
-      { kind: 'thank-you', at: END + 30 * MINUTE },
+      { kind: 'ask-outcome', at: END + 10 * MINUTE },
     ]);
   });
 
@@ -113,7 +114,7 @@ describe('planTimeline', () => {
 
   it('follows the user\'s own timings', () => {
     const reminders = planTimeline(makeInterview(), settingsWith({ confirmLead: 60, getReadyLead: 20, noCallAfter: 3, minWait: 20, maxWait: 25, thankYouDelay: 0 }));
-    assert.deepEqual(reminders.map((r) => (r.at - START) / MINUTE), [-60, -20, 0, 3, 20, 25, 60]);
+    assert.deepEqual(reminders.map((r) => (r.at - START) / MINUTE), [-60, -20, 0, 3, 20, 25, 70]);
   });
 
   it('never schedules the maximum-wait reminder later than 30 minutes, whatever the settings say', () => {
@@ -129,26 +130,26 @@ describe('planTimeline', () => {
 
   it('times the thank-you from the end of the interview, not from its start', () => {
     const long = makeInterview({ end: START + 3 * HOUR });
-    assert.equal(atOf(planTimeline(long, settingsWith()), 'thank-you'), START + 3 * HOUR + 30 * MINUTE);
+    assert.equal(atOf(planTimeline(long, settingsWith(), spoke), 'thank-you'), START + 3 * HOUR + 30 * MINUTE);
   });
 
   it('times the thank-you from the start when the stored end lies before it', () => {
     const broken = makeInterview({ end: START - HOUR });
-    assert.equal(atOf(planTimeline(broken, settingsWith()), 'thank-you'), afterStart(30));
+    assert.equal(atOf(planTimeline(broken, settingsWith(), spoke), 'thank-you'), afterStart(30));
   });
 
   it('keeps the wait milestones of a 15-minute slot up to the maximum wait', () => {
     const short = makeInterview({ end: afterStart(15) });
     const reminders = planTimeline(short, settingsWith());
     assert.equal(atOf(reminders, 'max-wait'), afterStart(30));
-    assert.equal(atOf(reminders, 'thank-you'), afterStart(45));
+    assert.equal(atOf(reminders, 'ask-outcome'), afterStart(40));
   });
 
-  it('returns the reminders in time order even when a short slot\'s thank-you comes before the maximum wait', () => {
+  it('asks how it went only after the maximum wait, even when a short slot ends before it', () => {
     const short = makeInterview({ end: afterStart(15) });
     const reminders = planTimeline(short, settingsWith({ thankYouDelay: 0 }));
-    assert.deepEqual(kindsOf(reminders), ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'thank-you', 'max-wait']);
-    assert.equal(atOf(reminders, 'thank-you'), afterStart(15));
+    assert.deepEqual(kindsOf(reminders), ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'ask-outcome']);
+    assert.equal(atOf(reminders, 'ask-outcome'), afterStart(40));
   });
 
   it('drops the wait milestones once the call connected, keeping only the thank-you', () => {
@@ -178,14 +179,13 @@ describe('planTimeline', () => {
   });
 
   it('keeps the planned thank-you time when the interview is marked done after it', () => {
-    const reminders = planTimeline(makeInterview(), settingsWith(), { callAttempts: [], doneAt: END + 5 * HOUR });
+    const reminders = planTimeline(makeInterview(), settingsWith(), { callAttempts: [], connectedAt: afterStart(1), doneAt: END + 5 * HOUR });
     assert.deepEqual(reminders, [{ kind: 'thank-you', at: END + 30 * MINUTE }]);
   });
 
-  it('offers the thank-you when a missed call is marked done', () => {
-    const doneAt = afterStart(50);
-    const reminders = planTimeline(makeInterview(), settingsWith(), { callAttempts: [], missedAt: afterStart(2), doneAt });
-    assert.deepEqual(reminders, [{ kind: 'thank-you', at: doneAt }]);
+  it('offers no thank-you for a missed call that never became a conversation, even marked done', () => {
+    const reminders = planTimeline(makeInterview(), settingsWith(), { callAttempts: [], missedAt: afterStart(2), doneAt: afterStart(50) });
+    assert.deepEqual(reminders, []);
   });
 
   it('does not change the timeline for call attempts or a rescheduled call', () => {

@@ -594,7 +594,7 @@ describe('timeline, wait state and current reminder (properties)', () => {
       fc.property(timelineCase, ({ interview: iv, marks: m, settings: s, nowOffset }) => {
         const now = iv.start + nowOffset;
         const state = waitState(iv, m, now, s);
-        assert.ok(['upcoming', 'waiting', 'may-stop', 'stop-waiting', 'connected', 'missed', 'done'].includes(state.phase), state.phase);
+        assert.ok(['upcoming', 'waiting', 'may-stop', 'stop-waiting', 'needs-outcome', 'connected', 'missed', 'called-back', 'no-show', 'asked-to-call', 'done'].includes(state.phase), state.phase);
         for (const minutes of [state.minutesWaited, state.minutesLeft]) {
           assert.ok(Number.isSafeInteger(minutes) || (Number.isInteger(minutes) && Number.isFinite(minutes)), `minutes ${minutes}`);
           assert.ok(minutes >= 0, `minutes ${minutes}`);

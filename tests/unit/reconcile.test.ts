@@ -42,12 +42,12 @@ describe('alarm names', () => {
 });
 
 describe('isWaitRunning', () => {
-  it('runs from the start until the candidate marks the call or the thank-you moment passes', () => {
+  it('runs from the start until the candidate marks the call or the question "Did the call happen?" comes', () => {
     assert.equal(isWaitRunning(makeInterview(), emptyMarks(), START - 1, defaults), false);
     assert.equal(isWaitRunning(makeInterview(), emptyMarks(), START, defaults), true);
     assert.equal(isWaitRunning(makeInterview(), emptyMarks(), afterStart(45), defaults), true);
-    assert.equal(isWaitRunning(makeInterview(), emptyMarks(), END + 30 * MINUTE - 1, defaults), true);
-    assert.equal(isWaitRunning(makeInterview(), emptyMarks(), END + 30 * MINUTE, defaults), false);
+    assert.equal(isWaitRunning(makeInterview(), emptyMarks(), END + 10 * MINUTE - 1, defaults), true);
+    assert.equal(isWaitRunning(makeInterview(), emptyMarks(), END + 10 * MINUTE, defaults), false);
     assert.equal(isWaitRunning(makeInterview(), { callAttempts: [], connectedAt: afterStart(2) }, afterStart(3), defaults), false);
   });
 });
@@ -61,7 +61,7 @@ describe('wantedAlarms', () => {
       { name: 'reminder:no-call:google:evt-1', when: afterStart(5) },
       { name: 'reminder:min-wait:google:evt-1', when: afterStart(15) },
       { name: 'reminder:max-wait:google:evt-1', when: afterStart(30) },
-      { name: 'reminder:thank-you:google:evt-1', when: END + 30 * MINUTE },
+      { name: 'reminder:ask-outcome:google:evt-1', when: END + 10 * MINUTE },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('wantedAlarms', () => {
       'reminder:no-call:google:evt-1',
       'reminder:min-wait:google:evt-1',
       'reminder:max-wait:google:evt-1',
-      'reminder:thank-you:google:evt-1',
+      'reminder:ask-outcome:google:evt-1',
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('wantedAlarms', () => {
     assert.deepEqual(names(wanted.slice(0, -1)), [
       'reminder:min-wait:google:evt-1',
       'reminder:max-wait:google:evt-1',
-      'reminder:thank-you:google:evt-1',
+      'reminder:ask-outcome:google:evt-1',
     ]);
   });
 
@@ -218,8 +218,8 @@ describe('diffAlarms', () => {
     const current = before.map((w) => existing(w.name, w.when, w.periodInMinutes));
     const after = wantedAlarms([makeInterview()], { [ID]: { callAttempts: [], connectedAt: afterStart(4) } }, defaults, afterStart(4));
     assert.deepEqual(diffAlarms(current, after), {
-      create: [],
-      clear: ['reminder:no-call:google:evt-1', 'reminder:min-wait:google:evt-1', 'reminder:max-wait:google:evt-1', TICK_ALARM],
+      create: [{ name: 'reminder:thank-you:google:evt-1', when: END + 30 * MINUTE }],
+      clear: ['reminder:no-call:google:evt-1', 'reminder:min-wait:google:evt-1', 'reminder:max-wait:google:evt-1', 'reminder:ask-outcome:google:evt-1', TICK_ALARM],
     });
   });
 });
@@ -228,7 +228,7 @@ describe('remind me later', () => {
   it('wants a snooze alarm at the end of the snooze, and none once it is over', () => {
     const interview = makeInterview();
     const now = START - 100 * MINUTE;
-    const marks = { [interview.id]: { ...emptyMarks(), snoozedUntil: now + 10 * MINUTE } };
+    const marks = { [interview.id]: { ...emptyMarks(), snoozed: { key: `confirm@${START - 120 * MINUTE}`, until: now + 10 * MINUTE } } };
     const wanted = wantedAlarms([interview], marks, settingsWith(), now);
     assert.deepEqual(wanted.find((a) => a.name.startsWith(SNOOZE_PREFIX)), { name: `${SNOOZE_PREFIX}${interview.id}`, when: now + 10 * MINUTE });
     const later = wantedAlarms([interview], marks, settingsWith(), now + 11 * MINUTE);

@@ -69,6 +69,24 @@ describe('schema version and migrations', () => {
     assert.deepEqual(state.googleCursor.vetoes, {});
   });
 
+  it('drops the old snooze that held every later moment when reading schema-4 marks, keeping the rest', () => {
+    const step = migrations[4]!;
+    assert.deepEqual(step({ schemaVersion: 4, marks: { a: { callAttempts: [1], snoozedUntil: 5, missedAt: 2 } }, busy: {} }), {
+      schemaVersion: 5, marks: { a: { callAttempts: [1], missedAt: 2 } }, busy: {},
+    });
+  });
+
+  it('reads back the outcome marks, the new time, the snooze of one moment and the undo history', () => {
+    const marks = {
+      callAttempts: [], noShowAt: 5, askedToCallAt: 6, calledBackAt: 4, rescheduled: true, forStart: 1,
+      movedTo: { start: 10, end: 20 }, snoozed: { key: 'confirm@1', until: 9 }, history: [{ callAttempts: [3], noShowAt: 5 }],
+    };
+    const { state } = loadState({ schemaVersion: 5, marks: { x: marks } }, NOW);
+    assert.deepEqual(state.marks.x, marks);
+    const broken = loadState({ schemaVersion: 5, marks: { x: { callAttempts: [], movedTo: { start: 20, end: 10 }, snoozed: { key: 3, until: 9 }, history: 'no' } } }, NOW);
+    assert.deepEqual(broken.state.marks.x, { callAttempts: [] });
+  });
+
   it('gives schema-2 data an empty set of typed-in interviews, keeping the rest', () => {
     const step = migrations[2]!;
     assert.deepEqual(step({ schemaVersion: 2, busy: { a: { start: 1, end: 2 } } }), { schemaVersion: 3, busy: { a: { start: 1, end: 2 } }, manual: {}, icalCursor: {} });

@@ -40,25 +40,26 @@ describe('waitState', () => {
 
   it('keeps telling the candidate to stop waiting after the slot ended, with no minutes left', () => {
     assert.deepEqual(at(END), { phase: 'stop-waiting', minutesWaited: 60, minutesLeft: 0 });
-    assert.deepEqual(at(END + 30 * MINUTE - 1), { phase: 'stop-waiting', minutesWaited: 89, minutesLeft: 0 });
+    assert.deepEqual(at(END + 10 * MINUTE - 1), { phase: 'stop-waiting', minutesWaited: 69, minutesLeft: 0 });
   });
 
-  it('takes an unmarked interview as done once the thank-you moment has passed', () => {
-    assert.deepEqual(at(END + 30 * MINUTE), { phase: 'done', minutesWaited: 90, minutesLeft: 0 });
-    assert.equal(at(END + DAY).phase, 'done');
+  it('asks how it went (never "done") ten minutes after an unmarked slot ended', () => {
+    assert.deepEqual(at(END + 10 * MINUTE), { phase: 'needs-outcome', minutesWaited: 70, minutesLeft: 0 });
+    assert.equal(at(END + DAY).phase, 'needs-outcome');
   });
 
-  it('takes an unmarked interview as done later when the thank-you delay is longer', () => {
+  it('asks at the same moment whatever the thank-you delay (the thank-you needs a conversation)', () => {
     const settings = settingsWith({ thankYouDelay: 120 });
-    assert.equal(at(END + 119 * MINUTE, emptyMarks(), makeInterview(), settings).phase, 'stop-waiting');
-    assert.equal(at(END + 120 * MINUTE, emptyMarks(), makeInterview(), settings).phase, 'done');
+    assert.equal(at(END + 9 * MINUTE, emptyMarks(), makeInterview(), settings).phase, 'stop-waiting');
+    assert.equal(at(END + 10 * MINUTE, emptyMarks(), makeInterview(), settings).phase, 'needs-outcome');
   });
 
   it('still asks for the full maximum wait when the thank-you delay is zero and the slot is short', () => {
     const short = makeInterview({ end: afterStart(15) });
     const settings = settingsWith({ thankYouDelay: 0 });
     assert.equal(at(afterStart(29), emptyMarks(), short, settings).phase, 'may-stop');
-    assert.equal(at(afterStart(30), emptyMarks(), short, settings).phase, 'done');
+    assert.equal(at(afterStart(30), emptyMarks(), short, settings).phase, 'stop-waiting');
+    assert.equal(at(afterStart(40), emptyMarks(), short, settings).phase, 'needs-outcome');
   });
 
   it('keeps the wait running past the end of a 15-minute slot until the maximum wait', () => {
@@ -69,7 +70,7 @@ describe('waitState', () => {
   it('tells the candidate to stop waiting at 30:00 when a 30-minute slot has just ended without a call', () => {
     const phoneScreen = makeInterview({ end: afterStart(30) });
     assert.equal(at(afterStart(30), emptyMarks(), phoneScreen).phase, 'stop-waiting');
-    assert.equal(at(afterStart(60), emptyMarks(), phoneScreen).phase, 'done');
+    assert.equal(at(afterStart(40), emptyMarks(), phoneScreen).phase, 'needs-outcome');
   });
 
   it('uses the user\'s own minimum and maximum wait', () => {
