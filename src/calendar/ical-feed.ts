@@ -21,7 +21,7 @@ import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
 import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
 import { hasLowerCaseNames, outsideWindow, splitFeed, ymdOf } from './ical-scan.ts';
-import { createZoneLookup, type ZoneLookup } from './ical-zones.ts';
+import { createZoneLookup, namedZone, type ZoneLookup } from './ical-zones.ts';
 import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
 
 export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
@@ -43,6 +43,9 @@ export interface IcalParseOptions {
   /** IANA zone for floating times when the feed has no X-WR-TIMEZONE (the browser's zone;
    * defaults to the runtime's). */
   floatingTimeZone?: string;
+  /** CLDR's Windows → IANA zone table (windows-zones-data.ts's encoding). Without it,
+   * Windows zone names are read through the feed's VTIMEZONE. */
+  windowsZones?: string;
 }
 
 export interface IcalParseResult {
@@ -226,35 +229,12 @@ function headerTimeZone(header: string): string | undefined {
   return undefined;
 }
 
-/**
- * VTIMEZONE text → ical.js zone, kept across syncs: a feed repeats the same definitions
- * every time, and ical.js expands a zone's transitions from its DTSTART (often 1970) on
- * first use. A pure memo keyed by the exact text, so it cannot change any result.
- */
-const zoneMemo = new Map<string, { tzid: string; zone: ICAL.Timezone }>();
-const ZONE_MEMO_LIMIT = 64;
-
-function readZones(blocks: string[], skip: () => void): Map<string, ICAL.Timezone> {
-  const zones = new Map<string, ICAL.Timezone>();
+/** VTIMEZONE blocks by lower-cased TZID; each is parsed only if an event needs it. */
+function zoneBlocks(blocks: string[]): Map<string, string> {
+  const zones = new Map<string, string>();
   for (const block of blocks) {
-    try {
-      let entry = zoneMemo.get(block);
-      if (!entry) {
-        const component = new ICAL.Component(ICAL.parse(block));
-        const tzid: unknown = component.getFirstPropertyValue('tzid');
-        if (typeof tzid !== 'string' || tzid === '') throw new Error('VTIMEZONE without TZID');
-        // ical.js expands these rules with an unbounded loop for non-YEARLY frequencies
-        // (see ical-expand.ts); real zone rules are always yearly.
-        const yearly = component.getAllSubcomponents().every((part) => part.getAllProperties('rrule').every((rule) => /^FREQ=YEARLY(?:;|$)/i.test(String(rule.getFirstValue()))));
-        if (!yearly) throw new Error('VTIMEZONE with a non-yearly rule');
-        entry = { tzid, zone: new ICAL.Timezone({ component, tzid }) };
-        if (zoneMemo.size >= ZONE_MEMO_LIMIT) zoneMemo.clear();
-        zoneMemo.set(block, entry);
-      }
-      if (!zones.has(entry.tzid)) zones.set(entry.tzid, entry.zone);
-    } catch {
-      skip();
-    }
+    const tzid = /^TZID[^:\r\n]*:(.*)$/im.exec(block.replace(/\r?\n[ \t]/g, ''))?.[1]?.trim().toLowerCase();
+    if (tzid && !zones.has(tzid)) zones.set(tzid, block);
   }
   return zones;
 }
@@ -286,7 +266,9 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   } catch {
     throw new SyncError('malformed', 'The calendar header could not be read.');
   }
-  const zones = createZoneLookup(readZones(blocks.timezones, skip), calendarZone ?? options.floatingTimeZone);
+  // Floating times: the calendar's own zone when it names one, else the browser's.
+  const floatingName = namedZone(calendarZone, options.windowsZones) ? calendarZone : options.floatingTimeZone;
+  const zones = createZoneLookup(zoneBlocks(blocks.timezones), floatingName, options.windowsZones, skip);
 
   const overrides = validOverrides(options.detection.rules);
   const occurrenceInterviewUids = new Set<string>();
