@@ -9,21 +9,28 @@
  * first onset the block's first TZOFFSETFROM holds (RFC 5545 §3.6.5: the offset in use
  * before the onset).
  */
-import ICAL from 'ical.js';
 import type { WallMs } from './ical-zones.ts';
-import { isRecord } from '../core/is-record.ts';
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const MAX_RDATES = 500;
+
+interface Rule {
+  months: number[];
+  monthDays: number[];
+  days: { nth: number; weekday: number }[];
+  /** An instant (UTC), or for a bare date the end of that day. */
+  until?: number;
+  lastYear?: number;
+}
 
 interface Observance {
   /** DTSTART, local wall time (in `from`). */
   start: WallMs;
   from: number;
   to: number;
-  rule?: { months: number[]; monthDays: number[]; days: { nth: number; weekday: number }[]; until?: number; lastYear?: number };
+  rule?: Rule;
   rdates: WallMs[];
 }
 
@@ -35,121 +42,107 @@ export interface Vtimezone {
   offsetAt(utc: number): number;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/;
-
-function wallOf(value: unknown): WallMs | undefined {
-  const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
-  if (!match) return undefined;
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]), Number(match[6]));
-  return Number.isFinite(wall) ? wall : undefined;
+/** 19700329T020000 (or a DATE: midnight; a trailing Z is ignored) as a wall time. */
+function wallOf(value: string | undefined): WallMs | undefined {
+  const m = /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?/.exec(value ?? '');
+  return m ? Date.UTC(+(m[1] ?? 0), +(m[2] ?? 1) - 1, +(m[3] ?? 1), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) : undefined;
 }
 
-function offsetOf(value: unknown): number | undefined {
-  const match = typeof value === 'string' ? /^([+-])(\d{2}):?(\d{2})(?::?(\d{2}))?$/.exec(value.trim()) : null;
-  if (!match) return undefined;
-  const ms = (Number(match[2]) * 60 + Number(match[3])) * MINUTE + Number(match[4] ?? 0) * 1000;
-  return ms > 18 * 60 * MINUTE ? undefined : match[1] === '-' ? -ms : ms;
+/** +0100, -0530, +013045 in ms, within ±18 h. */
+function offsetOf(value: string | undefined): number | undefined {
+  const m = /^([+-])(\d\d)(\d\d)(\d\d)?$/.exec(value ?? '');
+  if (!m) return undefined;
+  const ms = ((+(m[2] ?? 0) * 60 + +(m[3] ?? 0)) * 60 + +(m[4] ?? 0)) * 1000;
+  return ms > 18 * HOUR ? undefined : m[1] === '-' ? -ms : ms;
 }
 
-function numbers(value: unknown): number[] {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.map(Number).filter((n) => Number.isInteger(n) && n !== 0 && Math.abs(n) <= 31);
-}
-
-function readRule(recur: unknown, start: WallMs): Observance['rule'] {
-  // ical.js hands back a Recur object; its JSON form has the BY* parts as plain values.
-  const value: unknown = isRecord(recur) && typeof recur.toJSON === 'function' ? (recur.toJSON as () => unknown)() : recur;
+function readRule(text: string, start: WallMs): Rule | undefined {
+  const parts = new Map(text.split(';').map((part) => part.split('=').map((s) => s.trim().toUpperCase()) as [string, string]));
   // Zone rules are yearly; anything else is left out and the observance keeps its DTSTART.
-  if (!isRecord(value) || String(value.freq).toUpperCase() !== 'YEARLY') return undefined;
-  const rule: NonNullable<Observance['rule']> = {
-    months: numbers(value.bymonth).filter((m) => m > 0 && m <= 12),
-    monthDays: numbers(value.bymonthday),
+  if (parts.get('FREQ') !== 'YEARLY') return undefined;
+  const list = (key: string) => (parts.get(key) ?? '').split(',').filter((s) => s !== '');
+  const rule: Rule = {
+    months: list('BYMONTH').map(Number).filter((m) => m >= 1 && m <= 12),
+    monthDays: list('BYMONTHDAY').map(Number).filter((d) => d !== 0 && Math.abs(d) <= 31),
     days: [],
   };
   if (rule.months.length === 0) rule.months.push(new Date(start).getUTCMonth() + 1);
-  const byday = Array.isArray(value.byday) ? value.byday : value.byday === undefined ? [] : [value.byday];
-  for (const entry of byday) {
-    const match = /^([+-]?\d{1,2})?([A-Z]{2})$/i.exec(String(entry).trim());
-    const weekday = match ? WEEKDAYS.indexOf((match[2] ?? '').toUpperCase()) : -1;
-    if (match && weekday !== -1) rule.days.push({ nth: Number(match[1] ?? 0), weekday });
+  for (const entry of list('BYDAY')) {
+    const m = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(entry);
+    const weekday = WEEKDAYS.indexOf(m?.[2] ?? '');
+    if (weekday !== -1) rule.days.push({ nth: Number(m?.[1] ?? 0), weekday });
   }
-  // UNTIL is an instant (UTC) in zone rules; a bare date means the end of that day.
-  const untilDate = typeof value.until === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.until) : null;
-  const until = untilDate ? Date.UTC(Number(untilDate[1]), Number(untilDate[2]) - 1, Number(untilDate[3])) + DAY - 1 : wallOf(value.until);
-  if (until !== undefined) rule.until = until;
-  const count = Number(value.count);
-  if (Number.isInteger(count) && count > 0) rule.lastYear = new Date(start).getUTCFullYear() + count - 1;
+  const until = parts.get('UNTIL');
+  const untilWall = wallOf(until);
+  if (untilWall !== undefined) rule.until = until?.includes('T') ? untilWall : untilWall + DAY - 1;
+  const count = Number(parts.get('COUNT'));
+  if (count > 0) rule.lastYear = new Date(start).getUTCFullYear() + count - 1;
   return rule;
 }
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The onsets (local wall times) a yearly rule gives in `year`. */
-function onsetsIn(rule: NonNullable<Observance['rule']>, start: WallMs, year: number): WallMs[] {
+/** The onsets (local wall times) a yearly rule gives in `year`: each day of its months that
+ * matches its BYMONTHDAY and BYDAY ("-1SU": the last Sunday), else DTSTART's day. */
+function onsetsIn(rule: Rule, start: WallMs, year: number): WallMs[] {
   const first = new Date(start);
-  const time = start - Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
+  const time = ((start % DAY) + DAY) % DAY; // DTSTART can be before 1970
   const result: WallMs[] = [];
   for (const month of rule.months) {
-    const length = daysIn(year, month);
-    let days: number[];
-    if (rule.monthDays.length > 0) {
-      days = rule.monthDays.map((d) => (d > 0 ? d : length + d + 1)).filter((d) => d >= 1 && d <= length);
-      if (rule.days.length > 0) days = days.filter((d) => rule.days.some((w) => w.weekday === new Date(Date.UTC(year, month - 1, d)).getUTCDay()));
-    } else if (rule.days.length > 0) {
-      days = [];
-      for (const { nth, weekday } of rule.days) {
-        const firstWeekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
-        const matching: number[] = [];
-        for (let d = 1 + ((weekday - firstWeekday + 7) % 7); d <= length; d += 7) matching.push(d);
-        const pick = nth === 0 ? matching : [nth > 0 ? matching[nth - 1] : matching[matching.length + nth]];
-        for (const d of pick) if (d !== undefined) days.push(d);
-      }
-    } else {
-      days = [Math.min(first.getUTCDate(), length)];
+    const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    for (let d = 1; d <= length; d++) {
+      const weekday = new Date(Date.UTC(year, month - 1, d)).getUTCDay();
+      const byMonthDay = rule.monthDays.length === 0 || rule.monthDays.some((n) => n === d || n === d - length - 1);
+      const byDay = rule.days.length === 0 || rule.days.some((w) => w.weekday === weekday && (w.nth === 0 || w.nth === Math.ceil(d / 7) || w.nth === -Math.ceil((length - d + 1) / 7)));
+      const plain = rule.monthDays.length > 0 || rule.days.length > 0 || d === Math.min(first.getUTCDate(), length);
+      if (byMonthDay && byDay && plain) result.push(Date.UTC(year, month - 1, d) + time);
     }
-    for (const d of days) result.push(Date.UTC(year, month - 1, d) + time);
   }
   return result;
 }
 
 /** Reads a VTIMEZONE block; undefined when it has no TZID or no usable observance. */
 export function readVtimezone(block: string): Vtimezone | undefined {
-  const component = new ICAL.Component(ICAL.parse(block));
-  const tzid: unknown = component.getFirstPropertyValue('tzid');
-  if (typeof tzid !== 'string' || tzid === '') return undefined;
+  let tzid = '';
+  let location = '';
+  let current: Partial<Observance> & { rdates: WallMs[]; ruleText?: string } | undefined;
   const observances: Observance[] = [];
-  for (const part of component.getAllSubcomponents()) {
-    const start = wallOf(String(part.getFirstPropertyValue('dtstart') ?? ''));
-    const from = offsetOf(String(part.getFirstPropertyValue('tzoffsetfrom') ?? ''));
-    const to = offsetOf(String(part.getFirstPropertyValue('tzoffsetto') ?? ''));
-    if (start === undefined || to === undefined) continue;
-    const observance: Observance = { start, from: from ?? to, to, rdates: [] };
-    const rule = readRule(part.getFirstPropertyValue('rrule'), start);
-    if (rule) observance.rule = rule;
-    for (const prop of part.getAllProperties('rdate')) {
-      for (const value of prop.getValues()) {
-        // A PERIOD value is [start, end]: its start is the onset.
-        const wall = wallOf(String(Array.isArray(value) ? value[0] : value));
-        if (wall !== undefined && observance.rdates.length < MAX_RDATES) observance.rdates.push(wall);
+  for (const line of block.replace(/\r?\n[ \t]/g, '').split(/\r?\n/)) {
+    const m = /^([A-Za-z-]+)[^:]*:(.*)$/.exec(line);
+    const name = m?.[1]?.toUpperCase();
+    const value = m?.[2]?.trim() ?? '';
+    if (name === 'BEGIN' && /^(STANDARD|DAYLIGHT)$/i.test(value)) current = { rdates: [] };
+    else if (name === 'END' && current) {
+      const { start, from, to } = current;
+      if (start !== undefined && to !== undefined) {
+        const observance: Observance = { start, from: from ?? to, to, rdates: current.rdates };
+        const rule = current.ruleText ? readRule(current.ruleText, start) : undefined;
+        if (rule) observance.rule = rule;
+        observances.push(observance);
+      }
+      current = undefined;
+    } else if (!current) {
+      if (name === 'TZID') tzid = value;
+      if (name === 'X-LIC-LOCATION') location = value;
+    } else if (name === 'DTSTART') current.start = wallOf(value);
+    else if (name === 'TZOFFSETFROM') current.from = offsetOf(value);
+    else if (name === 'TZOFFSETTO') current.to = offsetOf(value);
+    else if (name === 'RRULE') current.ruleText = value;
+    else if (name === 'RDATE') {
+      // A PERIOD ("start/end"): its start is the onset.
+      for (const item of value.split(',')) {
+        const wall = wallOf(item.split('/')[0]);
+        if (wall !== undefined && current.rdates.length < MAX_RDATES) current.rdates.push(wall);
       }
     }
-    observances.push(observance);
   }
-  if (observances.length === 0) return undefined;
+  if (tzid === '' || observances.length === 0) return undefined;
 
   // Before every onset: the TZOFFSETFROM of the earliest one.
-  let earliest = observances[0] as Observance;
-  for (const o of observances) if (o.start - o.from < earliest.start - earliest.from) earliest = o;
-  const before = earliest.from;
-
-  const location: unknown = component.getFirstPropertyValue('x-lic-location');
+  const earliest = observances.reduce((a, b) => (b.start - b.from < a.start - a.from ? b : a));
   const zone: Vtimezone = {
     tzid,
     offsetAt(utc) {
       let best = -Infinity;
-      let offset = before;
+      let offset = earliest.from;
       const consider = (o: Observance, wall: WallMs) => {
         const onset = wall - o.from;
         if (wall >= o.start && onset <= utc && onset > best) {
@@ -164,12 +157,9 @@ export function readVtimezone(block: string): Vtimezone | undefined {
         const rule = o.rule;
         if (!rule) continue;
         // The years that can hold the last onset before `utc` (this one, the one before, the
-        // next one's first hours), or the rule's last two years when it ended earlier.
-        const startYear = new Date(o.start).getUTCFullYear();
-        let last = year + 1;
-        if (rule.lastYear !== undefined) last = Math.min(last, rule.lastYear);
-        if (rule.until !== undefined) last = Math.min(last, new Date(rule.until).getUTCFullYear());
-        for (let y = Math.max(startYear, last - 2); y <= last; y++) {
+        // next one's first hours), or the last years of a rule that ended earlier.
+        const last = Math.min(year + 1, rule.lastYear ?? Infinity, rule.until === undefined ? Infinity : new Date(rule.until).getUTCFullYear());
+        for (let y = Math.max(new Date(o.start).getUTCFullYear(), last - 2); y <= last; y++) {
           for (const wall of onsetsIn(rule, o.start, y)) {
             if (rule.until === undefined || wall - o.from <= rule.until) consider(o, wall);
           }
@@ -178,6 +168,6 @@ export function readVtimezone(block: string): Vtimezone | undefined {
       return offset;
     },
   };
-  if (typeof location === 'string' && location !== '') zone.location = location;
+  if (location !== '') zone.location = location;
   return zone;
 }

@@ -147,10 +147,14 @@ function vtimezoneZone(zone: Vtimezone): ZoneConverter {
   return { toUtc: cached(wallToUtc(zone.offsetAt)) };
 }
 
+export function unquoted(name: string): string {
+  return name.trim().replace(/^"(.*)"$/, '$1').trim();
+}
+
 /** The zone a name stands for: IANA (any case, prefixed paths), else a Windows name. */
 export function namedZone(name: string | undefined, windowsTable: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const cleaned = name.trim().replace(/^"(.*)"$/, '$1').trim();
+  const cleaned = unquoted(name);
   return ianaZoneName(cleaned) ?? windowsZoneName(cleaned, windowsTable);
 }
 
@@ -188,7 +192,7 @@ export function createZoneLookup(vtimezones: Map<string, string>, floatingName: 
   const resolve = (tzid: string): ZoneConverter => {
     const named = namedZone(tzid, windowsTable);
     if (named) return byIana(named);
-    const block = vtimezones.get(tzid.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+    const block = vtimezones.get(unquoted(tzid).toLowerCase());
     if (block) {
       const defined = readZone(block);
       if (defined) {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
 import { parseIcalFeed, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
 import { readVtimezone } from '../../src/calendar/ical-vtimezone.ts';
 import { ianaZoneName, windowsZoneName } from '../../src/calendar/ical-zones.ts';
@@ -196,13 +197,18 @@ describe('iCal time zones: a VTIMEZONE with a name nothing else knows', () => {
     assert.equal(zone?.offsetAt(Date.UTC(2035, 6, 1)), HOUR);
   });
 
-  it('costs next to nothing for 1601 rules (no year-by-year walk)', () => {
-    const started = performance.now();
-    for (let i = 0; i < 50; i++) {
-      const zone = readVtimezone(['BEGIN:VTIMEZONE', `TZID:Custom ${i}`, ...OUTLOOK_BERLIN_RULES, 'END:VTIMEZONE'].join('\r\n'));
-      zone?.offsetAt(NOW + i * DAY);
+  it('costs less for 50 zones with 1601 rules than ical.js for 5 (no year-by-year walk)', () => {
+    const block = (i: number) => ['BEGIN:VTIMEZONE', `TZID:Custom ${i}`, ...OUTLOOK_BERLIN_RULES, 'END:VTIMEZONE'].join('\r\n');
+    // Relative, so that a busy machine slows both sides alike.
+    let started = performance.now();
+    for (let i = 0; i < 5; i++) {
+      const component = new ICAL.Component(ICAL.parse(block(i)));
+      new ICAL.Timezone({ component, tzid: `Custom ${i}` }).utcOffset(ICAL.Time.fromDateTimeString('2026-03-27T10:00:00'));
     }
-    // ical.js took 18–31 ms for one such zone; 50 here in well under that each.
-    assert.ok(performance.now() - started < 250, `${performance.now() - started} ms`);
+    const icalJs = performance.now() - started;
+    started = performance.now();
+    for (let i = 0; i < 50; i++) readVtimezone(block(i))?.offsetAt(NOW + i * DAY);
+    const ours = performance.now() - started;
+    assert.ok(ours < icalJs, `50 zones: ${ours.toFixed(1)} ms; ical.js, 5 zones: ${icalJs.toFixed(1)} ms`);
   });
 });
