@@ -7,11 +7,12 @@ import { manualToInterview, validateManualEntry } from '../core/manual-interview
 import { validateSettings } from '../core/validate-settings.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
+import { INTERVIEW_GONE } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
 import type { DraftEnvironment } from '../core/build-draft.ts';
 import { buildDraft } from '../core/build-draft.ts';
 import { loadDefaultTemplates } from '../platform/default-templates.ts';
-import { resolveLocale } from '../core/resolve-locale.ts';
+import { interviewLocale } from '../core/resolve-locale.ts';
 import { composeUrl } from '../core/compose-url.ts';
 import { notificationId } from '../core/notification-plan.ts';
 import { readState } from '../platform/storage.ts';
@@ -20,16 +21,14 @@ import { extensionUrl, openTab } from '../platform/tabs.ts';
 import { clearNotification } from '../platform/notifications.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { forgetGoogleTokens } from '../platform/identity.ts';
-import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoogle, useIcal } from './sync-source.ts';
+import { chooseCalendars, googleCalendars, nameCalendars, restartDemo, retryWatchedCalendar, syncNow, unwatchCalendar, useDemo, useGoogle, useIcal } from './sync-source.ts';
 import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { hasOrigin } from '../platform/permissions.ts';
 
-/** Errors the UI words itself are `_locales` keys (see ui/error-text.ts). */
-const GONE = 'errorInterviewGone';
 
 function findInterview(state: StoredState, interviewId: string): Interview {
   const interview = allInterviews(state)[interviewId];
-  if (interview === undefined) throw new Error(GONE);
+  if (interview === undefined) throw new Error(INTERVIEW_GONE);
   return interview;
 }
 
@@ -71,10 +70,10 @@ function withoutManual(state: StoredState, entryId: string): StoredState {
 
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
 
-async function draftEnvironment(state: StoredState, now: number, slots?: Slot[]): Promise<DraftEnvironment> {
+async function draftEnvironment(state: StoredState, interview: Interview, now: number, slots?: Slot[]): Promise<DraftEnvironment> {
   return {
     now,
-    locale: resolveLocale(state.settings.language, uiLanguage()),
+    locale: interviewLocale(interview, state.marks[interview.id], state.settings.language, uiLanguage()),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     slots,
     defaults: await loadDefaultTemplates(),
@@ -94,7 +93,7 @@ export async function openDraft(interviewId: string, kind: TemplateKind, chosenS
     ? chosenSlots.filter((slot) => Number.isFinite(slot.start) && Number.isFinite(slot.end) && slot.end > slot.start).slice(0, 5)
     : undefined;
   const slots = slotKinds.has(kind) ? validSlots ?? slotsFor(state, interview, now) : undefined;
-  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, now, slots));
+  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now, slots));
   const url = composeUrl(state.settings.mailProvider, draft);
   await openTab(url);
   return url;
@@ -115,12 +114,21 @@ export const messageHandlers: Handlers = {
     const now = Date.now();
     const { state } = await readState(now);
     const interview = findInterview(state, interviewId);
-    return { text: buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, now)).body };
+    return { text: buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now)).body };
   },
   'proposed-slots': async ({ interviewId }) => {
     const now = Date.now();
     const { state } = await readState(now);
     return { slots: slotsFor(state, findInterview(state, interviewId), now) };
+  },
+  'interview-language': async ({ interviewId, language }) => {
+    await reconcileNow('message', (state) => {
+      findInterview(state, interviewId);
+      const marks = state.marks[interviewId] ?? emptyMarks();
+      const chosen = language === 'en' || language === 'it' ? language : undefined;
+      return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, language: chosen } } };
+    });
+    return { ok: true };
   },
   checklist: async ({ interviewId, item, checked }) => {
     await reconcileNow('message', (state) => {
@@ -203,10 +211,25 @@ export const messageHandlers: Handlers = {
   'list-calendars': async () => {
     const { state } = await readState(Date.now());
     if (state.source.kind !== 'google') return { calendars: [], selected: [] };
-    return { calendars: await googleCalendars(false, state.source.selfEmail), selected: state.source.calendarIds };
+    const calendars = await googleCalendars(false, state.source.selfEmail);
+    // The names the user sees are kept, so that a calendar in trouble later is named as they know it.
+    if (nameCalendars(state, calendars) !== state) await reconcileNow('message', (latest) => nameCalendars(latest, calendars));
+    return { calendars, selected: state.source.calendarIds };
   },
-  'choose-calendars': async ({ calendarIds }) => {
-    await reconcileNow('message', (state) => chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []));
+  'retry-calendar': async ({ calendarId }) => {
+    await reconcileNow('message', (state) => retryWatchedCalendar(state, String(calendarId)));
+    await syncNow('user');
+    return { ok: true };
+  },
+  'unwatch-calendar': async ({ calendarId }) => {
+    await reconcileNow('message', (state) => unwatchCalendar(state, String(calendarId)));
+    return { ok: true };
+  },
+  'choose-calendars': async ({ calendarIds, names }) => {
+    const listed = Object.entries(names !== null && typeof names === 'object' ? names : {})
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([id, summary]) => ({ id, summary }));
+    await reconcileNow('message', (state) => nameCalendars(chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []), listed));
     await syncNow('user');
     return { ok: true };
   },

@@ -1,4 +1,4 @@
-import type { TemplateKind } from '../core/types.ts';
+import type { Locale, TemplateKind } from '../core/types.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import type { Settings } from '../core/settings.ts';
@@ -16,6 +16,8 @@ export interface MessageMap {
   voicemail: { request: { interviewId: string }; response: { text: string } };
   /** Free times for a new call, from busy time and working hours, for the picker. */
   'proposed-slots': { request: { interviewId: string }; response: { slots: Slot[] } };
+  /** The language of this interview's drafts and voicemail; undefined goes back to the detected one. */
+  'interview-language': { request: { interviewId: string; language?: Locale }; response: { ok: true } };
   /** Ticks or unticks one item of the get-ready checklist. */
   checklist: { request: { interviewId: string; item: string; checked: boolean }; response: { ok: true } };
   /** Adds or replaces an interview typed in by hand (validated again here). */
@@ -33,10 +35,14 @@ export interface MessageMap {
   disconnect: { request: Record<string, never>; response: { ok: true } };
   /** The user's Google calendars, and which are watched (no UI; fails when signed out). */
   'list-calendars': { request: Record<string, never>; response: { calendars: CalendarChoice[]; selected: string[] } };
-  /** Watch these calendars (at least one). */
-  'choose-calendars': { request: { calendarIds: string[] }; response: { ok: true } };
+  /** Watch these calendars (at least one); `names` are the calendar list's, to name one in trouble later. */
+  'choose-calendars': { request: { calendarIds: string[]; names?: Record<string, string> }; response: { ok: true } };
   /** Connects a secret iCal address; its host permission must already be granted. */
   'connect-ical': { request: { url: string }; response: { ok: true } };
+  /** "Try again" on a calendar in trouble: read it now (still honouring Google's Retry-After). */
+  'retry-calendar': { request: { calendarId: string }; response: { ok: true } };
+  /** "Stop watching it": drop a calendar in trouble (not the last one watched). */
+  'unwatch-calendar': { request: { calendarId: string }; response: { ok: true } };
   /** Sync now (still honouring a server's Retry-After). */
   'sync-now': { request: Record<string, never>; response: { ok: true } };
 }
@@ -50,6 +56,12 @@ export interface CalendarChoice {
 }
 
 export type MessageName = keyof MessageMap;
+
+/**
+ * The error (a `_locales` key) the worker answers when the interview a button acted on is no
+ * longer stored: the popup had not yet shown its replacement. The popup tells the user.
+ */
+export const INTERVIEW_GONE = 'errorInterviewGone';
 
 /** Errors cross the boundary as values, never as lost rejections. */
 export type MessageResult<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Interview, Marks, TemplateKind, WaitPhase } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction } from '../core/marks.ts';
@@ -6,7 +6,9 @@ import type { Slot } from '../core/propose-slots.ts';
 import { emptyMarks } from '../core/marks.ts';
 import { waitState } from '../core/wait-state.ts';
 import { effectiveTiming } from '../core/plan-timeline.ts';
-import { send } from '../platform/messages.ts';
+import { INTERVIEW_GONE, send } from '../platform/messages.ts';
+import { uiLanguage } from '../platform/i18n.ts';
+import { interviewLocale } from '../core/resolve-locale.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
@@ -17,6 +19,7 @@ import { EmailButtons } from './email-buttons.tsx';
 import { MissedCallCard } from './missed-call-card.tsx';
 import { GetReadyChecklist } from './get-ready-checklist.tsx';
 import { SlotPicker } from './slot-picker.tsx';
+import { UncheckedNote } from '../ui/unchecked-note.tsx';
 
 interface Props {
   interview: Interview;
@@ -24,6 +27,8 @@ interface Props {
   settings: Settings;
   now: number;
   onEdit: (interviewId: string) => void;
+  /** The worker no longer has this interview (the card was being replaced): the app says so. */
+  onGone: () => void;
 }
 
 const waitingPhases: ReadonlySet<WaitPhase> = new Set(['waiting', 'may-stop', 'stop-waiting']);
@@ -34,7 +39,7 @@ const MINUTE = 60_000;
 const CHECKLIST_LEAD = 60 * MINUTE;
 
 /** The interview happening now (or next): everything the candidate needs, in order of need. */
-export function InterviewCard({ interview, marks = emptyMarks(), settings, now, onEdit }: Props) {
+export function InterviewCard({ interview, marks = emptyMarks(), settings, now, onEdit, onGone }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [error, setError] = useState('');
@@ -42,6 +47,17 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   // The buttons a mark removes ("call connected", "I missed their call") may hold the focus:
   // it moves to the card's title, so keyboard and screen-reader users keep their place.
   const titleRef = useRef<HTMLHeadingElement>(null);
+  // The button is removed when the mark reaches storage and the card re-renders, which may
+  // come before or after the worker's reply, and after other re-renders (the popup's own
+  // refresh, the clock): so after every render, once the pressed button is gone and the focus
+  // went with it, the focus moves to the title.
+  const pressedButton = useRef<Element | null>(null);
+  useEffect(() => {
+    const pressed = pressedButton.current;
+    if (pressed === null || pressed.isConnected) return;
+    pressedButton.current = null;
+    if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
+  });
   const state = waitState(interview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
@@ -50,12 +66,17 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const videoHref = safeHttpsHref(interview.videoUrl);
   const untilStart = interview.start - now;
 
-  const fail = (reason: string) => setError(errorText(t, reason));
+  // An error shown in this card would vanish with it when the card is replaced: "gone" is
+  // told by the app, above whichever card is current.
+  const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction) => {
     setError('');
+    pressedButton.current = action === 'called' ? null : document.activeElement;
     send('mark', { interviewId: interview.id, action }).then((result) => {
-      if (!result.ok) fail(result.error);
-      else if (action !== 'called' && document.activeElement === document.body) titleRef.current?.focus();
+      if (!result.ok) {
+        pressedButton.current = null;
+        fail(result.error);
+      }
     });
   };
   const openDraft = (kind: TemplateKind, slots?: Slot[]) => {
@@ -85,17 +106,23 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
   const showBothZones = eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, interview.start);
+  // The recruiter's language, not the popup's: detected from the invite, changeable here.
+  const draftLocale = interviewLocale(interview, marks, settings.language, uiLanguage());
+  const chooseLanguage = (language: string) => {
+    void send('interview-language', { interviewId: interview.id, language: language === 'it' ? 'it' : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
+  };
   const confirmNow = state.phase === 'upcoming' && untilStart <= timing.confirmLead * MINUTE;
 
   return (
     <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
       <h2 id="current-title" class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
+      <UncheckedNote interviewId={interview.id} now={now} />
       {subtitle && <p class="subtitle">{subtitle}</p>}
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>
           {showBothZones && eventZone
-            ? `${formatDay(i18n, interview.start)} · ${t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone)])}`
+            ? `${formatDay(i18n, interview.start)} · ${t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone, i18n.locale)])}`
             : t('popupStartsAt', [formatDay(i18n, interview.start), formatTime(i18n, interview.start)])}
         </time>
         {' · '}
@@ -155,13 +182,20 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
         </div>
       )}
 
-      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} now={now} />}
+      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {confirmNow && <p class="hint">{t('confirmHint')}</p>}
       {picking
         ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))}
             onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => setPicking(undefined)} />
         : <EmailButtons interview={interview} phase={state.phase} rescheduled={marks.rescheduled === true} onDraft={chooseDraft} />}
+      <p class="hint draft-language">
+        <label for="draft-language">{t('draftLanguageLabel')}</label>{' '}
+        <select id="draft-language" value={draftLocale} onChange={(e) => chooseLanguage(e.currentTarget.value)}>
+          <option value="en">English</option>
+          <option value="it">Italiano</option>
+        </select>
+      </p>
       {error && <p class="error" role="alert">{error}</p>}
 
       {/* A typed-in interview is deleted from its edit form, where the user sees what goes. */}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
@@ -16,6 +16,8 @@ import { InterviewCard } from './interview-card.tsx';
 import { InterviewList } from './interview-list.tsx';
 import { SyncStatus } from './sync-status.tsx';
 import { ManualForm } from './manual-form.tsx';
+import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
+import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -37,6 +39,13 @@ export function PopupApp() {
     }, (error: unknown) => console.error(error));
     return () => { alive = false; };
   }, [locale]);
+
+  /** A button acted on an interview that had just been replaced: nothing was done, and we say so. */
+  const [changed, setChanged] = useState(false);
+  const changedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (changed) changedRef.current?.focus();
+  }, [changed]);
 
   const [storedProblems, setStoredProblems] = useState<string[]>([]);
   useEffect(() => watchStorageProblems(setStoredProblems), []);
@@ -82,6 +91,7 @@ export function PopupApp() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <UncheckedContext.Provider value={uncheckedInterviews(state, now)}>
       {header}
       {editing !== undefined ? (
         <ManualForm initial={editing ?? undefined} now={now} onSave={saveManual} onCancel={() => setEditing(undefined)}
@@ -101,17 +111,27 @@ export function PopupApp() {
               <button type="button" class="link-button" onClick={() => { void dismissStorageProblems(); }}>{t('dismiss')}</button>
             </div>
           )}
+          {changed && (
+            // Focused when it appears (tabIndex -1), so that a keyboard or screen-reader user
+            // whose button just disappeared learns why, and continues from here.
+            <div class="notice changed" role="status" tabIndex={-1} ref={changedRef}>
+              <p>{t('popupInterviewChanged')}</p>
+              <button type="button" class="link-button" onClick={() => setChanged(false)}>{t('dismiss')}</button>
+            </div>
+          )}
+          <CalendarTrouble state={state} now={now} />
           {picked.current
-            ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
+            ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
             : <p class="empty">{t('popupNothing')}</p>}
-          <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} />
-          <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} />
+          <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
+          <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} onGone={() => setChanged(true)} />
           <p class="add-row">
             <button type="button" class="button" onClick={() => setEditing(null)}>+ {t('addInterview')}</button>
           </p>
           <SyncStatus state={state} now={now} />
         </>
       )}
+      </UncheckedContext.Provider>
     </I18nContext.Provider>
   );
 }
