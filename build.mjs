@@ -134,6 +134,17 @@ async function writeTemplates() {
   await writeFile(join(outdir, 'templates.json'), JSON.stringify(module.defaultTemplates));
 }
 
+/**
+ * CLDR's Windows → IANA zone table as data (dist/windows-zones.txt), from the generated
+ * module the tests use: the worker reads it at sync time instead of bundling it.
+ */
+async function writeWindowsZones() {
+  const source = await readFile(join(root, 'src/calendar/windows-zones-data.ts'), 'utf8');
+  const table = /WINDOWS_ZONES = '([^']+)'/.exec(source)?.[1];
+  if (!table) throw new Error('src/calendar/windows-zones-data.ts holds no table');
+  await writeFile(join(outdir, 'windows-zones.txt'), table);
+}
+
 /** Fails the build when a bundle contains code MV3 forbids or we never want. */
 async function checkBundles(metafile) {
   const problems = [];
@@ -157,6 +168,7 @@ async function buildOnce() {
   await checkBundles(result.metafile);
   await copyStatic();
   await writeTemplates();
+  await writeWindowsZones();
   if (args.has('--metafile')) await writeFile(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
   return result;
 }
@@ -178,6 +190,7 @@ if (isWatch) {
     }],
   });
   await copyStatic();
+  await writeWindowsZones();
   await ctx.watch();
   // Static files are not part of the esbuild graph: copy them again when they change.
   for (const dir of ['src/_locales', 'icons', 'src/popup', 'src/options', 'src/ui']) {

@@ -12,6 +12,7 @@ import { applyGoogleOutcome, failureOf, readGoogleCalendars } from '../calendar/
 import type { SyncResult } from '../calendar/source-types.ts';
 import type { IcalCursor } from '../core/stored-state.ts';
 import { syncIcalFeed } from '../calendar/ical-feed.ts';
+import { loadWindowsZones } from '../platform/windows-zones.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
 import type { TokenRequest } from '../platform/identity.ts';
 import { readState } from '../platform/storage.ts';
@@ -196,6 +197,7 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
       now,
       detection: { rules: state.settings.rules, selfEmail: state.settings.profile.email || undefined },
       floatingTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      windowsZones: await loadWindowsZones(),
       // A server that never answers must not hold the sync lock (and the user's buttons) forever.
       signal: AbortSignal.timeout(ICAL_TIMEOUT_MS),
     });

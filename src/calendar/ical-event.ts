@@ -32,15 +32,20 @@ export interface IcalRule {
 export interface IcalEvent {
   uid: string;
   recurrenceId?: IcalTime;
+  /** RECURRENCE-ID;RANGE=THISANDFUTURE: the change holds for the later instances too. */
+  thisAndFuture?: boolean;
   start: IcalTime;
   end?: IcalTime;
   durationMs?: number;
   rules: IcalRule[];
+  exrules: IcalRule[];
   rdates: { time: IcalTime; durationMs?: number }[];
   exdates: IcalTime[];
   status?: string;
   transparent: boolean;
   sequence: number;
+  /** DTSTAMP as a UTC wall time (0 when absent): breaks SEQUENCE ties between copies. */
+  stamp: number;
   summary?: string;
   description?: string;
   location?: string;
@@ -194,9 +199,29 @@ function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number 
   }
 }
 
-/** The typed VEVENT, or undefined when it lacks what any event needs (UID, a start). */
-export function readEvent(jcal: unknown): IcalEvent | undefined {
-  if (!Array.isArray(jcal) || typeof jcal[0] !== 'string' || jcal[0].toLowerCase() !== 'vevent') return undefined;
+/** Why a VEVENT could not be used. */
+export type IcalProblem = 'no-start' | 'bad-rule';
+
+/** 32-bit FNV-1a, twice with different seeds: 16 hex digits. Not a secret, just stable. */
+function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The typed VEVENT, or the reason it cannot be used (no readable start, an unreadable
+ * RRULE). An event without UID gets one derived from what identifies it to a person (its
+ * start, title, rule, place, RECURRENCE-ID), not from DTSTAMP, which some servers rewrite
+ * on every download: the same event keeps its id, and the user's marks, across syncs.
+ */
+export function readEvent(jcal: unknown): IcalEvent | IcalProblem {
+  if (!Array.isArray(jcal) || typeof jcal[0] !== 'string' || jcal[0].toLowerCase() !== 'vevent') return 'no-start';
   const byName = new Map<string, RawProp[]>();
   for (const prop of readProps(jcal)) {
     const list = byName.get(prop.name);
@@ -206,23 +231,36 @@ export function readEvent(jcal: unknown): IcalEvent | undefined {
   const first = (name: string) => byName.get(name)?.[0];
   const all = (name: string) => byName.get(name) ?? [];
 
-  const uid = text(first('uid'))?.trim();
   const start = timeOf(first('dtstart'));
-  if (!uid || uid.length > 900 || !start) return undefined;
+  if (!start) return 'no-start';
+  let uid = text(first('uid'))?.trim().slice(0, 900);
+  if (!uid) {
+    const identity = ['dtstart', 'summary', 'rrule', 'location', 'recurrence-id'].map((name) => {
+      const prop = first(name);
+      return prop ? JSON.stringify([prop.values, param(prop, 'tzid') ?? '']) : '';
+    });
+    uid = `derived-${contentHash(identity.join('|'))}`;
+  }
 
   const event: IcalEvent = {
     uid,
     start,
     rules: [],
+    exrules: [],
     rdates: [],
     exdates: [],
     transparent: (text(first('transp')) ?? '').toUpperCase() === 'TRANSPARENT',
     sequence: Number.isInteger(first('sequence')?.values[0]) ? (first('sequence')?.values[0] as number) : 0,
+    stamp: timeOf(first('dtstamp'))?.wall ?? 0,
     attendees: [],
   };
   const recurrenceId = timeOf(first('recurrence-id'));
-  if (first('recurrence-id') && !recurrenceId) return undefined;
-  if (recurrenceId) event.recurrenceId = recurrenceId;
+  if (first('recurrence-id') && !recurrenceId) return 'no-start';
+  if (recurrenceId) {
+    event.recurrenceId = recurrenceId;
+    const recurrenceProp = first('recurrence-id');
+    if (recurrenceProp && (param(recurrenceProp, 'range') ?? '').toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
+  }
   const end = timeOf(first('dtend'));
   if (end) event.end = end;
   else if (first('duration')) {
@@ -234,7 +272,12 @@ export function readEvent(jcal: unknown): IcalEvent | undefined {
     if (parsed) event.rules.push(parsed);
   }
   // An RRULE that cannot be read must not turn the series into a single event.
-  if (all('rrule').length > 0 && event.rules.length === 0) return undefined;
+  if (all('rrule').length > 0 && event.rules.length === 0) return 'bad-rule';
+  for (const prop of all('exrule')) {
+    const parsed = rule(prop);
+    // An EXRULE that cannot be read removes nothing (RFC 5545 deprecated it; rare).
+    if (parsed) event.exrules.push(parsed);
+  }
   dateList(all('rdate'), event.rdates);
   const exdates: { time: IcalTime }[] = [];
   dateList(all('exdate'), exdates);

@@ -123,8 +123,33 @@ function dayOf(wall: WallMs): number {
   return Math.floor(wall / DAY);
 }
 
+/** Calls `found` with each wall time (and its instant) `rule` gives in [fromWall, toWall]. */
+function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallMs, zone: ZoneConverter, budget: StepBudget, found: (wall: WallMs, utc: number) => void): void {
+  const until = rule.until;
+  const untilUtc = until && until.kind === 'utc' ? until.wall : undefined;
+  const untilWall = until && until.kind !== 'utc' ? (until.kind === 'date' ? until.wall + DAY - 1 : until.wall) : undefined;
+  if (untilUtc !== undefined && untilUtc < fromWall - OFFSET_SLACK) return;
+  if (untilWall !== undefined && untilWall < fromWall) return;
+
+  const dtstart = fastForward(rule, start, fromWall);
+  const iterator = bounded(new ICAL.Recur(rule.data).iterator(floatingTime(dtstart)), budget);
+  for (let step = 0; step < MAX_STEPS && budget.steps > 0; step++) {
+    budget.steps--;
+    const next = iterator.next();
+    if (!next) break;
+    const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
+    if (wall > toWall) break;
+    if (untilWall !== undefined && wall > untilWall) break;
+    if (untilUtc !== undefined && wall - OFFSET_SLACK > untilUtc) break;
+    if (wall < fromWall) continue;
+    const utc = zone.toUtc(wall);
+    if (untilUtc !== undefined && utc > untilUtc) break;
+    found(wall, utc);
+  }
+}
+
 /**
- * Occurrences of `master` overlapping [from, to) (epoch ms), minus EXDATEs and the
+ * Occurrences of `master` overlapping [from, to) (epoch ms), minus EXDATEs, EXRULEs and the
  * recurrences in `overridden` (their RECURRENCE-ID overrides are handled as events of
  * their own). Throws on rules ical.js rejects; the caller skips that series.
  */
@@ -147,6 +172,12 @@ export function expandSeries(
     else if (ex.wall >= fromWall - DAY && ex.wall <= toWall + DAY) exInstants.add(instantOf(ex, zones));
   }
 
+  for (const rule of master.exrules) {
+    eachWall(rule, master.start.wall, fromWall, toWall, zone, budget, (_wall, utc) => {
+      exInstants.add(utc);
+    });
+  }
+
   const seen = new Set<number>();
   const found: Occurrence[] = [];
   const consider = (wall: WallMs, utc: number, length: number) => {
@@ -160,29 +191,7 @@ export function expandSeries(
   // RFC 5545: DTSTART is always the first instance.
   if (master.start.wall >= fromWall && master.start.wall <= toWall) consider(master.start.wall, masterStart, duration);
 
-  for (const rule of master.rules) {
-    const until = rule.until;
-    const untilUtc = until && until.kind === 'utc' ? until.wall : undefined;
-    const untilWall = until && until.kind !== 'utc' ? (until.kind === 'date' ? until.wall + DAY - 1 : until.wall) : undefined;
-    if (untilUtc !== undefined && untilUtc < from - duration - DAY) continue;
-    if (untilWall !== undefined && untilWall < fromWall) continue;
-
-    const dtstart = fastForward(rule, master.start.wall, fromWall);
-    const iterator = bounded(new ICAL.Recur(rule.data).iterator(floatingTime(dtstart)), budget);
-    for (let step = 0; step < MAX_STEPS && budget.steps > 0; step++) {
-      budget.steps--;
-      const next = iterator.next();
-      if (!next) break;
-      const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
-      if (wall > toWall) break;
-      if (untilWall !== undefined && wall > untilWall) break;
-      if (untilUtc !== undefined && wall - OFFSET_SLACK > untilUtc) break;
-      if (wall < fromWall) continue;
-      const utc = zone.toUtc(wall);
-      if (untilUtc !== undefined && utc > untilUtc) break;
-      consider(wall, utc, duration);
-    }
-  }
+  for (const rule of master.rules) eachWall(rule, master.start.wall, fromWall, toWall, zone, budget, (wall, utc) => consider(wall, utc, duration));
 
   for (const rdate of master.rdates) {
     if (rdate.time.kind === 'date' || rdate.time.wall < fromWall - DAY || rdate.time.wall > toWall) continue;

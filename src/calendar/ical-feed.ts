@@ -14,14 +14,15 @@
  * - expansion covers only the window and starts near it (ical-expand.ts).
  */
 import ICAL from 'ical.js';
-import type { IcalCursor } from '../core/stored-state.ts';
+import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
+import { salvageEvent } from './ical-salvage.ts';
 import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
 import { hasLowerCaseNames, outsideWindow, splitFeed, ymdOf } from './ical-scan.ts';
-import { createZoneLookup, type ZoneLookup } from './ical-zones.ts';
+import { createZoneLookup, namedZone, unquoted, type ZoneLookup } from './ical-zones.ts';
 import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
 
 export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
@@ -43,6 +44,9 @@ export interface IcalParseOptions {
   /** IANA zone for floating times when the feed has no X-WR-TIMEZONE (the browser's zone;
    * defaults to the runtime's). */
   floatingTimeZone?: string;
+  /** CLDR's Windows → IANA zone table (windows-zones-data.ts's encoding). Without it,
+   * Windows zone names are read through the feed's VTIMEZONE. */
+  windowsZones?: string;
 }
 
 export interface IcalParseResult {
@@ -51,9 +55,14 @@ export interface IcalParseResult {
   interviews: Record<string, Interview>;
   /** Same keys as interviews; the next `windowDays` days, timed opaque events only. */
   busy: Record<string, BusyInterval>;
-  /** VEVENTs (and VTIMEZONEs) that could not be read and were left out. */
+  /** VEVENTs (and VTIMEZONEs) that could not be read and were left out (older copies of
+   * an event, replaced by a newer one, are only in the report). */
   skipped: number;
+  /** What the options page shows about the last sync. */
+  report: IcalReport;
 }
+
+export type { IcalReport, IcalSkipReason };
 
 /** What a sync remembers between runs: the stored shape (core/stored-state.ts). */
 export type { IcalCursor };
@@ -179,11 +188,35 @@ function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
   record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end, true);
 }
 
-function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: () => void): void {
+interface FutureChange {
+  /** The recurrence the change starts at. */
+  at: number;
+  event: IcalEvent;
+  base: CalendarEvent;
+  shift: number;
+  duration: number;
+}
+
+/** RECURRENCE-ID;RANGE=THISANDFUTURE overrides, as changes to every later instance. */
+function futureChanges(ctx: Context, overrides: IcalEvent[]): FutureChange[] {
+  const changes: FutureChange[] = [];
+  for (const event of overrides) {
+    if (!event.thisAndFuture || !event.recurrenceId || event.recurrenceId.kind === 'date' || event.start.kind === 'date') continue;
+    const at = instantOf(event.recurrenceId, ctx.zones);
+    const start = instantOf(event.start, ctx.zones);
+    changes.push({ at, event, base: toCalendarEvent(event, ctx), shift: start - at, duration: eventDuration(event, ctx.zones, start) });
+  }
+  return changes.sort((a, b) => a.at - b.at);
+}
+
+function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: (reason: IcalSkipReason) => void): void {
   const overridden = new Set<number>();
   for (const override of overrides) {
     if (override.recurrenceId && override.recurrenceId.kind !== 'date') overridden.add(instantOf(override.recurrenceId, ctx.zones));
   }
+  const changes = futureChanges(ctx, overrides);
+  // Moved instances can come from outside the window: expand that much wider.
+  const reach = changes.reduce((most, change) => Math.max(most, Math.abs(change.shift)), 0);
   if (master.start.kind !== 'date' && master.status !== 'cancelled') {
     const masterStart = instantOf(master.start, ctx.zones);
     const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
@@ -199,13 +232,16 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
     const unusable = !representative.isInterview && representative.reason === 'invalid-time';
     if ((candidate || givesBusy) && !unusable) {
       try {
-        const from = candidate ? ctx.interviewFrom : ctx.busyFrom;
-        const window = { from, to: ctx.to, masterStart, duration: masterEnd - masterStart };
+        const from = (candidate ? ctx.interviewFrom : ctx.busyFrom) - reach;
+        const window = { from, to: ctx.to + reach, masterStart, duration: masterEnd - masterStart };
         for (const occurrence of expandSeries(master, ctx.zones, window, overridden, ctx.budget)) {
-          record(ctx, master, base, `${master.uid}@${iso(occurrence.recurrence)}`, master.uid, occurrence.start, occurrence.end, candidate);
+          const id = `${master.uid}@${iso(occurrence.recurrence)}`;
+          const change = changes.findLast((c) => c.at <= occurrence.recurrence);
+          if (change) record(ctx, change.event, change.base, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration, candidate);
+          else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end, candidate);
         }
       } catch {
-        skip(); // a rule ical.js rejects: this series only
+        skip('bad-rule'); // a rule ical.js rejects: this series only
       }
     }
   }
@@ -226,37 +262,31 @@ function headerTimeZone(header: string): string | undefined {
   return undefined;
 }
 
-/**
- * VTIMEZONE text → ical.js zone, kept across syncs: a feed repeats the same definitions
- * every time, and ical.js expands a zone's transitions from its DTSTART (often 1970) on
- * first use. A pure memo keyed by the exact text, so it cannot change any result.
- */
-const zoneMemo = new Map<string, { tzid: string; zone: ICAL.Timezone }>();
-const ZONE_MEMO_LIMIT = 64;
-
-function readZones(blocks: string[], skip: () => void): Map<string, ICAL.Timezone> {
-  const zones = new Map<string, ICAL.Timezone>();
+/** VTIMEZONE blocks by lower-cased TZID; each is parsed only if an event needs it. */
+function zoneBlocks(blocks: string[]): Map<string, string> {
+  const zones = new Map<string, string>();
   for (const block of blocks) {
-    try {
-      let entry = zoneMemo.get(block);
-      if (!entry) {
-        const component = new ICAL.Component(ICAL.parse(block));
-        const tzid: unknown = component.getFirstPropertyValue('tzid');
-        if (typeof tzid !== 'string' || tzid === '') throw new Error('VTIMEZONE without TZID');
-        // ical.js expands these rules with an unbounded loop for non-YEARLY frequencies
-        // (see ical-expand.ts); real zone rules are always yearly.
-        const yearly = component.getAllSubcomponents().every((part) => part.getAllProperties('rrule').every((rule) => /^FREQ=YEARLY(?:;|$)/i.test(String(rule.getFirstValue()))));
-        if (!yearly) throw new Error('VTIMEZONE with a non-yearly rule');
-        entry = { tzid, zone: new ICAL.Timezone({ component, tzid }) };
-        if (zoneMemo.size >= ZONE_MEMO_LIMIT) zoneMemo.clear();
-        zoneMemo.set(block, entry);
-      }
-      if (!zones.has(entry.tzid)) zones.set(entry.tzid, entry.zone);
-    } catch {
-      skip();
-    }
+    const tzid = /^TZID[^:\r\n]*:(.*)$/im.exec(block.replace(/\r?\n[ \t]/g, ''))?.[1];
+    const key = unquoted(tzid ?? '').toLowerCase();
+    if (key && !zones.has(key)) zones.set(key, block);
   }
   return zones;
+}
+
+/** RFC 5545 §3.8.7.4: the copy with the higher SEQUENCE wins, then the later DTSTAMP. */
+function newer(a: IcalEvent, b: IcalEvent): boolean {
+  return a.sequence !== b.sequence ? a.sequence > b.sequence : a.stamp > b.stamp;
+}
+
+function sameEvent(a: IcalEvent, b: IcalEvent): boolean {
+  return a.start.wall === b.start.wall && a.start.kind === b.start.kind && a.summary === b.summary && a.rules.length === b.rules.length;
+}
+
+/** A BOM dropped; CR-only and mixed line ends made CRLF. Most feeds have neither: the
+ * text is copied only when needed. */
+function normalizeLineEnds(text: string): string {
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r\n?|\n/g, '\r\n') : unmarked;
 }
 
 function validOverrides(rules: DetectionRules): Record<string, 'interview' | 'not-interview'> {
@@ -275,18 +305,24 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   if (typeof now !== 'number' || !Number.isFinite(now)) throw new SyncError('malformed', 'No valid time to read the calendar at.');
   const windowDays = Math.min(60, Math.max(1, Math.floor(options.windowDays ?? 14)));
   let skipped = 0;
-  const skip = () => {
-    skipped++;
+  const report: IcalReport = { events: 0, skipped: {} };
+  const skip = (reason: IcalSkipReason) => {
+    // An older copy of an event is not lost: its newer copy is read.
+    if (reason !== 'duplicate') skipped++;
+    report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
   };
 
-  const blocks = splitFeed(text);
+  const blocks = splitFeed(normalizeLineEnds(text));
+  report.events = blocks.events.length;
   let calendarZone: string | undefined;
   try {
     calendarZone = headerTimeZone(blocks.header);
   } catch {
     throw new SyncError('malformed', 'The calendar header could not be read.');
   }
-  const zones = createZoneLookup(readZones(blocks.timezones, skip), calendarZone ?? options.floatingTimeZone);
+  // Floating times: the calendar's own zone when it names one, else the browser's.
+  const floatingName = namedZone(calendarZone, options.windowsZones) ? calendarZone : options.floatingTimeZone;
+  const zones = createZoneLookup(zoneBlocks(blocks.timezones), floatingName, options.windowsZones, () => skip('bad-zone'));
 
   const overrides = validOverrides(options.detection.rules);
   const occurrenceInterviewUids = new Set<string>();
@@ -315,23 +351,26 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   const masters = new Map<string, IcalEvent>();
   const overridesByUid = new Map<string, Map<number, IcalEvent>>();
   const caseless = hasLowerCaseNames(text);
+  const copies = new Map<string, number>();
   let parsed = 0;
   for (const block of blocks.events) {
     if (outsideWindow(block, lo, hi, caseless)) continue;
     if (++parsed > MAX_PARSED_EVENTS) {
-      skip();
+      skip('too-many');
       continue;
     }
-    let event: IcalEvent | undefined;
+    let read: ReturnType<typeof readEvent>;
     try {
-      event = readEvent(ICAL.parse(block));
+      read = readEvent(ICAL.parse(block));
     } catch {
-      event = undefined;
+      // One line ical.js refuses: read the others (ical-salvage.ts).
+      read = readEvent(salvageEvent(block));
     }
-    if (!event) {
-      skip();
+    if (typeof read === 'string') {
+      skip(read);
       continue;
     }
+    const event = read;
     if (event.recurrenceId) {
       if (event.recurrenceId.kind === 'date') continue;
       const key = instantOf(event.recurrenceId, zones);
@@ -341,12 +380,22 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
         overridesByUid.set(event.uid, byInstant);
       }
       const existing = byInstant.get(key);
-      if (!existing || event.sequence >= existing.sequence) byInstant.set(key, event);
+      if (existing) skip('duplicate');
+      if (!existing || !newer(existing, event)) byInstant.set(key, event);
       continue;
     }
     const existing = masters.get(event.uid);
-    if (existing) skip();
-    if (!existing || event.sequence > existing.sequence) masters.set(event.uid, event);
+    if (!existing) masters.set(event.uid, event);
+    else if (newer(event, existing) || newer(existing, event) || sameEvent(event, existing)) {
+      skip('duplicate');
+      if (newer(event, existing)) masters.set(event.uid, event);
+    } else {
+      // Same UID, SEQUENCE and DTSTAMP but a different event (two calendars merged by a
+      // careless exporter): neither can be told to be the right one, so both are kept.
+      const copy = (copies.get(event.uid) ?? 1) + 1;
+      copies.set(event.uid, copy);
+      masters.set(`${event.uid}#${copy}`, { ...event, uid: `${event.uid}#${copy}` });
+    }
   }
 
   for (const [uid, master] of masters) {
@@ -363,7 +412,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   // unparsed because its series ended before the window.
   for (const byInstant of overridesByUid.values()) for (const override of byInstant.values()) recordOverride(ctx, override);
 
-  return { interviews: ctx.interviews, busy: ctx.busy, skipped };
+  return { interviews: ctx.interviews, busy: ctx.busy, skipped, report };
 }
 
 /**
@@ -393,8 +442,10 @@ export async function syncIcalFeed(url: string, cursor: IcalCursor | undefined, 
   if (options.signal) fetchOptions.signal = options.signal;
   const fetched = await fetchIcalFeed(url, validators, fetchImpl, fetchOptions);
   if (fetched.kind === 'unchanged') {
-    return { kind: 'unchanged', cursor: { ...fetched.cursor, expandedAt: cursor?.expandedAt ?? options.now }, requests: 1, bytes: 0 };
+    const kept: IcalCursor = { ...fetched.cursor, expandedAt: cursor?.expandedAt ?? options.now };
+    if (cursor?.report) kept.report = cursor.report;
+    return { kind: 'unchanged', cursor: kept, requests: 1, bytes: 0 };
   }
   const parsed = parseIcalFeed(fetched.text, options);
-  return { kind: 'full', interviews: parsed.interviews, busy: parsed.busy, cursor: { ...fetched.cursor, expandedAt: options.now }, requests: 1, bytes: fetched.bytes };
+  return { kind: 'full', interviews: parsed.interviews, busy: parsed.busy, cursor: { ...fetched.cursor, expandedAt: options.now, report: parsed.report }, requests: 1, bytes: fetched.bytes };
 }

@@ -77,9 +77,42 @@ function tooLarge(maxBytes: number): SyncError {
   return new SyncError('too-large', `The calendar is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
 }
 
-function looksLikeIcal(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_BYTES));
+/**
+ * The encoding of the body: a byte-order mark first, then the zero bytes every ASCII
+ * character has in UTF-16 ("BEGIN" starts the file), then the Content-Type's charset,
+ * else UTF-8.
+ */
+function encodingOf(bytes: Uint8Array, declared: string | undefined): string {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  if (bytes.length >= 2 && a === 0 && b !== 0) return 'utf-16be';
+  if (bytes.length >= 2 && a !== 0 && b === 0) return 'utf-16le';
+  return declared ?? 'utf-8';
+}
+
+function looksLikeIcal(bytes: Uint8Array, declared: string | undefined): boolean {
+  const head = new TextDecoder(encodingOf(bytes, declared)).decode(bytes.subarray(0, SNIFF_BYTES));
   return /^\uFEFF?\s*BEGIN:VCALENDAR\b/i.test(head);
+}
+
+/**
+ * Bytes → text. UTF-16 is decoded first and unfolded as text; any 8-bit encoding is
+ * unfolded as bytes (see unfoldBytes). Text that is not valid UTF-8 although it says so
+ * (or says nothing) is Latin-1 in practice, read as windows-1252 (its superset, which
+ * is also what browsers do with a page labelled ISO-8859-1).
+ */
+function decode(raw: Uint8Array, declared: string | undefined): string {
+  const encoding = encodingOf(raw, declared);
+  if (encoding.startsWith('utf-16')) return new TextDecoder(encoding).decode(raw).replace(/\r?\n[ \t]/g, '');
+  const unfolded = unfoldBytes(raw);
+  if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(unfolded);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(unfolded);
+  } catch {
+    return new TextDecoder('windows-1252').decode(unfolded);
+  }
 }
 
 /**
@@ -112,7 +145,7 @@ export function unfoldBytes(bytes: Uint8Array): Uint8Array {
  * reading. With a Content-Length the bytes are copied into one buffer as they arrive, so
  * the chunks do not all stay alive next to the whole (5 MB less at the peak).
  */
-async function readBody(response: Response, declared: number | undefined, maxBytes: number): Promise<Uint8Array> {
+async function readBody(response: Response, declared: number | undefined, maxBytes: number, charset: string | undefined): Promise<Uint8Array> {
   const body = response.body;
   if (!body) return new Uint8Array(0);
   let buffer: Uint8Array = new Uint8Array(declared ?? 0);
@@ -136,7 +169,7 @@ async function readBody(response: Response, declared: number | undefined, maxByt
       if (!sniffed && total >= SNIFF_BYTES) {
         sniffed = true;
         // An HTML login page or an error document: stop downloading it.
-        if (!looksLikeIcal(chunks ? concat(chunks, total) : buffer.subarray(0, total))) throw new SyncError('not-ical', 'The address did not return calendar data.');
+        if (!looksLikeIcal(chunks ? concat(chunks, total) : buffer.subarray(0, total), charset)) throw new SyncError('not-ical', 'The address did not return calendar data.');
       }
     }
   } catch (error) {
@@ -158,13 +191,14 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   return all;
 }
 
-function charsetOf(response: Response): string {
+/** The Content-Type's charset as a TextDecoder encoding, or undefined (none, unknown). */
+function charsetOf(response: Response): string | undefined {
   const match = /charset\s*=\s*"?([A-Za-z0-9_.:-]{1,40})/i.exec(response.headers.get('content-type') ?? '');
-  const label = match?.[1] ?? 'utf-8';
+  if (!match?.[1]) return undefined;
   try {
-    return new TextDecoder(label).encoding;
+    return new TextDecoder(match[1]).encoding;
   } catch {
-    return 'utf-8';
+    return undefined;
   }
 }
 
@@ -212,10 +246,11 @@ export async function fetchIcalFeed(url: string, cursor: IcalValidators | undefi
     throw tooLarge(maxBytes);
   }
 
-  const raw = await readBody(response, declared, maxBytes);
-  if (!looksLikeIcal(raw)) throw new SyncError('not-ical', 'The address did not return calendar data.');
+  const charset = charsetOf(response);
+  const raw = await readBody(response, declared, maxBytes, charset);
+  if (!looksLikeIcal(raw, charset)) throw new SyncError('not-ical', 'The address did not return calendar data.');
   const bytes = raw.byteLength;
   // `raw` is ours (read from the stream), so it is unfolded in place: no second 5 MB copy.
-  const text = new TextDecoder(charsetOf(response)).decode(unfoldBytes(raw));
+  const text = decode(raw, charset);
   return { kind: 'feed', text, cursor: validatorsOf(response, undefined), bytes };
 }

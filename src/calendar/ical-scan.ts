@@ -133,6 +133,8 @@ export function outsideWindow(block: string, lo: number, hi: number, caseless = 
   if (start === undefined) return false;
   const recurrenceId = peekValue(block, 'RECURRENCE-ID', caseless);
   if (recurrenceId !== undefined) {
+    // A change to this and all later instances reaches into any window after it.
+    if (/RANGE=THISANDFUTURE/i.test(block)) return false;
     const original = ymd(recurrenceId);
     if (original === undefined || (original >= lo && original <= hi)) return false;
   }

@@ -7,7 +7,7 @@
  * into instants. PERFORMANCE-NOTES.md measured 70% of a naive expansion in ical.js zone
  * offset lookups; this is where that cost goes away.
  */
-import ICAL from 'ical.js';
+import { readVtimezone, type Vtimezone } from './ical-vtimezone.ts';
 
 /** Local date and time read as if it were UTC. */
 export type WallMs = number;
@@ -82,32 +82,46 @@ function makeIntlZone(iana: string): ZoneConverter {
     const wall = Date.UTC(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
     return wall - Math.floor(utc / 1000) * 1000;
   };
-  return {
-    iana,
-    toUtc: cached((wall) => {
-      const before = offsetAt(wall - DAY);
-      const after = offsetAt(wall + DAY);
-      if (before === after) return wall - before;
-      // A transition within a day. RFC 5545 §3.3.5: a repeated local time is its first
-      // occurrence, a skipped one is read with the offset from before the gap.
-      const first = wall - before;
-      const second = wall - after;
-      const firstValid = offsetAt(first) === before;
-      const secondValid = offsetAt(second) === after;
-      if (firstValid && secondValid) return Math.min(first, second);
-      if (firstValid) return first;
-      if (secondValid) return second;
-      return first;
-    }),
+  return { iana, toUtc: cached(wallToUtc(offsetAt)) };
+}
+
+/** Local wall time → instant, given the zone's offset at any instant. */
+function wallToUtc(offsetAt: (utc: number) => number): (wall: WallMs) => number {
+  return (wall) => {
+    const before = offsetAt(wall - DAY);
+    const after = offsetAt(wall + DAY);
+    if (before === after) return wall - before;
+    // A transition within a day. RFC 5545 §3.3.5: a repeated local time is its first
+    // occurrence, a skipped one is read with the offset from before the gap.
+    const first = wall - before;
+    const second = wall - after;
+    const firstValid = offsetAt(first) === before;
+    const secondValid = offsetAt(second) === after;
+    if (firstValid && secondValid) return Math.min(first, second);
+    if (firstValid) return first;
+    if (secondValid) return second;
+    return first;
   };
 }
 
-function icalTime(wall: WallMs): ICAL.Time {
-  const d = new Date(wall);
-  return new ICAL.Time(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), isDate: false },
-    ICAL.Timezone.localTimezone,
-  );
+let windowsZones: { table: string; byName: Map<string, string> } | undefined;
+
+/**
+ * The IANA zone CLDR gives for a Windows zone name ("W. Europe Standard Time"), any case.
+ * `table` is windows-zones-data.ts's encoding; the worker loads it as data (build.mjs
+ * writes it to windows-zones.txt), which keeps 1.5 KB gzip out of its bundle.
+ */
+export function windowsZoneName(name: string, table: string | undefined): string | undefined {
+  if (!table) return undefined;
+  if (windowsZones?.table !== table) {
+    windowsZones = { table, byName: new Map() };
+    for (const row of table.split(';')) {
+      const [windows = '', iana = ''] = row.split('|');
+      windowsZones.byName.set((windows.endsWith('!') ? windows.slice(0, -1) : `${windows} Standard Time`).toLowerCase(), iana);
+    }
+  }
+  const iana = windowsZones.byName.get(name.toLowerCase());
+  return iana === undefined ? undefined : ianaZoneName(iana);
 }
 
 const CACHE_LIMIT = 20_000;
@@ -128,11 +142,20 @@ function cached(convert: (wall: WallMs) => number): (wall: WallMs) => number {
   };
 }
 
-/** A zone defined by the feed's own VTIMEZONE (authoritative per RFC 5545). */
-export function vtimezoneZone(zone: ICAL.Timezone, iana: string | undefined): ZoneConverter {
-  // Probe once: a VTIMEZONE with a broken rule must fail here, not in the middle of a series.
-  zone.utcOffset(icalTime(Date.UTC(2026, 0, 1)));
-  return { iana, toUtc: cached((wall) => wall - zone.utcOffset(icalTime(wall)) * 1000) };
+/** A zone defined only by the feed's VTIMEZONE (a name neither IANA nor Windows). */
+function vtimezoneZone(zone: Vtimezone): ZoneConverter {
+  return { toUtc: cached(wallToUtc(zone.offsetAt)) };
+}
+
+export function unquoted(name: string): string {
+  return name.trim().replace(/^"(.*)"$/, '$1').trim();
+}
+
+/** The zone a name stands for: IANA (any case, prefixed paths), else a Windows name. */
+export function namedZone(name: string | undefined, windowsTable: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const cleaned = unquoted(name);
+  return ianaZoneName(cleaned) ?? windowsZoneName(cleaned, windowsTable);
 }
 
 export interface ZoneLookup {
@@ -142,37 +165,42 @@ export interface ZoneLookup {
 }
 
 /**
- * Resolves TZIDs, in this order: a VTIMEZONE of the feed; a valid IANA name through Intl
- * (feeds often reference zones they do not define); else the floating zone.
+ * Resolves TZIDs, in this order: a name the runtime's tzdata knows (IANA in any letter
+ * case, "/mozilla.org/…/Europe/Rome"), a Windows name through CLDR's table, the IANA name
+ * in the feed's VTIMEZONE (X-LIC-LOCATION), and only then the VTIMEZONE's own rules.
+ * Exporters often write a partial VTIMEZONE for an IANA zone (a few years, RDATE onsets,
+ * nothing before 1970): read literally it puts events hours off outside that coverage,
+ * while the name, read with tzdata, is right at every date. A TZID nothing defines is
+ * read as floating.
  *
- * The feed's zones live in this lookup, not in ICAL.TimezoneService: that registry is
- * module-global, so registering one feed's zones would change how the next feed (or a
- * test) is read.
+ * `vtimezones` maps lower-cased TZIDs to their VTIMEZONE text, parsed only if needed:
+ * Outlook's 1601 zones carry Windows names and are never parsed at all.
  */
-export function createZoneLookup(vtimezones: Map<string, ICAL.Timezone>, floatingName: string | undefined): ZoneLookup {
+export function createZoneLookup(vtimezones: Map<string, string>, floatingName: string | undefined, windowsTable: string | undefined, onBadZone: () => void = () => undefined): ZoneLookup {
   const cache = new Map<string, ZoneConverter>();
   let floatingZone: ZoneConverter | undefined;
   // Created on first use: most feeds (Google's) have no floating times at all.
   const floating = (): ZoneConverter => {
     if (!floatingZone) {
-      const iana = (floatingName && ianaZoneName(floatingName)) || ianaZoneName(new Intl.DateTimeFormat().resolvedOptions().timeZone) || 'UTC';
+      const iana = namedZone(floatingName, windowsTable) ?? ianaZoneName(new Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
       floatingZone = iana === 'UTC' ? UTC_ZONE : intlZone(iana);
     }
     return floatingZone;
   };
+  const byIana = (iana: string): ZoneConverter => (iana === 'UTC' ? UTC_ZONE : intlZone(iana));
 
   const resolve = (tzid: string): ZoneConverter => {
-    const iana = ianaZoneName(tzid);
-    const defined = vtimezones.get(tzid);
-    if (defined) {
-      try {
-        return vtimezoneZone(defined, iana);
-      } catch {
-        // A VTIMEZONE ical.js cannot expand: fall through to the IANA name.
+    const named = namedZone(tzid, windowsTable);
+    if (named) return byIana(named);
+    const block = vtimezones.get(unquoted(tzid).toLowerCase());
+    if (block) {
+      const defined = readZone(block);
+      if (defined) {
+        const location = namedZone(defined.location, windowsTable);
+        return location ? byIana(location) : vtimezoneZone(defined);
       }
+      onBadZone();
     }
-    if (iana === 'UTC') return UTC_ZONE;
-    if (iana) return intlZone(iana);
     return floating();
   };
 
@@ -190,4 +218,19 @@ export function createZoneLookup(vtimezones: Map<string, ICAL.Timezone>, floatin
       return converter;
     },
   };
+}
+
+/** VTIMEZONE text → zone, kept across syncs (a feed repeats the same definitions every
+ * time). A pure memo keyed by the exact text, so it cannot change any result. */
+const zoneMemo = new Map<string, Vtimezone | undefined>();
+
+function readZone(block: string): Vtimezone | undefined {
+  if (zoneMemo.has(block)) return zoneMemo.get(block);
+  let zone: Vtimezone | undefined;
+  try {
+    zone = readVtimezone(block);
+  } catch {
+    zone = undefined;
+  }
+  return remember(zoneMemo, block, zone);
 }

@@ -16,12 +16,24 @@ export type SourceState =
   /** A secret iCal address: a secret, stored only here, never logged or shown unmasked. */
   | { kind: 'ical'; url: string };
 
+/** Why an iCal sync left a component of the feed out (src/calendar/ical-feed.ts). */
+export const icalSkipReasons = ['no-start', 'bad-rule', 'too-many', 'bad-zone', 'duplicate'] as const;
+export type IcalSkipReason = (typeof icalSkipReasons)[number];
+
+/** What the last full iCal read found: shown in the options page. */
+export interface IcalReport {
+  /** VEVENTs in the feed. */
+  events: number;
+  skipped: Partial<Record<IcalSkipReason, number>>;
+}
+
 /** What an iCal sync remembers between runs (the validators of the last response). */
 export interface IcalCursor {
   etag?: string;
   lastModified?: string;
   /** When the feed was last parsed (epoch ms). */
   expandedAt?: number;
+  report?: IcalReport;
 }
 
 /** A busy interval, kept only as start/end (for proposing free slots). Epoch ms. */
@@ -461,6 +473,15 @@ function normalizeIcalCursor(raw: unknown): IcalCursor {
   if (typeof raw.etag === 'string' && raw.etag.length <= 500) cursor.etag = raw.etag;
   if (typeof raw.lastModified === 'string' && raw.lastModified.length <= 100) cursor.lastModified = raw.lastModified;
   if (isFiniteNumber(raw.expandedAt)) cursor.expandedAt = raw.expandedAt;
+  const report = raw.report;
+  if (isRecord(report) && isFiniteNumber(report.events) && report.events >= 0) {
+    cursor.report = { events: report.events, skipped: {} };
+    const skipped = isRecord(report.skipped) ? report.skipped : {};
+    for (const reason of icalSkipReasons) {
+      const count = skipped[reason];
+      if (isFiniteNumber(count) && count > 0) cursor.report.skipped[reason] = count;
+    }
+  }
   return cursor;
 }
 

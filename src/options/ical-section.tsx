@@ -1,10 +1,33 @@
 import { useState } from 'preact/hooks';
-import type { StoredState } from '../core/stored-state.ts';
+import { icalSkipReasons, type IcalReport, type IcalSkipReason, type StoredState } from '../core/stored-state.ts';
 import { maskIcalUrl, normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { send } from '../platform/messages.ts';
 import { releaseOrigin, requestOrigin } from '../platform/permissions.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
+
+const SKIP_MESSAGES: Record<IcalSkipReason, string> = {
+  'no-start': 'icalSkipNoStart',
+  'bad-rule': 'icalSkipBadRule',
+  'too-many': 'icalSkipTooMany',
+  'bad-zone': 'icalSkipBadZone',
+  duplicate: 'icalSkipDuplicate',
+};
+
+/** What the last read of the feed found: how many events, and what was left out and why. */
+function IcalReportView({ report }: { report: IcalReport }) {
+  const { t, locale } = useI18n();
+  const count = (n: number) => n.toLocaleString(locale);
+  const skipped = icalSkipReasons.filter((reason) => (report.skipped[reason] ?? 0) > 0);
+  return (
+    <div class="hint ical-report" data-testid="ical-report">
+      <p>{t('icalReport', [count(report.events)])}</p>
+      {skipped.length === 0 ? <p>{t('icalReportAll')}</p> : (
+        <ul>{skipped.map((reason) => <li key={reason}>{t(SKIP_MESSAGES[reason], [count(report.skipped[reason] ?? 0)])}</li>)}</ul>
+      )}
+    </div>
+  );
+}
 
 /**
  * A calendar without OAuth: the secret iCal address. The host permission for its origin is
@@ -62,6 +85,7 @@ export function IcalSection({ state }: { state: StoredState }) {
       <section class="ical" aria-labelledby="ical-title">
         <h3 id="ical-title" class="section-title">{t('icalTitle')}</h3>
         <p>{t('icalConnectedTo', [maskIcalUrl(source.url)])}</p>
+        {state.icalCursor.report && <IcalReportView report={state.icalCursor.report} />}
         <p class="save-row">
           <button type="button" class="button" disabled={working} onClick={() => { void send('sync-now', {}); }}>{t('syncNow')}</button>
           <button type="button" class="button" disabled={working} onClick={() => { void disconnect(); }}>{t('icalDisconnect')}</button>

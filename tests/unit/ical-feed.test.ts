@@ -210,10 +210,10 @@ describe('parseIcalFeed: time zones', () => {
     assert.equal(withoutCalendarZone.interviews['ical:f@x']?.start, Date.UTC(2026, 2, 27, 0));
   });
 
-  it('uses the feed\'s VTIMEZONE for a non-IANA TZID (Outlook style, rules from 1601)', () => {
+  it('uses the feed\'s VTIMEZONE for a name neither IANA nor Windows (Outlook style, rules from 1601)', () => {
     const outlook = [
       'BEGIN:VTIMEZONE',
-      'TZID:W. Europe Standard Time',
+      'TZID:Customized Time Zone',
       'BEGIN:STANDARD',
       'DTSTART:16010101T030000',
       'TZOFFSETFROM:+0200',
@@ -229,8 +229,8 @@ describe('parseIcalFeed: time zones', () => {
       'END:VTIMEZONE',
     ];
     const events = [
-      single('o1@x', 'Interview before', ';TZID="W. Europe Standard Time":20260327T150000', ';TZID="W. Europe Standard Time":20260327T160000'),
-      single('o2@x', 'Interview after', ';TZID="W. Europe Standard Time":20260330T150000', ';TZID="W. Europe Standard Time":20260330T160000'),
+      single('o1@x', 'Interview before', ';TZID="Customized Time Zone":20260327T150000', ';TZID="Customized Time Zone":20260327T160000'),
+      single('o2@x', 'Interview after', ';TZID="Customized Time Zone":20260330T150000', ';TZID="Customized Time Zone":20260330T160000'),
     ];
     const result = parseIcalFeed(feed(events, outlook), options(NOW, { floatingTimeZone: 'UTC' }));
     assert.equal(result.interviews['ical:o1@x']?.start, Date.UTC(2026, 2, 27, 14));
@@ -238,8 +238,8 @@ describe('parseIcalFeed: time zones', () => {
     assert.equal(result.interviews['ical:o2@x']?.timeZone, undefined, 'not an IANA name: not shown as a zone');
   });
 
-  it('reads an unknown, non-IANA TZID as floating instead of failing', () => {
-    const event = [single('w@x', 'Interview W', ';TZID=W. Europe Standard Time:20260327T090000', ';TZID=W. Europe Standard Time:20260327T100000')];
+  it('reads a TZID that nothing defines as floating instead of failing', () => {
+    const event = [single('w@x', 'Interview W', ';TZID=Somewhere Else Time:20260327T090000', ';TZID=Somewhere Else Time:20260327T100000')];
     const result = parseIcalFeed(feed(event, []), options(NOW, { floatingTimeZone: 'UTC' }));
     assert.equal(result.interviews['ical:w@x']?.start, Date.UTC(2026, 2, 27, 9));
   });
@@ -327,7 +327,7 @@ describe('parseIcalFeed: hostile and malformed content', () => {
     assert.equal(parseIcalFeed(feed(events), options(NOW)).interviews['ical:u@x']?.videoUrl, 'https://acme.zoom.us/j/123456789');
   });
 
-  it('skips a VEVENT with a broken line or value and keeps the rest', () => {
+  it('keeps a VEVENT with a broken line, skips one without a readable start or rule', () => {
     const events = [
       single('ok@x', 'Interview OK', ':20260327T090000Z', ':20260327T100000Z'),
       ['UID:broken@x', 'DTSTART:20260327T090000Z', 'THIS LINE HAS NO COLON', 'SUMMARY:Interview broken'],
@@ -337,8 +337,13 @@ describe('parseIcalFeed: hostile and malformed content', () => {
       ['DTSTART:20260327T090000Z', 'SUMMARY:Interview without UID'],
     ];
     const result = parseIcalFeed(feed(events), options(NOW));
-    assert.deepEqual(Object.keys(result.interviews).sort(), ['ical:iterator@x@2026-03-27T09:00:00.000Z', 'ical:iterator@x@2026-03-28T09:00:00.000Z', 'ical:ok@x']);
-    assert.equal(result.skipped, 4);
+    // The line without a colon is dropped; the UID-less event gets an id from its content.
+    const derived = Object.keys(result.interviews).filter((id) => id.startsWith('ical:derived-'));
+    assert.equal(derived.length, 1);
+    assert.deepEqual(Object.keys(result.interviews).filter((id) => !id.startsWith('ical:derived-')).sort(), ['ical:broken@x', 'ical:iterator@x@2026-03-27T09:00:00.000Z', 'ical:iterator@x@2026-03-28T09:00:00.000Z', 'ical:ok@x']);
+    assert.equal(result.interviews['ical:broken@x']?.start, Date.UTC(2026, 2, 27, 9));
+    assert.equal(result.skipped, 2);
+    assert.deepEqual(result.report, { events: 6, skipped: { 'no-start': 1, 'bad-rule': 1 } });
   });
 
   it('gives up on rules that never match instead of hanging (ical.js loops forever on them)', () => {
@@ -352,9 +357,9 @@ describe('parseIcalFeed: hostile and malformed content', () => {
     const result = parseIcalFeed(feed(events, zone), options(NOW));
     assert.ok(performance.now() - started < 3000);
     assert.deepEqual(Object.keys(result.interviews), ['ical:rome@x']);
-    // The broken VTIMEZONE is refused; the IANA name still places the event.
+    // The IANA name places the event: the broken VTIMEZONE is never even read.
     assert.equal(result.interviews['ical:rome@x']?.start, Date.UTC(2026, 2, 27, 9));
-    assert.equal(result.skipped, 3);
+    assert.equal(result.skipped, 2);
   });
 
   it('rejects a truncated or structurally broken feed as malformed', () => {
@@ -626,12 +631,13 @@ describe('syncIcalFeed', () => {
     assert.equal(first.kind, 'full');
     if (first.kind !== 'full') return;
     assert.deepEqual(Object.keys(first.interviews), ['ical:a@x']);
-    assert.deepEqual(first.cursor, { etag: '"v1"', expandedAt: NOW });
+    // The report of what was read travels with the cursor, for the options page.
+    assert.deepEqual(first.cursor, { etag: '"v1"', expandedAt: NOW, report: { events: 1, skipped: {} } });
     assert.equal(first.requests, 1);
 
     const second = await syncIcalFeed(SECRET_URL, first.cursor, fetch, { ...opts, now: NOW + HOUR });
     assert.equal(second.kind, 'unchanged');
-    assert.deepEqual(second.cursor, { etag: '"v1"', expandedAt: NOW });
+    assert.deepEqual(second.cursor, { etag: '"v1"', expandedAt: NOW, report: { events: 1, skipped: {} } }, 'a 304 keeps the last report');
 
     // Past REEXPAND_AFTER_MS the window has moved: fetch unconditionally and parse again.
     const third = await syncIcalFeed(SECRET_URL, second.cursor, fetch, { ...opts, now: NOW + REEXPAND_AFTER_MS + 1 });

@@ -398,6 +398,14 @@ describe('the iCal source in storage', () => {
     assert.deepEqual(state.icalCursor, { etag: '"v1"', expandedAt: 5 });
   });
 
+  it('keeps the last read\'s report, only its known reasons and counts', () => {
+    const report = { events: 12, skipped: { 'no-start': 2, duplicate: 1, 'made-up': 5, 'bad-rule': 'x', 'bad-zone': -1 } };
+    const { state } = loadState(storedState({ source: { kind: 'ical', url: 'https://calendar.example.org/secret/basic.ics' }, icalCursor: { etag: '"v1"', report } }), NOW);
+    assert.deepEqual(state.icalCursor.report, { events: 12, skipped: { 'no-start': 2, duplicate: 1 } });
+    const { state: broken } = loadState(storedState({ source: { kind: 'ical', url: 'https://calendar.example.org/secret/basic.ics' }, icalCursor: { report: { events: 'many' } } }), NOW);
+    assert.equal(broken.icalCursor.report, undefined);
+  });
+
   it('falls back to the demo for an iCal source that is not an https address', () => {
     const { state } = loadState(storedState({ source: { kind: 'ical', url: 'javascript:alert(1)' } }), NOW);
     assert.equal(state.source.kind, 'demo');

@@ -1,0 +1,62 @@
+/**
+ * A VEVENT that ical.js refuses as a whole, read line by line: each line that can be read
+ * is kept, a few known exporter mistakes are repaired, and the rest is left out. One odd
+ * line (anyone can put one in an invite) must not lose the event around it.
+ */
+import ICAL from 'ical.js';
+
+const PROPERTY_START = /^[A-Za-z0-9-]+[;:]/;
+const STRUCTURED = new Set(['date', 'date-time', 'period', 'recur', 'duration', 'integer', 'utc-offset']);
+
+/** Known mistakes, repaired before a line is read. */
+function repair(line: string): string {
+  // Exchange: DTSTART;TZID="W. Europe Standard Time:20200101T100000" (quote closed after the value).
+  const quote = /^([^:"]*;[A-Za-z0-9-]+=)"([^"]*?):([^":]*)"\s*$/.exec(line);
+  if (quote) return `${quote[1]}"${quote[2]}":${quote[3]}`;
+  // Hand-written rules: BYDAY=MO, TU, WE.
+  if (/^(?:RRULE|EXRULE)[;:]/i.test(line)) return line.replace(/\s+/g, '');
+  return line;
+}
+
+function property(line: string): unknown[] | undefined {
+  try {
+    const prop: unknown = ICAL.parse.property(repair(line));
+    return Array.isArray(prop) ? prop : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The jCal of the VEVENT in `block` with every readable line of its own (nested
+ * components such as VALARM are left out: nothing here reads them). */
+export function salvageEvent(block: string): unknown[] {
+  // Unfold, then join lines that cannot start a property to the one before: a continuation
+  // that lost its leading space.
+  const groups: string[][] = [];
+  for (const line of block.replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n')) {
+    if (line.trim() === '') continue;
+    const last = groups[groups.length - 1];
+    if (PROPERTY_START.test(line) || !last) groups.push([line]);
+    else last.push(line);
+  }
+  const props: unknown[] = [];
+  let depth = 0;
+  for (const group of groups) {
+    const head = group[0] ?? '';
+    if (/^BEGIN:/i.test(head)) depth++;
+    else if (/^END:/i.test(head)) depth--;
+    else if (depth === 1) {
+      // Joined when that reads as text (long DESCRIPTION, ATTENDEE or Apple location lines
+      // are the ones folded); a date or a rule is never folded, so there the orphan is a
+      // stray line and is left out.
+      const joined = group.length > 1 ? property(group.join('')) : undefined;
+      const prop = joined && !STRUCTURED.has(String(joined[2])) ? joined : property(head);
+      const name = /^[A-Za-z0-9-]+/.exec(head)?.[0].toLowerCase() ?? '';
+      if (prop) props.push(prop);
+      // Left out, these would change what the event is (a series read as one event, a
+      // moved instance read as the whole series): kept as unreadable, so the event is skipped.
+      else if (name === 'rrule' || name === 'recurrence-id') props.push([name, {}, 'unknown', null]);
+    }
+  }
+  return ['vevent', props, []];
+}

@@ -1,0 +1,182 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fetchIcalFeed, parseIcalFeed, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
+import type { FetchLike } from '../../src/calendar/source-types.ts';
+import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
+import { defaultRules } from '../../src/core/default-rules.ts';
+import type { Interview } from '../../src/core/types.ts';
+
+const HOUR = 3_600_000;
+/** Thursday 26 March 2026, 12:00 UTC; Europe moves to summer time on Sunday the 29th. */
+const NOW = Date.UTC(2026, 2, 26, 12);
+const URL_ = 'https://calendar.example.org/private-0123456789abcdef/basic.ics';
+
+function options(extra: Partial<IcalParseOptions> = {}): IcalParseOptions {
+  return { now: NOW, windowDays: 21, detection: { rules: defaultRules, selfEmail: 'you@example.org' }, floatingTimeZone: 'UTC', windowsZones: WINDOWS_ZONES, ...extra };
+}
+
+function feed(events: string[][], header: string[] = [], eol = '\r\n'): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', ...header];
+  for (const event of events) lines.push('BEGIN:VEVENT', ...event, 'END:VEVENT');
+  lines.push('END:VCALENDAR');
+  return lines.join(eol) + eol;
+}
+
+function starts(interviews: Record<string, Interview>): [string, string][] {
+  return Object.values(interviews)
+    .sort((a, b) => a.start - b.start)
+    .map((interview) => [interview.id, new Date(interview.start).toISOString()]);
+}
+
+function fetchOf(bytes: Uint8Array<ArrayBuffer>, contentType: string): FetchLike {
+  return async () => new Response(bytes, { headers: { 'Content-Type': contentType } });
+}
+
+describe('iCal: one odd line does not lose the event', () => {
+  it('keeps an Apple event with an X-APPLE-RADIUS written with "=" and no colon', () => {
+    const events = [[
+      'UID:apple@x', 'DTSTART;TZID=Europe/Rome:20260327T100000', 'DTEND;TZID=Europe/Rome:20260327T110000', 'SUMMARY:Interview at the office',
+      'X-APPLE-RADIUS=72.0',
+      'X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-APPLE-RADIUS=70.58;X-TITLE=Via Roma 1=Milano:geo:45.46,9.18',
+    ]];
+    const result = parseIcalFeed(feed(events), options());
+    assert.deepEqual(starts(result.interviews), [['ical:apple@x', '2026-03-27T09:00:00.000Z']]);
+    assert.equal(result.skipped, 0);
+  });
+
+  it('repairs Exchange\'s TZID quote closed after the value', () => {
+    const events = [['UID:exchange@x', 'DTSTART;TZID="W. Europe Standard Time:20260327T100000"', 'DTEND;TZID="W. Europe Standard Time:20260327T110000"', 'SUMMARY:Interview']];
+    const result = parseIcalFeed(feed(events), options());
+    // 10:00 in Berlin, UTC+1 before 29 March (checked by hand).
+    assert.equal(result.interviews['ical:exchange@x']?.start, Date.UTC(2026, 2, 27, 9));
+    assert.equal(result.interviews['ical:exchange@x']?.end, Date.UTC(2026, 2, 27, 10));
+  });
+
+  it('reads BYDAY=MO, TU, WE with spaces as MO,TU,WE', () => {
+    const events = [['UID:spaces@x', 'DTSTART:20260323T090000Z', 'DTEND:20260323T093000Z', 'RRULE:FREQ=WEEKLY;BYDAY=MO, TU, WE;COUNT=6', 'SUMMARY:Interview loop']];
+    const result = parseIcalFeed(feed(events), options());
+    assert.deepEqual(starts(result.interviews).map(([, at]) => at.slice(0, 10)), ['2026-03-30', '2026-03-31', '2026-04-01']);
+  });
+
+  it('joins a continuation line that lost its leading space, and drops a stray line after a date', () => {
+    const events = [[
+      'UID:fold@x', 'DTSTART:20260327T090000Z', 'This line is not a property', 'DTEND:20260327T100000Z', 'SUMMARY:Interview with Studio',
+      'DESCRIPTION:Call +39 02 1234',
+      '5678 at ten',
+    ]];
+    const result = parseIcalFeed(feed(events), options());
+    const interview = result.interviews['ical:fold@x'];
+    assert.equal(interview?.start, Date.UTC(2026, 2, 27, 9));
+    assert.equal(interview?.end, Date.UTC(2026, 2, 27, 10));
+    assert.equal(interview?.phones[0]?.dial, '+390212345678');
+  });
+
+  it('skips only what cannot be read, and says why', () => {
+    const events = [
+      ['UID:nostart@x', 'DTSTART:2026-13-45', 'SUMMARY:Interview'],
+      ['UID:badrule@x', 'DTSTART:20260327T090000Z', 'RRULE:FREQ=SOMETIMES', 'SUMMARY:Interview'],
+      ['UID:ok@x', 'DTSTART:20260327T090000Z', 'SUMMARY:Interview'],
+      ['UID:ok@x', 'DTSTART:20260327T090000Z', 'SUMMARY:Interview'],
+    ];
+    const zone = ['BEGIN:VTIMEZONE', 'TZID:Nowhere', 'BEGIN:STANDARD', 'END:STANDARD', 'END:VTIMEZONE'];
+    const result = parseIcalFeed(feed([...events, ['UID:nowhere@x', 'DTSTART;TZID=Nowhere:20260327T090000', 'SUMMARY:Interview']], zone), options());
+    assert.deepEqual(result.report, { events: 5, skipped: { 'no-start': 1, 'bad-rule': 1, duplicate: 1, 'bad-zone': 1 } });
+    assert.equal(result.skipped, 3);
+    // The event in the unreadable zone is kept, read as floating (UTC here).
+    assert.equal(result.interviews['ical:nowhere@x']?.start, Date.UTC(2026, 2, 27, 9));
+  });
+});
+
+describe('iCal: events without UID, duplicates, ranges and exclusion rules', () => {
+  const noUid = (stamp: string, summary = 'Interview with Acme') => ['DTSTAMP:' + stamp, 'DTSTART:20260327T090000Z', 'DTEND:20260327T100000Z', `SUMMARY:${summary}`];
+
+  it('gives an event without UID an id from its content, stable when DTSTAMP changes', () => {
+    const first = Object.keys(parseIcalFeed(feed([noUid('20260301T000000Z')]), options()).interviews);
+    const again = Object.keys(parseIcalFeed(feed([noUid('20260325T101010Z')]), options()).interviews);
+    const other = Object.keys(parseIcalFeed(feed([noUid('20260301T000000Z', 'Interview with Beta')]), options()).interviews);
+    assert.equal(first.length, 1);
+    assert.match(first[0] ?? '', /^ical:derived-[0-9a-f]{16}$/);
+    assert.deepEqual(again, first);
+    assert.notDeepEqual(other, first);
+    const both = parseIcalFeed(feed([noUid('20260301T000000Z'), noUid('20260301T000000Z', 'Interview with Beta')]), options());
+    assert.equal(Object.keys(both.interviews).length, 2);
+  });
+
+  it('keeps the copy with the higher SEQUENCE, then the later DTSTAMP, in any order', () => {
+    const copy = (sequence: number, stamp: string, hour: number) => ['UID:dup@x', `SEQUENCE:${sequence}`, `DTSTAMP:${stamp}`, `DTSTART:20260327T${String(hour).padStart(2, '0')}0000Z`, 'SUMMARY:Interview'];
+    const higher = [copy(2, '20260101T000000Z', 15), copy(1, '20260301T000000Z', 9)];
+    assert.equal(parseIcalFeed(feed(higher), options()).interviews['ical:dup@x']?.start, Date.UTC(2026, 2, 27, 15));
+    assert.equal(parseIcalFeed(feed([...higher].reverse()), options()).interviews['ical:dup@x']?.start, Date.UTC(2026, 2, 27, 15));
+    const later = [copy(1, '20260301T000000Z', 11), copy(1, '20260101T000000Z', 9)];
+    assert.equal(parseIcalFeed(feed(later), options()).interviews['ical:dup@x']?.start, Date.UTC(2026, 2, 27, 11));
+    assert.equal(parseIcalFeed(feed([...later].reverse()), options()).interviews['ical:dup@x']?.start, Date.UTC(2026, 2, 27, 11));
+    // Same SEQUENCE and DTSTAMP, different events: neither can be chosen, both are kept.
+    const tie = parseIcalFeed(feed([copy(1, '20260101T000000Z', 9), copy(1, '20260101T000000Z', 11)]), options());
+    assert.deepEqual(starts(tie.interviews), [['ical:dup@x', '2026-03-27T09:00:00.000Z'], ['ical:dup@x#2', '2026-03-27T11:00:00.000Z']]);
+  });
+
+  it('moves this and every later instance for RECURRENCE-ID;RANGE=THISANDFUTURE, also from before the window', () => {
+    const master = ['UID:weekly@x', 'DTSTART;TZID=Europe/Rome:20260105T100000', 'DTEND;TZID=Europe/Rome:20260105T110000', 'RRULE:FREQ=WEEKLY', 'SUMMARY:Interview loop'];
+    // From 9 March on: 15:00 to 15:30 and a new title.
+    const change = ['UID:weekly@x', 'RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Rome:20260309T100000', 'DTSTART;TZID=Europe/Rome:20260309T150000', 'DTEND;TZID=Europe/Rome:20260309T153000', 'SUMMARY:Interview loop (afternoon)'];
+    const result = parseIcalFeed(feed([master, change]), options());
+    // Rome: UTC+1 until 29 March, UTC+2 after (checked by hand).
+    assert.deepEqual(starts(result.interviews), [
+      ['ical:weekly@x@2026-03-30T08:00:00.000Z', '2026-03-30T13:00:00.000Z'],
+      ['ical:weekly@x@2026-04-06T08:00:00.000Z', '2026-04-06T13:00:00.000Z'],
+      ['ical:weekly@x@2026-04-13T08:00:00.000Z', '2026-04-13T13:00:00.000Z'],
+    ]);
+    assert.ok(Object.values(result.interviews).every((interview) => interview.end - interview.start === HOUR / 2 && interview.title === 'Interview loop (afternoon)'));
+    // A plain override (no RANGE) moves one instance only.
+    const single = parseIcalFeed(feed([master, change.map((line) => line.replace(';RANGE=THISANDFUTURE', '').replace('20260309T', '20260330T'))]), options());
+    assert.deepEqual(starts(single.interviews).map(([, at]) => at), ['2026-03-30T13:00:00.000Z', '2026-04-06T08:00:00.000Z', '2026-04-13T08:00:00.000Z']);
+  });
+
+  it('leaves out what an EXRULE excludes', () => {
+    const events = [['UID:daily@x', 'DTSTART:20260101T090000Z', 'DTEND:20260101T093000Z', 'RRULE:FREQ=DAILY', 'EXRULE:FREQ=WEEKLY;BYDAY=SA,SU', 'SUMMARY:Interview practice']];
+    const result = parseIcalFeed(feed(events), options({ windowDays: 7 }));
+    const days = starts(result.interviews).map(([, at]) => new Date(at).getUTCDay());
+    // Thursday 26 March to Thursday 2 April: no Saturday 28 or Sunday 29.
+    assert.deepEqual(days, [4, 5, 1, 2, 3, 4]);
+    const without = parseIcalFeed(feed([events[0]?.filter((line) => !line.startsWith('EXRULE')) ?? []]), options({ windowDays: 7 }));
+    assert.equal(Object.keys(without.interviews).length, 8);
+  });
+});
+
+describe('iCal: line ends, byte-order marks and encodings', () => {
+  const events = [
+    ['UID:a@x', 'DTSTART;TZID=Europe/Rome:20260327T100000', 'DTEND;TZID=Europe/Rome:20260327T110000', 'SUMMARY:Colloquio con Società Verdi'],
+    ['UID:b@x', 'DTSTART:20260330T090000Z', 'DTEND:20260330T100000Z', 'SUMMARY:Interview', 'DESCRIPTION:folded', ' line'],
+  ];
+  const expected = parseIcalFeed(feed(events), options());
+
+  it('reads CR-only, LF-only and mixed line ends and a BOM as CRLF', () => {
+    assert.equal(Object.keys(expected.interviews).length, 2);
+    for (const text of [feed(events, [], '\r'), feed(events, [], '\n'), `\uFEFF${feed(events)}`, feed(events).replace(/\r\n(?=SUMMARY|DTEND)/g, '\r').replace(/\r\n(?=UID)/g, '\n')]) {
+      assert.deepEqual(parseIcalFeed(text, options()).interviews, expected.interviews);
+    }
+  });
+
+  it('decodes UTF-16 (with or without BOM), a declared charset, and Latin-1 sent as UTF-8', async () => {
+    const text = feed(events);
+    const utf16le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+    const utf16be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) utf16be[2 * i + 1] = text.charCodeAt(i);
+    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const cases: [string, Uint8Array<ArrayBuffer>, string][] = [
+      ['UTF-16LE with BOM', utf16le, 'text/calendar'],
+      ['UTF-16BE without BOM', utf16be, 'text/calendar; charset=utf-8'],
+      ['ISO-8859-1 declared', latin1, 'text/calendar; charset=ISO-8859-1'],
+      ['Latin-1 sent as UTF-8', latin1, 'text/calendar; charset=UTF-8'],
+      ['Latin-1 with no charset', latin1, 'text/calendar'],
+    ];
+    for (const [label, bytes, type] of cases) {
+      const fetched = await fetchIcalFeed(URL_, undefined, fetchOf(bytes, type));
+      assert.equal(fetched.kind, 'feed', label);
+      if (fetched.kind !== 'feed') continue;
+      const result = parseIcalFeed(fetched.text, options());
+      assert.equal(result.interviews['ical:a@x']?.title, 'Colloquio con Società Verdi', label);
+      assert.deepEqual(result.interviews, expected.interviews, label);
+    }
+  });
+});
