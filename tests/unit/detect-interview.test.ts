@@ -4,6 +4,7 @@ import type { CalendarEvent, DetectionRules, Interview } from '../../src/core/ty
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { detectInterview, type DetectOptions } from '../../src/core/detect-interview.ts';
 import { isValidEmail } from '../../src/core/extract.ts';
+import { cpuMillis } from './fixtures.ts';
 
 const START = '2026-11-26T15:00:00+01:00';
 const END = '2026-11-26T15:45:00+01:00';
@@ -335,9 +336,8 @@ describe('detectInterview: hostile invites', () => {
     const attendees = Array.from({ length: 500 }, (_, i) => ({ email: `bad address ${i}`, displayName: hostile }));
     const description = `${'a1@'.repeat(100_000)}${'(415) 555-0100 '.repeat(20_000)}${'x'.repeat(400_000)} #interview https://meet.google.com/late`;
     assert.ok(description.length > 1_000_000);
-    const started = performance.now();
-    const detection = detectInterview(event({ summary: 'Chat', description, attendees, location: '9'.repeat(1_000_000) }), defaultRules, google);
-    assert.ok(performance.now() - started < 1000);
+    const { result: detection, ms } = cpuMillis(() => detectInterview(event({ summary: 'Chat', description, attendees, location: '9'.repeat(1_000_000) }), defaultRules, google));
+    assert.ok(ms < 1000, `${Math.round(ms)} ms of CPU`);
     // The tag sits beyond the scanned prefix, so it must not count.
     assert.deepEqual(detection, { isInterview: false, reason: 'no-match' });
     const tagged = detectInterview(event({ summary: 'Interview', description, attendees }), defaultRules, google);

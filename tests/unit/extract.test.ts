@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference } from '../../src/core/extract.ts';
+import { cpuMillis } from './fixtures.ts';
 
 describe('isValidEmail', () => {
   it('accepts plain addresses', () => {
@@ -48,10 +49,11 @@ describe('findEmails', () => {
   });
 
   it('stays fast on long runs without any address', () => {
-    const started = performance.now();
-    assert.deepEqual(findEmails('a'.repeat(1_000_000)), []);
-    assert.deepEqual(findEmails(`${'a'.repeat(100_000)}@${'b'.repeat(100_000)}`), []);
-    assert.ok(performance.now() - started < 500);
+    const { ms } = cpuMillis(() => {
+      assert.deepEqual(findEmails('a'.repeat(1_000_000)), []);
+      assert.deepEqual(findEmails(`${'a'.repeat(100_000)}@${'b'.repeat(100_000)}`), []);
+    });
+    assert.ok(ms < 500, `${Math.round(ms)} ms of CPU`);
   });
 });
 

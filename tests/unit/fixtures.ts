@@ -45,3 +45,16 @@ export function settingsWith(timing: Partial<Timing> = {}): Settings {
   const settings = structuredClone(defaultSettings);
   return { ...settings, timing: { ...settings.timing, ...timing } };
 }
+
+/**
+ * The CPU time `work` takes in this process, in milliseconds (user + system). Unlike the wall
+ * clock it hardly grows when other processes load the machine, so a bound on it can tell a
+ * linear pass from a quadratic one or a regex backtracking out of control, without failing on
+ * a busy CI machine. Speed targets themselves belong to `npm run bench`, not to tests.
+ */
+export function cpuMillis<T>(work: () => T): { result: T; ms: number } {
+  const before = process.cpuUsage();
+  const result = work();
+  const used = process.cpuUsage(before);
+  return { result, ms: (used.user + used.system) / 1000 };
+}

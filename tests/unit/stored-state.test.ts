@@ -28,7 +28,7 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
 
 describe('schema version and migrations', () => {
   it('has one migration per schema version', () => {
-    assert.equal(SCHEMA_VERSION, 4);
+    assert.equal(SCHEMA_VERSION, 5);
     assert.equal(migrations.length, SCHEMA_VERSION);
   });
 
