@@ -151,6 +151,8 @@ async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutco
         now,
         ...(syncToken === undefined ? {} : { syncToken }),
         ...(selfEmail === undefined ? {} : { selfEmail }),
+        selfEmails: [state.settings.profile.email, state.settings.composeAccount].filter((email) => email !== ''),
+        selfPhones: state.settings.profile.phone === '' ? [] : [state.settings.profile.phone],
       });
       outcome.results.push({ calendarId, change: result, cursor: result.cursor });
     } catch (error) {
@@ -173,6 +175,8 @@ async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutco
 function staleFor(latest: StoredState, fetchedWith: StoredState): boolean {
   return JSON.stringify(latest.settings.rules) !== JSON.stringify(fetchedWith.settings.rules)
     || latest.settings.profile.email !== fetchedWith.settings.profile.email
+    || latest.settings.profile.phone !== fetchedWith.settings.profile.phone
+    || latest.settings.composeAccount !== fetchedWith.settings.composeAccount
     || JSON.stringify(latest.source) !== JSON.stringify(fetchedWith.source);
 }
 

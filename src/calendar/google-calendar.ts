@@ -8,7 +8,7 @@
  * records (keeping its last data) and backs off from.
  */
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
-import { detectInterview } from '../core/detect-interview.ts';
+import { detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { BusyInterval, FetchLike, SyncResult } from './source-types.ts';
 import { SyncError, retryAfterOf } from './source-types.ts';
 import type { GoogleCalendarEntry } from './google-json.ts';
@@ -73,6 +73,10 @@ export interface CalendarSyncRequest {
   syncToken?: string;
   rules: DetectionRules;
   selfEmail?: string;
+  /** The user's other addresses (profile email, signed-in account) and phone numbers:
+   * never the interviewer's. */
+  selfEmails?: string[];
+  selfPhones?: string[];
   now: number;
 }
 
@@ -244,9 +248,10 @@ function classify(items: unknown[], request: CalendarSyncRequest): Classified {
   const interviews: Record<string, Interview> = {};
   const busy: Record<string, BusyInterval> = {};
   const touched: string[] = [];
-  const options = request.selfEmail === undefined
-    ? { source: 'google' as const, calendarId: request.calendarId }
-    : { source: 'google' as const, calendarId: request.calendarId, selfEmail: request.selfEmail };
+  const options: DetectOptions = { source: 'google', calendarId: request.calendarId };
+  if (request.selfEmail !== undefined) options.selfEmail = request.selfEmail;
+  if (request.selfEmails !== undefined) options.selfEmails = request.selfEmails;
+  if (request.selfPhones !== undefined) options.selfPhones = request.selfPhones;
   for (const item of items) {
     const event = toCalendarEvent(item);
     if (!event) continue;
