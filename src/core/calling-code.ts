@@ -6,29 +6,24 @@
  * covers the countries our users' invites come from; anything else stays as written.
  */
 
-/** Zone prefixes (ending in `/`) and whole zones → calling code. Longest key wins. */
-const ZONES: Record<string, string> = {
-  'America/': '1', 'US/': '1', 'Canada/': '1', 'America/Mexico_City': '52', 'America/Sao_Paulo': '55',
-  'Europe/Rome': '39', 'Europe/London': '44', 'Europe/Dublin': '353', 'Europe/Paris': '33', 'Europe/Berlin': '49', 'Europe/Madrid': '34',
-  'Europe/Amsterdam': '31', 'Europe/Brussels': '32', 'Europe/Zurich': '41', 'Europe/Vienna': '43', 'Europe/Lisbon': '351',
-  'Asia/Kolkata': '91', 'Asia/Singapore': '65', 'Australia/': '61',
-};
+/** "zone code" pairs; a zone ending in `/` is a prefix. The longest matching zone wins. */
+const ZONES = 'America/ 1,US/ 1,Canada/ 1,America/Mexico_City 52,America/Sao_Paulo 55,Europe/Rome 39,Europe/London 44,Europe/Dublin 353,Europe/Paris 33,Europe/Berlin 49,Europe/Madrid 34,Europe/Amsterdam 31,Europe/Brussels 32,Europe/Zurich 41,Europe/Vienna 43,Europe/Lisbon 351,Asia/Kolkata 91,Asia/Singapore 65,Australia/ 61'
+  .split(',').map((pair) => pair.split(' ') as [string, string]);
 
-/** Country-code top-level domains → calling code. */
-const DOMAINS: Record<string, string> = {
-  it: '39', uk: '44', ie: '353', fr: '33', de: '49', es: '34', nl: '31', be: '32', ch: '41', at: '43', pt: '351', in: '91', sg: '65', au: '61', ca: '1', us: '1', mx: '52', br: '55',
-};
+/** Country-code top-level domains, in the order of `DOMAIN_CODES`. */
+const DOMAINS = 'it uk ie fr de es nl be ch at pt in sg au ca us mx br'.split(' ');
+const DOMAIN_CODES = '39 44 353 33 49 34 31 32 41 43 351 91 65 61 1 1 52 55'.split(' ');
 
 /** Countries whose national numbers start with a trunk 0 that the international form drops.
  * Italy (39) keeps its 0; North America (1), Spain (34), Portugal (351) and Singapore (65) have none. */
-const TRUNK_ZERO = new Set(['44', '353', '33', '49', '31', '32', '41', '43', '91', '61', '55', '52']);
+const TRUNK_ZERO = ' 44 353 33 49 31 32 41 43 91 61 55 52 ';
 
 /** The calling code an IANA zone implies, if the table knows it. */
 export function callingCodeOfZone(zone: string | undefined): string | undefined {
   if (typeof zone !== 'string') return undefined;
   let best: string | undefined;
   let length = 0;
-  for (const [key, code] of Object.entries(ZONES)) {
+  for (const [key, code] of ZONES) {
     if ((key.endsWith('/') ? zone.startsWith(key) : zone === key) && key.length > length) {
       best = code;
       length = key.length;
@@ -41,7 +36,8 @@ export function callingCodeOfZone(zone: string | undefined): string | undefined 
 export function callingCodeOfEmail(email: string | undefined): string | undefined {
   if (typeof email !== 'string') return undefined;
   const tld = email.slice(email.lastIndexOf('.') + 1).toLowerCase();
-  return Object.hasOwn(DOMAINS, tld) ? DOMAINS[tld] : undefined;
+  const index = DOMAINS.indexOf(tld);
+  return index === -1 ? undefined : DOMAIN_CODES[index];
 }
 
 /**
@@ -56,7 +52,7 @@ export function internationalDial(digits: string, code: string | undefined): str
     if (digits.length === 11 && /^1[2-9]/.test(digits)) return `+${digits}`;
     return digits;
   }
-  if (TRUNK_ZERO.has(code)) return digits.startsWith('0') && !digits.startsWith('00') ? `+${code}${digits.slice(1)}` : digits;
+  if (TRUNK_ZERO.includes(` ${code} `)) return digits.startsWith('0') && !digits.startsWith('00') ? `+${code}${digits.slice(1)}` : digits;
   // Italy: landlines start with 0, mobiles with 3; both keep every digit after +39.
   if (code === '39') return /^[03]/.test(digits) && digits.length >= 6 && digits.length <= 11 ? `+39${digits}` : digits;
   // No trunk prefix: the national number is the whole subscriber number.

@@ -80,7 +80,7 @@ const YEAR_FIRST = /^(?:19|20)\d\d[-./]/;
 const POSTAL = /^\d{5}-\d{4}$/;
 const HOUSE_AND_POSTAL = /^\d{1,4} \d{5}$/;
 /** Labels that introduce a meeting id, a code or a reference rather than a number to call. */
-const ID_LABEL = /(?:^|[^\p{L}\p{N}])(?:meeting|webinar|conferen\w+|riunione|id|pin|pass\w+|code|codice|accesso|ref|rif|riferimento|annuncio|req\w*|ticket|case|pratica|prot\w*|order|ordine|cap|zip|iva|vat|iban|fiscale)[\s:#.=-]*$/u;
+const ID_LABEL = /(?:^|[^\p{L}\p{N}])(?:meeting|webinar|conferen\w+|riunione|id|pin|pass\w+|code|codice|accesso|ref|rif|riferimento|annuncio|req\w*|ticket|case|pratica|prot\w*|order|ordine|cap|zip|iva|vat|iban|fiscale)[\s:#.=()-]*$/u;
 /** Two numbers on one line ("333 123 4567 / 02 1234 5678", or spaced apart) are two runs. */
 const RUN_SPLIT = /\s+\/\s*|\s*\/\s+|\s{2,}/g;
 /** A number glued to these is part of a URL, a dial string or a word, not a phone number. */
@@ -91,9 +91,7 @@ const EXTENSION = /^\s*,?\s*(?:ext|extension|x|int|interno|est)\.?\s*:?\s*(\d{1,
 /** What a number written without separators needs before it to be read as one. */
 const PHONE_LABEL = /(?:tel|phone|telefono|cell|mobile|cellulare|whatsapp|call|chiama|numero|number|direct|diretto|line|linea)\b[^\p{L}\p{N}]{0,6}$/u;
 /** The person's own number, said in so many words. */
-const OWN_STRONG = /\b(?:my|mio|mia)\b.{0,24}\b(?:line|number|phone|cell|mobile|numero|cellulare|telefono)|\b(?:direct|diretto|diretta|mobile|mob|cell|cellulare|whatsapp|call me|reach me|chiamarmi|contattarmi)\b/;
-/** Weaker labels that also name a number to call, unless the block is a dial-in list. */
-const OWN_WEAK = /\b(?:tel|phone|telefono|office|ufficio|recapito|contact|contatto)\b/;
+const OWN_STRONG = /\b(?:my|mio|mia)\b.{0,24}\b(?:line|number|phone|cell|mobile|numero|cellulare|telefono)|\b(?:tel|direct|diretto|diretta|mobile|mob|cell|cellulare|whatsapp|call me|reach me|chiamarmi|contattarmi)\b/;
 /** Where the text says the number is the candidate's: the interviewer will call it. */
 const CANDIDATE_CUE = /\b(?:call|ring|reach|phone|contact|dial) you\b|\bcall the (?:guest|invitee|candidate)\b|\byour (?:phone|mobile|cell|number)\b|\b(?:ti|la|vi|le) (?:chiamer|contatter|richiamer)|\b(?:suo|tuo) (?:numero|cellulare)\b|\binvitee phone\b/;
 /** A scheduling tool's form answers: "Phone number: …" is what the candidate typed. */
@@ -123,7 +121,7 @@ function balancedParens(s: string): boolean {
 /** Whether a run of digits has the shape of a phone number (not a date, time, range or code). */
 function phoneShaped(display: string, lineBefore: string, after: string): boolean {
   if (!balancedParens(display) || /[.\-/]{2,}|\s{2,}/.test(display)) return false;
-  if (DATE_SHAPE.test(display) || TIME_RANGE.test(display) || NUMBER_RANGE.test(display) || POSTAL.test(display)) return false;
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(display) || DATE_SHAPE.test(display) || TIME_RANGE.test(display) || NUMBER_RANGE.test(display) || POSTAL.test(display)) return false;
   const international = display.startsWith('+');
   if (!international && YEAR_FIRST.test(display)) return false;
   if (HOUSE_AND_POSTAL.test(display) && /^\s+\p{Lu}/u.test(after)) return false;
@@ -158,7 +156,8 @@ function splitRun(run: string, offset: number): { text: string; start: number }[
 
 /** The paragraph around `at`: dial-in blocks are written as runs of lines without a gap. */
 function blockAround(text: string, at: number): { before: string; whole: string } {
-  const gap = /\n[ \t\u00A0]*\n/g;
+  // Paragraphs end at a blank line or at a rule ("_____", "-----") as Teams and Zoom draw them.
+  const gap = /\n[ \t\u00A0]*\n|\n[ \t]*(?:[_=]{5,}|-{3,})[ \t]*(?=\n|$)/g;
   let start = 0;
   let end = text.length;
   for (const match of text.matchAll(gap)) {
@@ -219,7 +218,8 @@ export function findPhones(text: string, origin: 'location' | 'description', con
 
       const before = lineBefore.toLowerCase().slice(-60);
       const previousLine = scanned.slice(scanned.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1, Math.max(0, lineStart - 1)).toLowerCase();
-      if (CANDIDATE_CUE.test(before) || (answers && (ANSWER_LINE.test(before) || (before.trim() === '' && ANSWER_LINE.test(previousLine))))) continue;
+      const sentence = before.slice(before.search(/[^.!?;]*$/));
+      if (CANDIDATE_CUE.test(sentence) || (answers && (ANSWER_LINE.test(before) || (before.trim() === '' && ANSWER_LINE.test(previousLine))))) continue;
 
       const digits = display.replace(/\D/g, '');
       const dial = display.startsWith('+') ? `+${digits}` : internationalDial(digits, context.callingCode);
@@ -230,7 +230,7 @@ export function findPhones(text: string, origin: 'location' | 'description', con
       const bridge = BRIDGE_CUE.test(`${block.before}\n${lineAfter}`.toLowerCase()) || /^,,/.test(lineAfter);
       const phone: PhoneNumber = { display: cleanText(extension ? display + extension[0].trimEnd() : display, 48), dial, origin };
       if (extension) phone.ext = extension[1];
-      if (OWN_STRONG.test(before) || (!bridge && (origin === 'location' || OWN_WEAK.test(before)))) phone.kind = 'direct';
+      if (OWN_STRONG.test(before) || (!bridge && origin === 'location')) phone.kind = 'direct';
       else if (bridge) {
         phone.kind = 'bridge';
         Object.assign(phone, codesFor(lineAfter, block.whole, scanned));
