@@ -3,30 +3,35 @@
 //   node build.mjs            production build into dist/
 //   node build.mjs --watch    rebuild dist/ on every change
 //   node build.mjs --test     test build into dist-test/ (test seams compiled in)
+//   node build.mjs --test --outdir=DIR   a test build elsewhere (a browser test's own build)
 //   node build.mjs --zip      production build, then a store-ready zip of dist/
 //   node build.mjs --metafile also write dist/meta.json (used by the benchmark)
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { watch as watchFiles } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDirectory } from './scripts/zip-directory.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const isTest = args.has('--test');
 const isWatch = args.has('--watch');
-const outdir = join(root, isTest ? 'dist-test' : 'dist');
+const outdirArg = argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length);
+if (outdirArg !== undefined && !isTest) throw new Error('--outdir is for test builds only: dist/ is what gets zipped and loaded');
+const outdir = outdirArg ? resolve(root, outdirArg) : join(root, isTest ? 'dist-test' : 'dist');
 
 /**
- * Google endpoints. Production bundles get Google's and nothing else; only `--test` builds
- * point at the fakes on 127.0.0.1 (tests/fakes/), overridable with TEST_GOOGLE_AUTH_URL and
- * TEST_GOOGLE_API_BASE. The fixed default ports are the ones tests/browser/google-calendar.test.ts
- * starts its fakes on.
+ * Google endpoints. Production bundles get Google's and nothing else. A `--test` build points
+ * at the fakes (tests/fakes/) on 127.0.0.1: a browser test that signs in starts its fakes on
+ * free ports first, then builds with TEST_GOOGLE_AUTH_URL and TEST_GOOGLE_API_BASE set to them
+ * (tests/browser/isolated-build.ts). Without them, the shared dist-test/ points at port 9
+ * (the "discard" port, where nothing listens): tests that never sign in never reach it.
  */
 const TEST_GOOGLE_DEFAULTS = {
-  authUrl: 'http://127.0.0.1:47811/o/oauth2/v2/auth',
-  apiBase: 'http://127.0.0.1:47812/calendar/v3',
+  authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth',
+  apiBase: 'http://127.0.0.1:9/calendar/v3',
   webClientId: 'test-client.apps.googleusercontent.com',
 };
 const google = isTest

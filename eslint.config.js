@@ -72,4 +72,15 @@ export default tseslint.config(
     files: ['tests/**', 'build.mjs', 'scripts/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Every browser test has a time limit of its own (see PER_TEST in tests/browser/harness.ts),
+    // and waits for conditions, not for time (docs/TESTING.md).
+    files: ['tests/browser/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.name='it'][arguments.length<3]", message: "Give the test its time limit: it('…', PER_TEST, async () => …)." },
+        { selector: "CallExpression[callee.property.name='waitForTimeout']", message: 'Wait for a condition (session.waitFor, a locator), not for time.' },
+      ],
+    },
+  },
 );

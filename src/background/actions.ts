@@ -7,6 +7,7 @@ import { manualToInterview, validateManualEntry } from '../core/manual-interview
 import { validateSettings } from '../core/validate-settings.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { Handlers } from '../platform/messages.ts';
+import { INTERVIEW_GONE } from '../platform/messages.ts';
 import { applyMark, emptyMarks } from '../core/marks.ts';
 import type { DraftEnvironment } from '../core/build-draft.ts';
 import { buildDraft } from '../core/build-draft.ts';
@@ -24,12 +25,10 @@ import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoo
 import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { hasOrigin } from '../platform/permissions.ts';
 
-/** Errors the UI words itself are `_locales` keys (see ui/error-text.ts). */
-const GONE = 'errorInterviewGone';
 
 function findInterview(state: StoredState, interviewId: string): Interview {
   const interview = allInterviews(state)[interviewId];
-  if (interview === undefined) throw new Error(GONE);
+  if (interview === undefined) throw new Error(INTERVIEW_GONE);
   return interview;
 }
 

@@ -1,7 +1,7 @@
 import type { StoredState } from '../core/stored-state.ts';
 import type { Interview, ReminderKind } from '../core/types.ts';
 import { allInterviews } from '../core/stored-state.ts';
-import { SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
+import { RECONCILE_LOCK, SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
 import { currentReminder, reminderKey } from '../core/current-reminder.ts';
@@ -52,7 +52,7 @@ export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'messag
  * together on a browser start do not interleave their read-modify-write of storage.
  */
 export async function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
-  return navigator.locks.request('interview-standby-reconcile', async () => {
+  return navigator.locks.request(RECONCILE_LOCK, async () => {
     const now = Date.now();
     const loaded = await readState(now);
     let state = refreshDemo(loaded.state, now);
@@ -87,7 +87,7 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     await writeState({ ...state, ...(loaded.problems.length > 0 ? { storageProblems: loaded.problems } : {}), ready: now });
     const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
     // The calendar poll lives with the other alarms so that install, startup and every wake
-    // rebuild it (relaunching an unpacked extension loses all alarms, BROWSER-TESTING.md), and
+    // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
     // a disconnect clears it.
     if (state.source.kind !== 'demo') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
     await applyAlarms(alarms);

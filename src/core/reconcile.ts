@@ -18,6 +18,13 @@ export interface ExistingAlarm {
   periodInMinutes?: number;
 }
 
+/**
+ * The Web Lock under which every read-modify-write of the stored state runs (the worker's
+ * reconcile). Anything else that writes the state, a test harness included, takes it too, so
+ * a reconcile already running cannot write its older copy over the new values.
+ */
+export const RECONCILE_LOCK = 'interview-standby-reconcile';
+
 export const REMINDER_PREFIX = 'reminder:';
 /** Fires when a "remind me later" is over, so the moment's notification comes back. */
 export const SNOOZE_PREFIX = 'snooze:';

@@ -54,7 +54,7 @@ async function chromeToken({ interactive, scopes }: TokenRequest): Promise<strin
     if (token) return token;
   } catch (error) {
     // Chromium without a Google-signed-in profile says "The user is not signed in." and an
-    // interactive call there never settles (BROWSER-TESTING.md): go to the web flow instead.
+    // interactive call there never settles (docs/TESTING.md, "Sign-in"): go to the web flow instead.
     if (!interactive || GET_AUTH_TOKEN_UNUSABLE.test(messageOf(error))) return undefined;
     const { token } = await chrome.identity.getAuthToken({ interactive: true, scopes: [...scopes] });
     if (token) return token;

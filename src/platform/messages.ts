@@ -51,6 +51,12 @@ export interface CalendarChoice {
 
 export type MessageName = keyof MessageMap;
 
+/**
+ * The error (a `_locales` key) the worker answers when the interview a button acted on is no
+ * longer stored: the popup had not yet shown its replacement. The popup tells the user.
+ */
+export const INTERVIEW_GONE = 'errorInterviewGone';
+
 /** Errors cross the boundary as values, never as lost rejections. */
 export type MessageResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Interview, Marks, TemplateKind, WaitPhase } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction } from '../core/marks.ts';
@@ -7,7 +7,7 @@ import { emptyMarks } from '../core/marks.ts';
 import { withoutOwnNumbers } from '../core/extract.ts';
 import { waitState } from '../core/wait-state.ts';
 import { effectiveTiming } from '../core/plan-timeline.ts';
-import { send } from '../platform/messages.ts';
+import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
@@ -25,6 +25,8 @@ interface Props {
   settings: Settings;
   now: number;
   onEdit: (interviewId: string) => void;
+  /** The worker no longer has this interview (the card was being replaced): the app says so. */
+  onGone: () => void;
 }
 
 const waitingPhases: ReadonlySet<WaitPhase> = new Set(['waiting', 'may-stop', 'stop-waiting']);
@@ -35,7 +37,7 @@ const MINUTE = 60_000;
 const CHECKLIST_LEAD = 60 * MINUTE;
 
 /** The interview happening now (or next): everything the candidate needs, in order of need. */
-export function InterviewCard({ interview, marks = emptyMarks(), settings, now, onEdit }: Props) {
+export function InterviewCard({ interview, marks = emptyMarks(), settings, now, onEdit, onGone }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [error, setError] = useState('');
@@ -43,6 +45,14 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   // The buttons a mark removes ("call connected", "I missed their call") may hold the focus:
   // it moves to the card's title, so keyboard and screen-reader users keep their place.
   const titleRef = useRef<HTMLHeadingElement>(null);
+  // The card re-renders when the mark reaches storage, which may be before or after the
+  // worker's reply arrives: so the focus is put back when the new marks are rendered.
+  const refocusAfterMark = useRef(false);
+  useEffect(() => {
+    if (!refocusAfterMark.current) return;
+    refocusAfterMark.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
+  }, [marks]);
   const state = waitState(interview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
@@ -51,12 +61,17 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const videoHref = safeHttpsHref(interview.videoUrl);
   const untilStart = interview.start - now;
 
-  const fail = (reason: string) => setError(errorText(t, reason));
+  // An error shown in this card would vanish with it when the card is replaced: "gone" is
+  // told by the app, above whichever card is current.
+  const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction) => {
     setError('');
+    refocusAfterMark.current = action !== 'called';
     send('mark', { interviewId: interview.id, action }).then((result) => {
-      if (!result.ok) fail(result.error);
-      else if (action !== 'called' && document.activeElement === document.body) titleRef.current?.focus();
+      if (!result.ok) {
+        refocusAfterMark.current = false;
+        fail(result.error);
+      }
     });
   };
   const openDraft = (kind: TemplateKind, slots?: Slot[]) => {

@@ -1,12 +1,12 @@
 import type { Interview } from '../core/types.ts';
 import { useState } from 'preact/hooks';
-import { send } from '../platform/messages.ts';
+import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
 
 /** A compact list of other interviews with relative times. */
-export function InterviewList({ title, interviews, now, recent = false, onEdit }: { title: string; interviews: Interview[]; now: number; recent?: boolean; onEdit: (interviewId: string) => void }) {
+export function InterviewList({ title, interviews, now, recent = false, onEdit, onGone }: { title: string; interviews: Interview[]; now: number; recent?: boolean; onEdit: (interviewId: string) => void; onGone: () => void }) {
   const i18n = useI18n();
   const [failure, setFailure] = useState('');
   if (interviews.length === 0) return null;
@@ -28,6 +28,7 @@ export function InterviewList({ title, interviews, now, recent = false, onEdit }
               <button type="button" class="link-button" onClick={() => {
                 void send('open-draft', { interviewId: interview.id, kind: 'thank-you' }).then((r) => {
                   if (r.ok) window.close();
+                  else if (r.error === INTERVIEW_GONE) onGone();
                   else setFailure(errorText(i18n.t, r.error));
                 });
               }}>

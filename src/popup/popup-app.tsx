@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
@@ -37,6 +37,13 @@ export function PopupApp() {
     }, (error: unknown) => console.error(error));
     return () => { alive = false; };
   }, [locale]);
+
+  /** A button acted on an interview that had just been replaced: nothing was done, and we say so. */
+  const [changed, setChanged] = useState(false);
+  const changedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (changed) changedRef.current?.focus();
+  }, [changed]);
 
   const [storedProblems, setStoredProblems] = useState<string[]>([]);
   useEffect(() => watchStorageProblems(setStoredProblems), []);
@@ -101,11 +108,19 @@ export function PopupApp() {
               <button type="button" class="link-button" onClick={() => { void dismissStorageProblems(); }}>{t('dismiss')}</button>
             </div>
           )}
+          {changed && (
+            // Focused when it appears (tabIndex -1), so that a keyboard or screen-reader user
+            // whose button just disappeared learns why, and continues from here.
+            <div class="notice changed" role="status" tabIndex={-1} ref={changedRef}>
+              <p>{t('popupInterviewChanged')}</p>
+              <button type="button" class="link-button" onClick={() => setChanged(false)}>{t('dismiss')}</button>
+            </div>
+          )}
           {picked.current
-            ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} />
+            ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
             : <p class="empty">{t('popupNothing')}</p>}
-          <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} />
-          <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} />
+          <InterviewList title={t('popupUpcoming')} interviews={picked.upcoming} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
+          <InterviewList title={t('popupRecent')} interviews={picked.recent} now={now} recent onEdit={editManual} onGone={() => setChanged(true)} />
           <p class="add-row">
             <button type="button" class="button" onClick={() => setEditing(null)}>+ {t('addInterview')}</button>
           </p>

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -28,10 +28,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead); as candidate-flow.test.ts. */
+/** Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead), with no marks. */
 async function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<void> {
-  const anchor = Date.now() - (minutesIn + 4) * MINUTE;
-  await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {}, ...extra });
+  await moveDemo(session, Date.now() - minutesIn * MINUTE, { marks: {}, notified: {}, ...extra });
 }
 
 /** The popup in `scheme`; the caller waits for the state it means to check. */
@@ -50,7 +49,7 @@ describe('accessibility (axe-core)', () => {
     await session?.close();
   });
 
-  it('is a check that can fail: an unlabelled control in the popup is reported', async () => {
+  it('is a check that can fail: an unlabelled control in the popup is reported', PER_TEST, async () => {
     const page = await session.openPage('popup.html');
     await page.locator('article.card').waitFor();
     await page.evaluate(() => document.body.append(document.createElement('input')));
@@ -60,14 +59,14 @@ describe('accessibility (axe-core)', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`finds no violations in the popup before and during a wait (${scheme})`, async () => {
-      await session.writeStorage({ source: { kind: 'demo', anchor: Date.now() } });
+    it(`finds no violations in the popup before and during a wait (${scheme})`, PER_TEST, async () => {
+      await demoAt(session, -4);
       const page = await session.openPage('popup.html');
       await page.emulateMedia({ colorScheme: scheme });
       await page.locator('article.card').waitFor();
       assert.deepEqual(await axeViolations(page), []);
 
-      await session.writeStorage({ source: { kind: 'demo', anchor: Date.now() - 22 * MINUTE } });
+      await demoAt(session, 18);
       await page.reload();
       await page.getByText('You can stop soon').waitFor();
       await page.locator('details.voicemail summary').click();
@@ -75,7 +74,7 @@ describe('accessibility (axe-core)', () => {
       await page.close();
     });
 
-    it(`finds no violations in the options page (${scheme})`, async () => {
+    it(`finds no violations in the options page (${scheme})`, PER_TEST, async () => {
       const page = await session.openPage('options.html');
       await page.emulateMedia({ colorScheme: scheme });
       await page.getByRole('button', { name: 'Save' }).waitFor();
@@ -88,7 +87,7 @@ describe('accessibility (axe-core)', () => {
       await page.close();
     });
 
-    it(`finds no violations in the get-ready checklist (${scheme})`, async () => {
+    it(`finds no violations in the get-ready checklist (${scheme})`, PER_TEST, async () => {
       await demoAt(session, -8);
       const page = await popupIn(session, scheme);
       await page.getByRole('group', { name: /Get ready \(0 of 6\)/ }).waitFor();
@@ -98,7 +97,7 @@ describe('accessibility (axe-core)', () => {
       await page.close();
     });
 
-    it(`finds no violations in the missed-call card (${scheme})`, async () => {
+    it(`finds no violations in the missed-call card (${scheme})`, PER_TEST, async () => {
       await demoAt(session, 6);
       const page = await popupIn(session, scheme);
       await page.getByRole('button', { name: 'I missed their call' }).click();
@@ -107,7 +106,7 @@ describe('accessibility (axe-core)', () => {
       await page.close();
     });
 
-    it(`finds no violations in the slot picker (${scheme})`, async () => {
+    it(`finds no violations in the slot picker (${scheme})`, PER_TEST, async () => {
       await demoAt(session, 31);
       const page = await popupIn(session, scheme);
       await page.getByText('Time to stop waiting').first().waitFor();
@@ -119,7 +118,7 @@ describe('accessibility (axe-core)', () => {
 
     // This check found page-has-heading-one when the form view replaced the top bar; the
     // bar (with its <h1>) now stays above the form.
-    it(`finds no violations in the manual-entry form showing its errors (${scheme})`, async () => {
+    it(`finds no violations in the manual-entry form showing its errors (${scheme})`, PER_TEST, async () => {
       await demoAt(session, -300);
       const page = await popupIn(session, scheme);
       await page.getByRole('button', { name: '+ Add an interview' }).click();
@@ -132,7 +131,7 @@ describe('accessibility (axe-core)', () => {
       await page.close();
     });
 
-    it(`finds no violations in the Italian popup (${scheme})`, async () => {
+    it(`finds no violations in the Italian popup (${scheme})`, PER_TEST, async () => {
       const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
       try {
         await demoAt(session, 16, { settings: { ...settings, language: 'it' } });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -13,11 +13,12 @@ interface Stored {
   manual: Record<string, ManualEntry>;
 }
 
-/** Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead). */
-async function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
-  const anchor = Date.now() - (minutesIn + 4) * MINUTE;
-  await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {}, ...extra });
-  return `demo:demo-1-${anchor}`;
+/**
+ * Moves the demo so that its first interview started `minutesIn` minutes ago (negative: ahead),
+ * with no marks, and resolves with its id once the worker has stored it.
+ */
+function demoAt(session: ExtensionSession, minutesIn: number, extra: Record<string, unknown> = {}): Promise<string> {
+  return moveDemo(session, Date.now() - minutesIn * MINUTE, { marks: {}, notified: {}, ...extra });
 }
 
 async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
@@ -43,7 +44,7 @@ describe('the candidate flow in the popup', () => {
     await session?.close();
   });
 
-  it('shows the get-ready checklist before the call and keeps what was ticked', async () => {
+  it('shows the get-ready checklist before the call and keeps what was ticked', PER_TEST, async () => {
     const id = await demoAt(session, -8);
     page = await session.openPage('popup.html');
     await page.getByRole('group', { name: /Get ready \(0 of 6\)/ }).waitFor();
@@ -57,7 +58,7 @@ describe('the candidate flow in the popup', () => {
     await page.close();
   });
 
-  it('lets the candidate review the proposed times before the reschedule draft opens', async () => {
+  it('lets the candidate review the proposed times before the reschedule draft opens', PER_TEST, async () => {
     await demoAt(session, 31);
     page = await session.openPage('popup.html');
     await page.getByText('Time to stop waiting').first().waitFor();
@@ -86,7 +87,7 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('su') ?? '', /\S/);
   });
 
-  it('asks them to call instead once the interview was already moved', async () => {
+  it('asks them to call instead once the interview was already moved', PER_TEST, async () => {
     const id = await demoAt(session, 20);
     page = await session.openPage('popup.html');
     await page.getByRole('button', { name: 'They moved it to a new time' }).click();
@@ -98,12 +99,11 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('body') ?? '', /call/i);
   });
 
-  it('turns a missed call into call back first, then a short apology', async () => {
+  it('turns a missed call into call back first, then a short apology', PER_TEST, async () => {
     const id = await demoAt(session, 6);
     page = await session.openPage('popup.html');
     // From the keyboard: the button disappears with the mark, and the focus must not be lost.
-    // (Earlier tests opened Gmail tabs in front; keys go to the tab in front. And the card is
-    // rebuilt once the worker has moved the demo: press only once it shows the new start.)
+    // (Earlier tests opened Gmail tabs in front; keys go to the tab in front.)
     await page.bringToFront();
     await page.getByText(/started [5-7] minutes ago/).waitFor();
     await page.getByRole('button', { name: 'I missed their call' }).press('Enter');
@@ -119,7 +119,46 @@ describe('the candidate flow in the popup', () => {
     assert.match(url.searchParams.get('body') ?? '', /Is now a good time/);
   });
 
-  it('adds, edits and deletes an interview typed in by hand, rejecting bad input without losing it', async () => {
+  it('says so when a click reaches an interview that was just replaced, then shows the current one', PER_TEST, async () => {
+    const oldId = await demoAt(session, 8);
+    // A popup a moment behind the worker: its storage events are held until released, so the
+    // card on screen is the one that is about to be replaced (the race a real user can hit).
+    page = await session.context.newPage();
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { held: Array<() => void> | undefined };
+      g.held = [];
+      const add = chrome.storage.onChanged.addListener.bind(chrome.storage.onChanged);
+      chrome.storage.onChanged.addListener = (listener) => add((changes, area) => {
+        if (g.held) g.held.push(() => listener(changes, area));
+        else listener(changes, area);
+      });
+    });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.getByText(/started [7-9] minutes ago/).waitFor();
+    const newId = await demoAt(session, 3);
+    await page.getByRole('button', { name: 'I called them' }).click();
+
+    const notice = page.getByRole('status').filter({ hasText: 'That interview changed a moment ago, so nothing was done.' });
+    await notice.waitFor();
+    assert.equal(await notice.evaluate((n) => n === document.activeElement), true, 'the notice takes the focus of the button that went away');
+    const { marks } = await session.readStorage<Stored>(['marks']);
+    assert.equal(marks[oldId], undefined, 'nothing recorded on the replaced interview');
+    assert.equal(marks[newId]?.callAttempts.length ?? 0, 0, 'nor on the new one: the user did not press its button');
+
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { held: Array<() => void> | undefined };
+      const held = g.held ?? [];
+      g.held = undefined;
+      for (const deliver of held) deliver();
+    });
+    await page.getByText(/started [2-4] minutes ago/).waitFor();
+    assert.equal(await notice.isVisible(), true, 'the notice stays until dismissed');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('adds, edits and deletes an interview typed in by hand, rejecting bad input without losing it', PER_TEST, async () => {
     await demoAt(session, -300);
     page = await session.openPage('popup.html');
     await page.getByRole('button', { name: '+ Add an interview' }).click();
@@ -161,7 +200,7 @@ describe('the candidate flow in the popup', () => {
     await page.close();
   });
 
-  it('speaks Italian, and so do the drafts, when the language is set to Italian', async () => {
+  it('speaks Italian, and so do the drafts, when the language is set to Italian', PER_TEST, async () => {
     const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
     await demoAt(session, 16, { settings: { ...settings, language: 'it' } });
     page = await session.openPage('popup.html');

@@ -1,7 +1,7 @@
 // Google Calendar end to end: the built extension (test build) signs in through the fake OAuth
 // server with launchWebAuthFlow, as a non-Chrome browser does, and syncs against the fake
-// Calendar API. Both fakes listen on the fixed 127.0.0.1 ports that `node build.mjs --test`
-// compiles in (override both sides with TEST_GOOGLE_AUTH_URL / TEST_GOOGLE_API_BASE).
+// Calendar API. Both fakes listen on ports the system chose, and this file builds the
+// extension pointed at them (isolated-build.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -11,14 +11,13 @@ import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
 import { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, PER_TEST } from './harness.ts';
+import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
+import type { IsolatedTestBuild } from './isolated-build.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const AUTH_URL = new URL(process.env.TEST_GOOGLE_AUTH_URL || 'http://127.0.0.1:47811/o/oauth2/v2/auth');
-const API_BASE = new URL(process.env.TEST_GOOGLE_API_BASE || 'http://127.0.0.1:47812/calendar/v3');
-const CLIENT_ID = process.env.TEST_GOOGLE_WEB_CLIENT_ID || 'test-client.apps.googleusercontent.com';
 const ME = 'candidate@example.org';
 
 interface Stored {
@@ -46,6 +45,9 @@ describe('Google Calendar through the real sign-in path', () => {
   let session: ExtensionSession;
   let api: FakeGoogleCalendarApi;
   let oauth: FakeGoogleOAuth;
+  let build: IsolatedTestBuild;
+  /** The fake OAuth server's origin: its consent page opens there. */
+  let authOrigin = '';
   /** An extension page (runs none of our code) to send messages from. */
   let messenger: Page;
   const interviewStart = Date.now() + 3 * HOUR;
@@ -64,25 +66,28 @@ describe('Google Calendar through the real sign-in path', () => {
   const alarm = (name: string) => session.evaluateInWorker((n) => chrome.alarms.get(n), name);
 
   before(async () => {
-    api = await new FakeGoogleCalendarApi().listen(Number(API_BASE.port));
-    oauth = await new FakeGoogleOAuth({ clientId: CLIENT_ID, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(Number(AUTH_URL.port));
+    api = await new FakeGoogleCalendarApi().listen(0);
+    oauth = await new FakeGoogleOAuth({ clientId: TEST_CLIENT_ID, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(0);
+    authOrigin = new URL(oauth.authorizeUrl).origin;
+    build = await isolatedTestBuild({ authUrl: oauth.authorizeUrl, apiBase: api.baseUrl });
     api.addCalendar(ME, { primary: true, summary: ME });
     api.addCalendar('team@group.calendar.google.com', { summary: 'Team' });
     api.putEvent(ME, event('int-1', interviewStart, 'Phone interview with Acme'));
     api.putEvent(ME, event('int-now', Date.now() - 2 * MINUTE, 'Video interview with Globex'));
     api.putEvent(ME, event('standup', Date.now() + HOUR, 'Team standup'));
-    session = await launchExtension({ locale: 'en-US' });
+    session = await launchExtension({ locale: 'en-US', distDir: build.distDir });
     messenger = await session.openPage('manifest.json');
   });
   after(async () => {
     await session?.close();
     await api?.close();
     await oauth?.close();
+    await build?.remove();
   });
 
-  it('connects from the options page through Google\'s consent, and the interview appears in the popup', async () => {
+  it('connects from the options page through Google\'s consent, and the interview appears in the popup', PER_TEST, async () => {
     const options = await session.openPage('options.html');
-    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(AUTH_URL.origin), timeout: 10_000 });
+    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authOrigin), timeout: 10_000 });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
     const consentPage = await consent;
     await consentPage.locator('#allow').click();
@@ -124,7 +129,7 @@ describe('Google Calendar through the real sign-in path', () => {
     for (const token of oauth.issued) assert.equal(everything.includes(token), false, 'no OAuth token in storage');
   });
 
-  it('moves the interview\'s alarms when it is moved on the server, asking only for changes', async () => {
+  it('moves the interview\'s alarms when it is moved on the server, asking only for changes', PER_TEST, async () => {
     movedStart = interviewStart + HOUR;
     api.putEvent(ME, event('int-1', movedStart, 'Phone interview with Acme'));
     const before = api.requests.length;
@@ -139,7 +144,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.ok(Math.abs(getReady.scheduledTime - (movedStart - 10 * MINUTE)) < 1000, 'get-ready moved with the interview');
   });
 
-  it('drops a cancelled interview with its alarms and its open notification', async () => {
+  it('drops a cancelled interview with its alarms and its open notification', PER_TEST, async () => {
     const notificationId = 'interview:google:int-now';
     await session.waitFor(async () => notificationId in (await session.evaluateInWorker(() => chrome.notifications.getAll())), {
       message: 'the running interview has its notification',
@@ -160,7 +165,7 @@ describe('Google Calendar through the real sign-in path', () => {
     await popup.close();
   });
 
-  it('resyncs fully without duplicates when Google expires the sync token', async () => {
+  it('resyncs fully without duplicates when Google expires the sync token', PER_TEST, async () => {
     api.expireSyncTokens(ME);
     api.putEvent(ME, event('int-2', Date.now() + 5 * HOUR, 'Technical interview with Initech'));
     // Cancelled while the token was dead: a full sync does not list it, so only replacing
@@ -179,7 +184,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.deepEqual(Object.keys(state.busy).sort(), ['google:int-1', 'google:int-2'], 'no leftover of the cancelled standup');
   });
 
-  it('waits as Retry-After says after a 429, keeping the data, then recovers', async () => {
+  it('waits as Retry-After says after a 429, keeping the data, then recovers', PER_TEST, async () => {
     api.failNext({ kind: 'status', status: 429, retryAfter: '1' });
     api.putEvent(ME, event('int-2', Date.now() + 6 * HOUR, 'Technical interview with Initech'));
     await syncNow();
@@ -192,6 +197,7 @@ describe('Google Calendar through the real sign-in path', () => {
     await syncNow();
     assert.equal(api.requests.length, before, 'no request before Retry-After has passed');
 
+    // Retry-After is a span of time: the only way past it is to let it pass (one second).
     await new Promise((done) => setTimeout(done, Math.max(0, limited.sync.backoffUntil! - Date.now()) + 50));
     await syncNow();
     const recovered = await stored();
@@ -200,7 +206,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.ok(Math.abs((recovered.interviews['google:int-2']?.start ?? 0) - (Date.now() + 6 * HOUR)) < MINUTE, 'the change arrived');
   });
 
-  it('never runs two syncs at once: a second request waits, an automatic one steps aside', async () => {
+  it('never runs two syncs at once: a second request waits, an automatic one steps aside', PER_TEST, async () => {
     // A change, so that the first sync gets a new token; the first answer is slow.
     api.putEvent(ME, event('int-2', Date.now() + 6 * HOUR, 'Technical interview with Initech (2nd round)'));
     api.failNext({ kind: 'delay', ms: 400 });
@@ -217,7 +223,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.equal(api.maxInFlight, 1, 'requests never overlapped');
   });
 
-  it('refreshes a refused token exactly once, without UI, and keeps it out of storage', async () => {
+  it('refreshes a refused token exactly once, without UI, and keeps it out of storage', PER_TEST, async () => {
     api.revokeAllTokens();
     const grants = oauth.silentGrants();
     const consentPages = oauth.requests.filter((r) => r.outcome === 'consent-page').length;
@@ -233,7 +239,7 @@ describe('Google Calendar through the real sign-in path', () => {
     for (const token of oauth.issued) assert.equal(everything.includes(token), false, 'no OAuth token in storage');
   });
 
-  it('gets a token again without UI after the worker restarts (it lives only in memory)', async () => {
+  it('gets a token again without UI after the worker restarts (it lives only in memory)', PER_TEST, async () => {
     await session.stopServiceWorker();
     const grants = oauth.silentGrants();
     await syncNow();
@@ -241,7 +247,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.equal((await stored()).sync.error, undefined);
   });
 
-  it('asks to reconnect in the popup and the badge when Google refuses the sign-in, keeping the data, and reconnects', async () => {
+  it('asks to reconnect in the popup and the badge when Google refuses the sign-in, keeping the data, and reconnects', PER_TEST, async () => {
     api.revokeAllTokens();
     oauth.consented = false; // Google wants the user again: prompt=none gets interaction_required
     await syncNow();
@@ -251,7 +257,7 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.equal(await session.evaluateInWorker(() => chrome.action.getBadgeText({})), '!');
 
     const popup = await session.openPage('popup.html');
-    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(AUTH_URL.origin), timeout: 10_000 });
+    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authOrigin), timeout: 10_000 });
     await popup.locator('.sync-status').getByRole('button', { name: 'Reconnect' }).click();
     await (await consent).locator('#allow').click();
     await popup.locator('.sync-status').getByRole('button', { name: 'Sync now' }).waitFor();
@@ -262,7 +268,7 @@ describe('Google Calendar through the real sign-in path', () => {
     await popup.close();
   });
 
-  it('watches another calendar once the user ticks it, and forgets it once unticked', async () => {
+  it('watches another calendar once the user ticks it, and forgets it once unticked', PER_TEST, async () => {
     const team = 'team@group.calendar.google.com';
     api.putEvent(team, event('team-int', Date.now() + 8 * HOUR, 'Panel interview with Hooli'));
     const options = await session.openPage('options.html');
@@ -276,18 +282,21 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.ok(watching.googleCursor.syncTokens[team]);
 
     await options.getByRole('group', { name: 'Calendars to watch' }).getByRole('checkbox', { name: /Team/ }).uncheck();
+    // Forgetting the calendar is stored first; the sync that follows stores a new lastSuccessAt.
+    // Waiting for both means no sync of this test is still running when the next one starts.
+    const syncedBefore = watching.sync.lastSuccessAt ?? 0;
     await options.getByRole('button', { name: 'Watch the selected calendars' }).click();
     const back = await session.waitFor(async () => {
       const s = await stored();
-      return s.interviews['google:team-int'] ? undefined : s;
-    }, { message: 'the Team calendar is forgotten' });
+      return s.interviews['google:team-int'] || (s.sync.lastSuccessAt ?? 0) <= syncedBefore ? undefined : s;
+    }, { message: 'the Team calendar is forgotten and the watched ones synced again' });
     assert.deepEqual(back.source.calendarIds, [ME]);
     assert.equal(back.googleCursor.syncTokens[team], undefined);
     assert.deepEqual(Object.keys(back.interviews).sort(), ['google:int-1', 'google:int-2']);
     await options.close();
   });
 
-  it('keeps the last data when offline, and the popup says when it last synced', async () => {
+  it('keeps the last data when offline, and the popup says when it last synced', PER_TEST, async () => {
     const lastGood = (await stored()).sync.lastSuccessAt;
     await api.goOffline();
     try {
@@ -304,7 +313,7 @@ describe('Google Calendar through the real sign-in path', () => {
       await session.screenshot(popup, 'popup-google-offline');
       await popup.close();
     } finally {
-      await api.listen(Number(API_BASE.port));
+      await api.listen();
     }
   });
 });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromePath, launchExtension } from './harness.ts';
+import { chromePath, launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const GMAIL_DRAFT = 'https://mail.google.com/mail/?view=cm&to=a%40example.com';
@@ -50,7 +50,7 @@ describe('browser test harness', () => {
     if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
   });
 
-  it('finds a Chromium to drive, honouring CHROME_PATH', () => {
+  it('finds a Chromium to drive, honouring CHROME_PATH', PER_TEST, () => {
     const saved = process.env.CHROME_PATH;
     try {
       process.env.CHROME_PATH = '/nonexistent/chromium';
@@ -63,22 +63,22 @@ describe('browser test harness', () => {
     }
   });
 
-  it('refuses to launch without a built extension, saying how to build one', async () => {
+  it('refuses to launch without a built extension, saying how to build one', PER_TEST, async () => {
     await assert.rejects(launchExtension({ distDir: join(extensionDir, 'missing') }), /node build\.mjs --test/);
   });
 
-  it('takes the extension id from the service worker URL', async () => {
+  it('takes the extension id from the service worker URL', PER_TEST, async () => {
     assert.match(session.extensionId, /^[a-p]{32}$/);
     const worker = await session.worker();
     assert.equal(worker.url(), `chrome-extension://${session.extensionId}/worker.js`);
   });
 
-  it('resolves only once the extension has written ready', async () => {
+  it('resolves only once the extension has written ready', PER_TEST, async () => {
     const { ready } = await session.readStorage('ready');
     assert.equal(typeof ready, 'number');
   });
 
-  it('reads and writes storage.local and opens extension pages', async () => {
+  it('reads and writes storage.local and opens extension pages', PER_TEST, async () => {
     await session.writeStorage({ greeting: 'ciao', count: 2 });
     assert.deepEqual(await session.readStorage(['greeting', 'count']), { greeting: 'ciao', count: 2 });
     const page = await session.openPage('/page.html');
@@ -89,7 +89,7 @@ describe('browser test harness', () => {
     await page.close();
   });
 
-  it('evaluates in the worker, also functions with named inner helpers (tsx keepNames)', async () => {
+  it('evaluates in the worker, also functions with named inner helpers (tsx keepNames)', PER_TEST, async () => {
     const sum = await session.evaluateInWorker((n: number) => {
       const double = (x: number) => x * 2;
       return double(n) + 1;
@@ -97,7 +97,7 @@ describe('browser test harness', () => {
     assert.equal(sum, 41);
   });
 
-  it('stops the worker for real, and a message from an extension page wakes a fresh one', async () => {
+  it('stops the worker for real, and a message from an extension page wakes a fresh one', PER_TEST, async () => {
     await session.evaluateInWorker(() => {
       (globalThis as { marker?: string }).marker = 'before stop';
     });
@@ -120,7 +120,7 @@ describe('browser test harness', () => {
     assert.equal(await session.evaluateInWorker(() => (globalThis as { marker?: string }).marker ?? null), null);
   });
 
-  it('reports the URL of a tab the worker opened, though DNS is blocked and it never loads', async () => {
+  it('reports the URL of a tab the worker opened, though DNS is blocked and it never loads', PER_TEST, async () => {
     await session.evaluateInWorker((url) => chrome.tabs.create({ url }).then(() => undefined), GMAIL_DRAFT);
     const urls = await session.waitFor(
       async () => {
@@ -132,7 +132,7 @@ describe('browser test harness', () => {
     assert.ok(!urls.some((url) => url.endsWith('/manifest.json')), 'the harness hides its own control page');
   });
 
-  it('keeps storage.local across a browser restart and waits for the new ready', async () => {
+  it('keeps storage.local across a browser restart and waits for the new ready', PER_TEST, async () => {
     await session.writeStorage({ survivor: 'still here' });
     const { profileDir, extensionId } = session;
     session = await session.relaunch();
@@ -144,7 +144,7 @@ describe('browser test harness', () => {
     assert.equal(typeof stored.ready, 'number');
   });
 
-  it('removes its temp profile on close', async () => {
+  it('removes its temp profile on close', PER_TEST, async () => {
     const { profileDir } = session;
     assert.ok(existsSync(profileDir));
     await session.close();

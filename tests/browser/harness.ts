@@ -2,8 +2,9 @@
 //
 //   node build.mjs --test && node --import tsx --test tests/browser/*.test.ts
 //
-// Every workaround here answers a fact measured in /work/shared/BROWSER-TESTING.md
-// ("BT" below). One browser per test file: launch in `before`, close in `after`.
+// Every workaround here answers a fact measured on Debian's Chromium and listed in
+// docs/TESTING.md, "What the harness relies on" ("BT" below). One browser per test file:
+// launch in `before`, close in `after`.
 //
 // Contract with the extension: when its install/startup work is done, it writes
 // `chrome.storage.local.ready = Date.now()` (any number will do). When a session closes and
@@ -19,8 +20,17 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RECONCILE_LOCK } from '../../src/core/reconcile.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The time limit of one browser test: every browser test passes this as its options,
+ * `it('…', PER_TEST, async () => …)`. node:test's --test-timeout cannot say this: with one
+ * process per file it limits the whole file (10 minutes, package.json). A test past the limit
+ * fails loudly (tests/summary-reporter.mjs) instead of hanging CI on an answer that never comes.
+ */
+export const PER_TEST = { timeout: 60_000 } as const;
 
 /** How long launch may take to reach `ready` (BT: about 0.4 s; CI machines have 2 cores). */
 const READY_TIMEOUT_MS = 10_000;
@@ -44,7 +54,10 @@ export interface LaunchOptions {
 }
 
 export interface WaitForOptions {
-  /** Milliseconds before giving up; default 5000. */
+  /**
+   * Milliseconds before giving up; default 15000. Only a failing wait lasts this long, so the
+   * default is set for a loaded 2-core machine (npm run test:stress), not for a quiet one.
+   */
   timeout?: number;
   /** Says what was awaited, for the error. */
   message: string;
@@ -63,8 +76,17 @@ export interface ExtensionSession {
    * works while the worker is stopped (BT). `T` is the caller's unchecked claim about the shape.
    */
   readStorage<T extends object = Record<string, unknown>>(keys?: string | string[]): Promise<T>;
-  /** chrome.storage.local.set, run in an extension page. */
+  /**
+   * chrome.storage.local.set, run in an extension page under the worker's reconcile lock, so
+   * that a reconcile already running (say, from the previous test's click) cannot write its
+   * older copy of the state over these values.
+   */
   writeStorage(items: Record<string, unknown>): Promise<void>;
+  /**
+   * Asks the worker to reconcile now (the `refresh` message the popup sends when it opens) and
+   * resolves once it has answered, i.e. once storage holds the reconciled state.
+   */
+  reconcile(): Promise<void>;
   /** Stops the extension's service worker and resolves once it is really stopped. */
   stopServiceWorker(): Promise<void>;
   /** Evaluates `fn(arg)` in the live worker; rejects with a clear error after `timeoutMs`. */
@@ -114,7 +136,7 @@ function isExecutable(path: string): boolean {
  */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false>,
-  { timeout = 5000, message }: WaitForOptions,
+  { timeout = 15_000, message }: WaitForOptions,
 ): Promise<T> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
@@ -282,7 +304,20 @@ async function startSession(
 
     async writeStorage(items) {
       const { page } = await controlPage();
-      await page.evaluate((i) => chrome.storage.local.set(i), items);
+      await page.evaluate(
+        ({ i, lock }) => navigator.locks.request(lock, () => chrome.storage.local.set(i)),
+        { i: items, lock: RECONCILE_LOCK },
+      );
+    },
+
+    async reconcile() {
+      const { page } = await controlPage();
+      const reply = await withTimeout(
+        page.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'refresh', request: {} }) as Promise<{ ok: boolean; error?: string } | undefined>),
+        READY_TIMEOUT_MS,
+        'reconcile: no answer from the service worker to `refresh`',
+      );
+      if (reply?.ok !== true) throw new Error(`reconcile: the worker answered ${JSON.stringify(reply)}`);
     },
 
     async stopServiceWorker() {
@@ -355,4 +390,25 @@ async function startSession(
   }
 
   return session;
+}
+
+/** The demo's first interview starts this long after the demo's anchor (src/calendar/demo-calendar.ts). */
+export const FIRST_DEMO_OFFSET = 4 * 60_000;
+
+/**
+ * Moves the demo calendar so that its first interview starts at `start`, with `extra` stored
+ * alongside (say `marks: {}`), and resolves with that interview's id once the worker has
+ * rebuilt the stored interviews from the new anchor. A popup opened after this shows the new
+ * interview from its first paint, so a click can never reach the previous test's card.
+ */
+export async function moveDemo(session: ExtensionSession, start: number, extra: Record<string, unknown> = {}): Promise<string> {
+  const anchor = start - FIRST_DEMO_OFFSET;
+  const id = `demo:demo-1-${anchor}`;
+  await session.writeStorage({ source: { kind: 'demo', anchor }, ...extra });
+  await session.reconcile();
+  await session.waitFor(async () => {
+    const { interviews } = await session.readStorage<{ interviews?: Record<string, { start: number }> }>(['interviews']);
+    return interviews?.[id]?.start === start;
+  }, { message: `the demo interview ${id} to be stored` });
+  return id;
 }

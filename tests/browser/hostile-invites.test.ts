@@ -10,9 +10,9 @@ import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
 import { CONTROL_OR_BIDI, hostileEvents, ME } from '../fixtures/hostile-events.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-import { isolatedTestBuild } from './isolated-build.ts';
+import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
 
 const MINUTE = 60_000;
@@ -57,9 +57,9 @@ describe('hostile invites in the popup, notifications and drafts', () => {
   const interviews = async () => (await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews'])).interviews;
 
   before(async () => {
-    build = await isolatedTestBuild();
-    api = await new FakeGoogleCalendarApi().listen(build.apiPort);
-    oauth = await new FakeGoogleOAuth({ clientId: build.clientId, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(build.authPort);
+    api = await new FakeGoogleCalendarApi().listen(0);
+    oauth = await new FakeGoogleOAuth({ clientId: TEST_CLIENT_ID, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(0);
+    build = await isolatedTestBuild({ authUrl: oauth.authorizeUrl, apiBase: api.baseUrl });
     api.addCalendar(ME, { primary: true, summary: ME });
     api.putEvents(ME, corpus);
     session = await launchExtension({ locale: 'en-US', distDir: build.distDir });
@@ -77,7 +77,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
       }) as typeof chrome.notifications.create;
     });
     const options = await session.openPage('options.html');
-    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(build.authUrl.origin), timeout: 10_000 });
+    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(new URL(oauth.authorizeUrl).origin), timeout: 10_000 });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
     await (await consent).locator('#allow').click();
     await session.waitFor(async () => {
@@ -93,7 +93,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
     await build?.remove();
   });
 
-  it('stores clean, capped single-line titles and no unsafe link or address', async () => {
+  it('stores clean, capped single-line titles and no unsafe link or address', PER_TEST, async () => {
     const stored = await interviews();
     for (const event of corpus) {
       const interview = stored[`google:${event.id}`]!;
@@ -115,7 +115,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
     assert.ok(size < 500_000, `the 1 MB description is not kept in storage (${size} bytes)`);
   });
 
-  it('raises notifications whose text is trimmed, capped and free of control and bidi characters', async () => {
+  it('raises notifications whose text is trimmed, capped and free of control and bidi characters', PER_TEST, async () => {
     const created = await session.waitFor(async () => {
       const list = await session.evaluateInWorker(() => (globalThis as unknown as { created: Created[] }).created);
       return corpus.every((e) => list.some((c) => c.id === `interview:google:${e.id}`)) ? list : undefined;
@@ -130,7 +130,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
     }
   });
 
-  it('renders every hostile invite as text in the popup, with only vetted links, and stays usable', async () => {
+  it('renders every hostile invite as text in the popup, with only vetted links, and stays usable', PER_TEST, async () => {
     const popup = await session.openPage('popup.html');
     popup.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     const stored = await interviews();

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Interview } from '../../src/core/types.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -72,7 +72,7 @@ describe('a calendar connected through its secret iCal address', () => {
     await server.stop();
   });
 
-  it('connects from the options page and shows the interview in the popup', async () => {
+  it('connects from the options page and shows the interview in the popup', PER_TEST, async () => {
     const options = await session.openPage('options.html');
     await options.getByLabel('Secret address').fill(url);
     await options.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -97,7 +97,7 @@ describe('a calendar connected through its secret iCal address', () => {
     await popup.close();
   });
 
-  it('asks again with the ETag and costs one small 304 while the feed is unchanged', async () => {
+  it('asks again with the ETag and costs one small 304 while the feed is unchanged', PER_TEST, async () => {
     const before = server.requests.length;
     const popup = await session.openPage('popup.html');
     await popup.getByRole('button', { name: 'Sync now' }).click();
@@ -106,7 +106,7 @@ describe('a calendar connected through its secret iCal address', () => {
     await popup.close();
   });
 
-  it('follows a change in the feed: the moved interview moves its reminders', async () => {
+  it('follows a change in the feed: the moved interview moves its reminders', PER_TEST, async () => {
     const moved = start + 60 * MINUTE;
     server.body = feed([{ uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: moved, minutes: 45, organizer: 'rosa.neri@example.org' }]);
     server.etag = '"v2"';
@@ -120,7 +120,7 @@ describe('a calendar connected through its secret iCal address', () => {
     await popup.close();
   });
 
-  it('keeps the last good data and says what is wrong when the address stops returning a calendar', async () => {
+  it('keeps the last good data and says what is wrong when the address stops returning a calendar', PER_TEST, async () => {
     server.status = 200;
     server.body = '<!doctype html><html><body>Please sign in</body></html>';
     server.etag = '"v3"';
@@ -133,7 +133,7 @@ describe('a calendar connected through its secret iCal address', () => {
     await popup.close();
   });
 
-  it('stops polling once the feed is disconnected', async () => {
+  it('stops polling once the feed is disconnected', PER_TEST, async () => {
     const options = await session.openPage('options.html');
     await options.getByRole('button', { name: 'Disconnect' }).click();
     await session.waitFor(async () => (await session.evaluateInWorker(() => chrome.alarms.get('sync'))) === undefined, { message: 'the sync alarm is cleared' });

@@ -1,14 +1,13 @@
-// Builds the extension from a copy of the repository in a temp dir, so that a test can
-//  - point a test build at fakes on ports of its own (TEST_GOOGLE_AUTH_URL / TEST_GOOGLE_API_BASE),
-//    instead of the fixed ports that tests/browser/google-calendar.test.ts listens on while it
-//    may be running in parallel (npm run test:browser runs two files at once), and
-//  - run build.mjs on a changed copy of src/ (tests/unit/bundle-check.test.ts).
-// build.mjs uses its own directory as the root, so the copy carries build.mjs and what it reads;
-// node_modules is a symlink. Building takes about half a second.
+// Builds the extension somewhere other than dist-test/, so that a test can
+//  - point a test build of its own at Google fakes on the ports they were given
+//    (isolatedTestBuild: `build.mjs --test --outdir=…` with TEST_GOOGLE_AUTH_URL /
+//    TEST_GOOGLE_API_BASE), and
+//  - run build.mjs on a changed copy of src/ (copyRepo, for tests/unit/bundle-check.test.ts).
+//    build.mjs uses its own directory as the root, so the copy carries build.mjs and what it
+//    reads; node_modules is a symlink.
+// Building takes about half a second.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,38 +39,27 @@ export async function copyRepo(): Promise<RepoCopy> {
   };
 }
 
-/** A port that was free a moment ago (listen on 0, read it, close). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
+/** The OAuth client id every isolated test build carries (give it to the fake OAuth server). */
+export const TEST_CLIENT_ID = 'isolated-client.apps.googleusercontent.com';
 
 export interface IsolatedTestBuild {
   distDir: string;
-  authPort: number;
-  apiPort: number;
-  authUrl: URL;
-  apiBase: URL;
-  clientId: string;
   remove(): Promise<void>;
 }
 
-/** A `--test` build whose Google endpoints are fakes on two fresh ports. */
-export async function isolatedTestBuild(): Promise<IsolatedTestBuild> {
-  const authPort = await freePort();
-  let apiPort = await freePort();
-  while (apiPort === authPort) apiPort = await freePort();
-  const authUrl = new URL(`http://127.0.0.1:${authPort}/o/oauth2/v2/auth`);
-  const apiBase = new URL(`http://127.0.0.1:${apiPort}/calendar/v3`);
-  const clientId = 'isolated-client.apps.googleusercontent.com';
-  const copy = await copyRepo();
-  await copy.build(['--test'], {
-    TEST_GOOGLE_AUTH_URL: authUrl.href,
-    TEST_GOOGLE_API_BASE: apiBase.href,
-    TEST_GOOGLE_WEB_CLIENT_ID: clientId,
+/**
+ * A `--test` build of this checkout into a temp dir, pointed at Google fakes that are already
+ * listening (on ports the system chose: `listen(0)`), so nothing can take their ports between
+ * choosing and listening, and two checkouts can run the suite at once.
+ */
+export async function isolatedTestBuild(endpoints: { authUrl: string; apiBase: string }): Promise<IsolatedTestBuild> {
+  const outdir = await mkdtemp(join(tmpdir(), 'standby-dist-'));
+  await new Promise<void>((done, fail) => {
+    execFile(process.execPath, ['build.mjs', '--test', `--outdir=${outdir}`], {
+      cwd: repoRoot,
+      env: { ...process.env, TEST_GOOGLE_AUTH_URL: endpoints.authUrl, TEST_GOOGLE_API_BASE: endpoints.apiBase, TEST_GOOGLE_WEB_CLIENT_ID: TEST_CLIENT_ID },
+      timeout: 60_000,
+    }, (error, stdout, stderr) => (error ? fail(Object.assign(error, { stdout, stderr })) : done()));
   });
-  return { distDir: join(copy.dir, 'dist-test'), authPort, apiPort, authUrl, apiBase, clientId, remove: copy.remove };
+  return { distDir: outdir, remove: () => rm(outdir, { recursive: true, force: true, maxRetries: 3 }) };
 }

@@ -18,9 +18,9 @@ import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
 import { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-import { isolatedTestBuild } from './isolated-build.ts';
+import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
 
 const MINUTE = 60_000;
@@ -64,16 +64,9 @@ async function reminderAlarms(session: ExtensionSession): Promise<Alarm[]> {
  * interview in a moment has its notification and its `notified` key; no stray notification.
  */
 async function assertSettled(session: ExtensionSession, label: string, options: { shownSinceLaunch?: boolean } = {}): Promise<Stored> {
-  // applyAlarms does not await alarms.create: give the browser a moment before failing.
-  const deadline = Date.now() + 2000;
-  for (;;) {
-    try {
-      return await checkSettled(session, label, options);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
+  // applyAlarms does not await alarms.create: the check is retried until it holds (a failing
+  // check's last error is the cause of the timeout).
+  return session.waitFor(() => checkSettled(session, label, options), { message: `${label}: the extension settled` });
 }
 
 async function checkSettled(session: ExtensionSession, label: string, { shownSinceLaunch = true } = {}): Promise<Stored> {
@@ -134,9 +127,9 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
   };
 
   before(async () => {
-    build = await isolatedTestBuild();
-    api = await new FakeGoogleCalendarApi().listen(build.apiPort);
-    oauth = await new FakeGoogleOAuth({ clientId: build.clientId, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(build.authPort);
+    api = await new FakeGoogleCalendarApi().listen(0);
+    oauth = await new FakeGoogleOAuth({ clientId: TEST_CLIENT_ID, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(0);
+    build = await isolatedTestBuild({ authUrl: oauth.authorizeUrl, apiBase: api.baseUrl });
     api.addCalendar(ME, { primary: true, summary: ME, timeZone: 'America/New_York' });
     // 9:00 in Tokyo is 19:00 in New York the day before: a Tokyo time written with its own offset.
     const tokyoWall = new Date(tokyoStart + 9 * HOUR).toISOString().slice(0, 19);
@@ -153,7 +146,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     message = messenger(page);
 
     const options = await session.openPage('options.html');
-    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(build.authUrl.origin), timeout: 10_000 });
+    const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(new URL(oauth.authorizeUrl).origin), timeout: 10_000 });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
     await (await consent).locator('#allow').click();
     await session.waitFor(async () => (await session.readStorage<Stored>()).interviews['google:tokyo'], { timeout: 10_000, message: 'the first sync' });
@@ -166,7 +159,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     await build?.remove();
   });
 
-  it('shows an interview set in Tokyo in both New York time and Tokyo time, and ignores an all-day "Interview"', async () => {
+  it('shows an interview set in Tokyo in both New York time and Tokyo time, and ignores an all-day "Interview"', PER_TEST, async () => {
     const state = await session.readStorage<Stored>();
     assert.equal(state.interviews['google:tokyo']?.start, tokyoStart - (tokyoStart % 1000));
     assert.equal(state.interviews['google:tokyo']?.timeZone, 'Asia/Tokyo');
@@ -182,7 +175,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
   });
 
   for (const checkpoint of ['while the request is in flight', 'once the response is served', 'once the interview is stored'] as const) {
-    it(`loses and duplicates nothing when the worker stops ${checkpoint}`, async () => {
+    it(`loses and duplicates nothing when the worker stops ${checkpoint}`, PER_TEST, async () => {
       const id = `stop-${checkpoint.split(' ').at(-2)}`;
       api.putEvent(ME, event(id, Date.now() - MINUTE, `Phone interview (${checkpoint})`));
       if (checkpoint === 'while the request is in flight') api.failNext({ kind: 'delay', ms: 1500 });
@@ -221,7 +214,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     });
   }
 
-  it('rebuilds every alarm after a browser relaunch during a wait, and the timer shows the right elapsed time', async () => {
+  it('rebuilds every alarm after a browser relaunch during a wait, and the timer shows the right elapsed time', PER_TEST, async () => {
     const before = (await reminderAlarms(session)).map((a) => a.name).sort();
     const beforeState = await session.readStorage<Stored>();
     assert.ok(before.length > 3);
@@ -252,7 +245,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     await popup.close();
   });
 
-  it('shows the current moment\'s notification again after a browser relaunch (it closed with the browser)', async () => {
+  it('shows the current moment\'s notification again after a browser relaunch (it closed with the browser)', PER_TEST, async () => {
     const state = await session.readStorage<Stored>();
     const open = Object.keys(await session.evaluateInWorker(() => chrome.notifications.getAll()));
     const waiting = Object.keys(state.notified).filter((id) => id.startsWith('google:stop-'));
@@ -260,7 +253,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     for (const id of waiting) assert.ok(open.includes(`interview:${id}`), `interview:${id} is shown`);
   });
 
-  it(`schedules only the nearest ${MAX_REMINDER_ALARMS} reminders when there are more, and the later ones as the nearer go`, async () => {
+  it(`schedules only the nearest ${MAX_REMINDER_ALARMS} reminders when there are more, and the later ones as the nearer go`, PER_TEST, async () => {
     const ids: string[] = [];
     // Farthest first, so that storage order is not time order.
     for (let i = 19; i >= 0; i -= 1) {
@@ -298,7 +291,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     await assertSettled(session, 'after many interviews', { shownSinceLaunch: false });
   });
 
-  it('keeps OAuth tokens out of storage, of the worker\'s console and of stored errors', async () => {
+  it('keeps OAuth tokens out of storage, of the worker\'s console and of stored errors', PER_TEST, async () => {
     // Give the worker reasons to log: a refused token, a server error.
     api.revokeAllTokens();
     await syncNow();
@@ -328,7 +321,7 @@ describe('interviews on a DST transition day', () => {
     { zone: 'America/New_York', date: '2027-11-07', time: '01:30', start: Date.UTC(2027, 10, 7, 5, 30), day: 'Sun 7 Nov' },
   ];
   for (const zone of ['Europe/Rome', 'America/New_York']) {
-    it(`schedules every reminder at its true instant in a ${zone} browser, and shows the local time`, async () => {
+    it(`schedules every reminder at its true instant in a ${zone} browser, and shows the local time`, PER_TEST, async () => {
       const session = await launchExtension({ locale: 'en-US', timezoneId: zone });
       try {
         const page = await session.openPage('manifest.json');

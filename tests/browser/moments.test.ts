@@ -1,16 +1,15 @@
-// Walks each moment of the interview timeline (DESIGN.md) through its notification: the demo
-// calendar is anchored so that its first interview is in that moment, the popup is opened so
-// the worker reconciles, and then the one notification shown is checked and its first button
+// Walks each moment of the interview timeline (README, "Notifications at the right moments")
+// through its notification: the demo calendar is moved so that its first interview is in that
+// moment, the worker reconciles, and then the one notification shown is checked and its first button
 // pressed, asserting what it opens (a Gmail draft, the popup page) or records (a mark).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks, ReminderKind } from '../../src/core/types.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
-/** The demo's first interview starts 4 minutes after the anchor and lasts 30 minutes. */
-const FIRST_DEMO_OFFSET = 4 * MINUTE;
+/** The demo's first interview lasts 30 minutes. */
 const DEMO_LENGTH = 30 * MINUTE;
 const PROFILE = { name: 'Alex Morgan', phone: '+39 347 123 4567', email: 'alex@example.com' };
 /** The signature every email ends with: name, phone and email, one per line. */
@@ -97,29 +96,20 @@ describe('each moment of the timeline, through its notification', () => {
 
   /**
    * Anchors the demo so its first interview started `minutesIn` minutes ago (negative: ahead),
-   * with the test profile, no marks and nothing notified; keeps the popup open until the worker
-   * has notified `kind` for it. Returns the stored interview.
+   * with the test profile, no marks and nothing notified, and waits until the worker has
+   * notified `kind` for it. Returns the stored interview.
    */
   async function enterMoment(minutesIn: number, kind: ReminderKind): Promise<Interview> {
-    const anchor = Date.now() - minutesIn * MINUTE - FIRST_DEMO_OFFSET;
-    const id = `demo:demo-1-${anchor}`;
     const { settings } = await session.readStorage<Stored>(['settings']);
-    await session.writeStorage({
-      source: { kind: 'demo', anchor },
-      marks: {},
-      notified: {},
-      settings: { ...settings, profile: PROFILE },
-    });
-    const popup = await session.openPage('popup.html');
+    const start = Date.now() - minutesIn * MINUTE;
+    const id = await moveDemo(session, start, { marks: {}, notified: {}, settings: { ...settings, profile: PROFILE } });
     await session.waitFor(async () => (await session.readStorage<Stored>(['notified'])).notified[id]?.startsWith(`${kind}@`), {
       timeout: 8000,
       message: `${kind} notified for ${id}`,
     });
-    await popup.close();
     const { interviews } = await session.readStorage<Stored>(['interviews']);
     const interview = interviews[id];
     assert.ok(interview, `${id} is stored`);
-    assert.equal(interview.start, anchor + FIRST_DEMO_OFFSET);
     return interview;
   }
 
@@ -179,7 +169,7 @@ describe('each moment of the timeline, through its notification', () => {
       .replace(/[\u00A0\u202F]/g, ' ');
   }
 
-  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', async () => {
+  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', PER_TEST, async () => {
     const interview = await enterMoment(-90, 'confirm');
     await assertOneNotification(interview, 'confirm', /^Confirm your interview$/, 'Write confirmation');
     const { subject, body } = await gmailAfterPress(interview);
@@ -189,13 +179,13 @@ describe('each moment of the timeline, through its notification', () => {
     assert.match(body, /in about an hour and a half/, `says how far away it is:\n${body}`);
   });
 
-  it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', async () => {
+  it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
     const interview = await enterMoment(-5, 'get-ready');
     await assertOneNotification(interview, 'get-ready', /^Get ready: your interview starts in [45] min$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
-  it('start (start + 1 min): "Call connected" records the call and clears the notification', async () => {
+  it('start (start + 1 min): "Call connected" records the call and clears the notification', PER_TEST, async () => {
     const interview = await enterMoment(1, 'start');
     await assertOneNotification(interview, 'start', /^Your interview starts now$/, 'Call connected');
     const pressedAt = Date.now();
@@ -209,13 +199,13 @@ describe('each moment of the timeline, through its notification', () => {
     });
   });
 
-  it('no-call (start + 6 min): "Open Standby" opens the popup page in a tab', async () => {
+  it('no-call (start + 6 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
     const interview = await enterMoment(6, 'no-call');
     await assertOneNotification(interview, 'no-call', /^No call yet\?$/, 'Open Standby');
     await assertPressOpensPopup(interview);
   });
 
-  it('min-wait (start + 16 min): "Write follow-up" opens a draft stating the minutes of availability left', async () => {
+  it('min-wait (start + 16 min): "Write follow-up" opens a draft stating the minutes of availability left', PER_TEST, async () => {
     const interview = await enterMoment(16, 'min-wait');
     await assertOneNotification(interview, 'min-wait', /^You have waited 1[67] minutes$/, 'Write follow-up');
     const { subject, body } = await gmailAfterPress(interview);
@@ -226,7 +216,7 @@ describe('each moment of the timeline, through its notification', () => {
     assert.ok(body.includes(clock(interview.start)), `states the scheduled time ${clock(interview.start)}:\n${body}`);
   });
 
-  it('max-wait (start + 31 min): "Ask to reschedule" opens a draft proposing new times or asking for theirs', async () => {
+  it('max-wait (start + 31 min): "Ask to reschedule" opens a draft proposing new times or asking for theirs', PER_TEST, async () => {
     const interview = await enterMoment(31, 'max-wait');
     await assertOneNotification(interview, 'max-wait', /^Time to stop waiting$/, 'Ask to reschedule');
     const { subject, body } = await gmailAfterPress(interview);
@@ -239,7 +229,7 @@ describe('each moment of the timeline, through its notification', () => {
     assert.ok(proposes !== asks, `either proposes times (${slotLines.length} lines) or asks for theirs, exactly one:\n${body}`);
   });
 
-  it('thank-you (start + 61 min): "Write thank-you" opens a draft thanking them', async () => {
+  it('thank-you (start + 61 min): "Write thank-you" opens a draft thanking them', PER_TEST, async () => {
     const interview = await enterMoment(61, 'thank-you');
     await assertOneNotification(interview, 'thank-you', /^Send a thank-you note$/, 'Write thank-you');
     const { subject, body } = await gmailAfterPress(interview);
@@ -248,11 +238,12 @@ describe('each moment of the timeline, through its notification', () => {
     assert.doesNotMatch(body, /flexibility/, 'the call was not moved, so no thanks for flexibility');
   });
 
-  it('a laptop asleep through several moments shows one notification, for the moment it is in (max-wait)', async () => {
+  it('a laptop asleep through several moments shows one notification, for the moment it is in (max-wait)', PER_TEST, async () => {
     // Confirm, get-ready, start, no-call and min-wait all passed unseen.
     const interview = await enterMoment(31, 'max-wait');
-    // Give any further (stale) notification time to appear before counting.
-    await new Promise((done) => setTimeout(done, 500));
+    // One more reconcile, answered only once it has shown whatever it would show: a stale
+    // notification queued behind the first one would be among those counted below.
+    await session.reconcile();
     const created = await createdFor(interview.id);
     assert.deepEqual(created.map((c) => c.title), ['Time to stop waiting'], 'one notification, never a stale confirm or several');
     assert.deepEqual(created[0]!.buttons, ['Ask to reschedule', 'Call connected']);

@@ -1,12 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
-/** The demo's first interview starts 4 minutes after the anchor. */
-const FIRST_DEMO_OFFSET = 4 * MINUTE;
+/**
+ * How far ahead of now a moment is put when the test needs its alarm to fire. An alarm is
+ * only created for a moment still ahead, and then fires by the real clock: this is time
+ * that must pass, not a condition that could be awaited. Moving the demo takes about 0.1 s,
+ * so 8 s leaves a wide margin on a loaded machine.
+ */
+const ALARM_MARGIN = 8000;
 
 interface Stored {
   interviews: Record<string, Interview>;
@@ -14,12 +19,13 @@ interface Stored {
   notified: Record<string, string>;
 }
 
-async function firstInterview(session: ExtensionSession, anchor: number): Promise<Interview> {
-  const found = await session.waitFor(async () => {
-    const { interviews } = (await session.readStorage(['interviews'])) as Stored;
-    return Object.values(interviews).find((i) => i.start === anchor + FIRST_DEMO_OFFSET);
-  }, { message: 'the re-anchored demo interview is stored' });
-  return found;
+/** Moves the demo's first interview to `start` (no marks, nothing notified) and returns it as stored. */
+async function demoInterviewAt(session: ExtensionSession, start: number): Promise<Interview> {
+  const id = await moveDemo(session, start, { marks: {}, notified: {} });
+  const { interviews } = (await session.readStorage(['interviews'])) as Stored;
+  const interview = interviews[id];
+  assert.ok(interview, `${id} is stored`);
+  return interview;
 }
 
 describe('notifications raised by alarms', () => {
@@ -31,14 +37,9 @@ describe('notifications raised by alarms', () => {
     await session?.close();
   });
 
-  it('raises "you have waited 15 minutes" when its alarm fires, and its button opens the follow-up draft in Gmail', async () => {
-    // Anchor the demo so the 15-minute mark of its first interview is three seconds away.
-    const anchor = Date.now() - 15 * MINUTE - FIRST_DEMO_OFFSET + 3000;
-    await session.writeStorage({ source: { kind: 'demo', anchor } });
-    // Opening the popup asks the worker to sync and reconcile at once.
-    const popup = await session.openPage('popup.html');
-    const interview = await firstInterview(session, anchor);
-    await popup.close();
+  it('raises "you have waited 15 minutes" when its alarm fires, and its button opens the follow-up draft in Gmail', PER_TEST, async () => {
+    // The 15-minute mark of the demo's first interview is ALARM_MARGIN away.
+    const interview = await demoInterviewAt(session, Date.now() - 15 * MINUTE + ALARM_MARGIN);
     const alarmName = `reminder:min-wait:${interview.id}`;
     const alarm = await session.waitFor(
       () => session.evaluateInWorker((name) => chrome.alarms.get(name), alarmName),
@@ -50,7 +51,7 @@ describe('notifications raised by alarms', () => {
     await session.waitFor(async () => {
       const { notified } = (await session.readStorage(['notified'])) as Stored;
       return notified[interview.id]?.startsWith('min-wait@');
-    }, { timeout: 15_000, message: 'the min-wait reminder was notified' });
+    }, { timeout: ALARM_MARGIN + 10_000, message: 'the min-wait reminder was notified' });
     const open = await session.evaluateInWorker(() => chrome.notifications.getAll());
     assert.ok(notificationId in open, `notification ${notificationId} is shown`);
 
@@ -70,7 +71,7 @@ describe('notifications raised by alarms', () => {
     assert.doesNotMatch(body, /undefined|null|NaN/);
   });
 
-  it('marks the call connected from the notification and clears it', async () => {
+  it('marks the call connected from the notification and clears it', PER_TEST, async () => {
     const { notified } = (await session.readStorage(['notified'])) as Stored;
     const interviewId = Object.keys(notified).find((id) => notified[id]?.startsWith('min-wait@'));
     assert.ok(interviewId);
@@ -89,13 +90,9 @@ describe('notifications raised by alarms', () => {
     assert.equal(alarms.filter((a) => a.name.endsWith(interviewId) && /max-wait|no-call/.test(a.name)).length, 0, 'no wait milestone remains');
   });
 
-  it('snoozes the confirmation reminder for ten minutes from its notification', async () => {
-    // Anchor the demo so its first interview is 90 minutes away: the confirm moment.
-    const anchor = Date.now() + 90 * MINUTE - FIRST_DEMO_OFFSET;
-    await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {} });
-    const popup = await session.openPage('popup.html');
-    const interview = await firstInterview(session, anchor);
-    await popup.close();
+  it('snoozes the confirmation reminder for ten minutes from its notification', PER_TEST, async () => {
+    // The demo's first interview is 90 minutes away: the confirm moment.
+    const interview = await demoInterviewAt(session, Date.now() + 90 * MINUTE);
     const id = `interview:${interview.id}`;
     await session.waitFor(async () => (await session.readStorage<Stored>(['notified'])).notified[interview.id]?.startsWith('confirm@'), { message: 'confirm notified' });
     const pressedAt = Date.now();
@@ -110,7 +107,7 @@ describe('notifications raised by alarms', () => {
     assert.equal((await session.readStorage<Stored>(['notified'])).notified[interview.id], undefined, 'the moment will be shown again');
   });
 
-  it('rebuilds every alarm from storage after the browser is relaunched', async () => {
+  it('rebuilds every alarm from storage after the browser is relaunched', PER_TEST, async () => {
     const before = (await session.evaluateInWorker(() => chrome.alarms.getAll())).map((a) => a.name).filter((n) => n.startsWith('reminder:')).sort();
     assert.ok(before.length > 3);
     session = await session.relaunch();

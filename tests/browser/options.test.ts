@@ -6,12 +6,10 @@ import type { Settings } from '../../src/core/settings.ts';
 import type { Interview } from '../../src/core/types.ts';
 import { defaultTemplates } from '../../src/core/render-template.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
-/** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
-const FIRST_DEMO_OFFSET = 4 * MINUTE;
 
 async function storedSettings(session: ExtensionSession): Promise<Settings> {
   const { settings } = await session.readStorage<{ settings: Settings }>(['settings']);
@@ -21,6 +19,13 @@ async function storedSettings(session: ExtensionSession): Promise<Settings> {
 async function storedInterviews(session: ExtensionSession): Promise<Interview[]> {
   const { interviews } = await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews']);
   return Object.values(interviews ?? {});
+}
+
+async function storedInterview(session: ExtensionSession, id: string): Promise<Interview> {
+  const { interviews } = await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews']);
+  const interview = interviews[id];
+  assert.ok(interview, `${id} is stored`);
+  return interview;
 }
 
 describe('options page', () => {
@@ -57,7 +62,7 @@ describe('options page', () => {
     await page.getByRole('status').filter({ hasText: savedText }).waitFor();
   }
 
-  it('saves the profile and the timing, which survive a reload', async () => {
+  it('saves the profile and the timing, which survive a reload', PER_TEST, async () => {
     const page = await openOptions();
     await page.getByLabel('Your name').fill('Ada Rossi');
     await page.getByLabel('Your phone number').fill('+39 333 123 4567');
@@ -82,7 +87,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('refuses an invalid email, a 45-minute wait and hours that end before they start: errors shown, input kept, nothing stored', async () => {
+  it('refuses an invalid email, a 45-minute wait and hours that end before they start: errors shown, input kept, nothing stored', PER_TEST, async () => {
     const before = await storedSettings(session);
     const page = await openOptions();
     await page.getByLabel('Your email').fill('ada at example');
@@ -119,15 +124,9 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('edits the follow-up wording with a live preview; the next follow-up draft from the popup uses it', async () => {
+  it('edits the follow-up wording with a live preview; the next follow-up draft from the popup uses it', PER_TEST, async () => {
     // Move the demo so its first interview started three minutes ago: the wait is on.
-    const anchor = Date.now() - FIRST_DEMO_OFFSET - 3 * MINUTE;
-    await session.writeStorage({ source: { kind: 'demo', anchor } });
-    const wake = await session.openPage('popup.html');
-    const interview = await session.waitFor(async () => (await storedInterviews(session)).find((i) => i.start === anchor + FIRST_DEMO_OFFSET), {
-      message: 'the re-anchored demo interview is stored',
-    });
-    await wake.close();
+    const interview = await storedInterview(session, await moveDemo(session, Date.now() - 3 * MINUTE));
 
     const page = await openOptions();
     await page.getByLabel('Email', { exact: true }).selectOption('follow-up');
@@ -160,7 +159,7 @@ describe('options page', () => {
     if (!popup.isClosed()) await popup.close();
   });
 
-  it('"Reset to the default" brings the built-in follow-up wording back', async () => {
+  it('"Reset to the default" brings the built-in follow-up wording back', PER_TEST, async () => {
     const page = await openOptions();
     await page.getByLabel('Email', { exact: true }).selectOption('follow-up');
     await page.getByLabel('Language of the email').selectOption('en');
@@ -176,7 +175,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('rejects a settings file that is not JSON, or has invalid values, with a clear message and changes nothing', async () => {
+  it('rejects a settings file that is not JSON, or has invalid values, with a clear message and changes nothing', PER_TEST, async () => {
     const before = await storedSettings(session);
     const page = await openOptions();
     await page.locator('#import-file').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from('{ "app": "interview-standby", oops') });
@@ -191,7 +190,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('exports the settings to a file and imports them back', async () => {
+  it('exports the settings to a file and imports them back', PER_TEST, async () => {
     const exported = await storedSettings(session);
     const page = await openOptions();
     const [download] = await Promise.all([
@@ -220,7 +219,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('switches the page to Italian once Italiano is saved, and back to English', async () => {
+  it('switches the page to Italian once Italiano is saved, and back to English', PER_TEST, async () => {
     const page = await openOptions();
     await page.getByLabel('Language', { exact: true }).selectOption('it');
     // Choosing is not saving: the page keeps its language until then.
@@ -246,7 +245,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('adding the keyword "standup" makes the demo\'s "Team standup" an interview once saved', async () => {
+  it('adding the keyword "standup" makes the demo\'s "Team standup" an interview once saved', PER_TEST, async () => {
     const isStandup = (i: Interview) => i.title === 'Team standup';
     assert.equal((await storedInterviews(session)).filter(isStandup).length, 0, 'the standup is not an interview by default');
     const page = await openOptions();
@@ -268,7 +267,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('lists the per-event choices and undoes one on save, keeping a choice the popup made meanwhile', async () => {
+  it('lists the per-event choices and undoes one on save, keeping a choice the popup made meanwhile', PER_TEST, async () => {
     const interviews = await storedInterviews(session);
     const target = interviews.find((i) => i.title.startsWith('Recruiter call'));
     assert.ok(target, 'the demo has its recruiter call');
@@ -298,7 +297,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('is operable from the keyboard: Enter in a field saves the form', async () => {
+  it('is operable from the keyboard: Enter in a field saves the form', PER_TEST, async () => {
     const page = await openOptions();
     await page.getByLabel('Your name').focus();
     await page.keyboard.press('ControlOrMeta+A');
@@ -309,7 +308,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('takes screenshots of the page in English, light and dark', async () => {
+  it('takes screenshots of the page in English, light and dark', PER_TEST, async () => {
     const page = await openOptions();
     await showWholePage(page);
     for (const scheme of ['light', 'dark'] as const) {

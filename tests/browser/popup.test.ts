@@ -1,12 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
 
-/** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
+/** The stored interview nearest now (started at most 30 minutes ago). */
 async function soonestInterview(session: ExtensionSession): Promise<Interview> {
   const { interviews } = (await session.readStorage(['interviews'])) as { interviews: Record<string, Interview> };
   const sorted = Object.values(interviews).sort((a, b) => a.start - b.start);
@@ -25,7 +25,7 @@ describe('popup on the demo calendar', () => {
     await session?.close();
   });
 
-  it('shows the demo interview that starts in a few minutes, labelled as demo', async () => {
+  it('shows the demo interview that starts in a few minutes, labelled as demo', PER_TEST, async () => {
     const expected = await soonestInterview(session);
     assert.ok(expected.start > Date.now(), 'the first demo interview is still ahead');
     const page = await session.openPage('popup.html');
@@ -37,19 +37,18 @@ describe('popup on the demo calendar', () => {
     await page.close();
   });
 
-  it('runs the wait timer from the scheduled start and keeps it across a stopped worker', async () => {
+  it('runs the wait timer from the scheduled start and keeps it across a stopped worker', PER_TEST, async () => {
     // Move the demo so its first interview started three minutes ago.
-    await session.writeStorage({ source: { kind: 'demo', anchor: Date.now() - 7 * MINUTE } });
+    const id = await moveDemo(session, Date.now() - 3 * MINUTE);
     const page = await session.openPage('popup.html');
     await page.getByText('Waiting for the call').waitFor();
     const clock = await page.locator('.clock').innerText();
     assert.match(clock, /^0[2-4]:\d\d$/, `clock shows about three minutes, got ${clock}`);
 
     await page.getByRole('button', { name: 'I called them' }).click();
-    const current = await soonestInterview(session);
     await session.waitFor(async () => {
       const { marks } = (await session.readStorage(['marks'])) as { marks: Record<string, Marks> };
-      return marks[current.id]?.callAttempts.length === 1;
+      return marks[id]?.callAttempts.length === 1;
     }, { message: 'the call attempt is stored' });
     await page.getByRole('button', { name: 'I called them (1)' }).waitFor();
 
@@ -74,7 +73,7 @@ describe('popup on the demo calendar', () => {
     await reopened.close();
   });
 
-  it('says the call connected and stops the wait', async () => {
+  it('says the call connected and stops the wait', PER_TEST, async () => {
     const page = await session.openPage('popup.html');
     await page.getByRole('button', { name: 'Call connected' }).click();
     await page.getByText('Call connected. Good luck!').waitFor();

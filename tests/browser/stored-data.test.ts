@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Interview, Marks } from '../../src/core/types.ts';
 import { SCHEMA_VERSION } from '../../src/core/stored-state.ts';
-import { launchExtension } from './harness.ts';
+import { RECONCILE_LOCK } from '../../src/core/reconcile.ts';
+import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
-/** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
-const FIRST_DEMO_OFFSET = 4 * MINUTE;
 
 interface Stored {
   schemaVersion: number;
@@ -35,17 +34,13 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     [name, request] as const,
   );
   const stored = () => session.readStorage<Stored>();
-  /** Replaces everything in storage.local (the harness's writeStorage merges). */
+  /** Replaces everything in storage.local (the harness's writeStorage merges), under the reconcile lock as writeStorage does. */
   const replaceStorage = async (items: Record<string, unknown>) => {
-    await messenger.evaluate(async (i) => {
+    await messenger.evaluate(({ i, lock }) => navigator.locks.request(lock, async () => {
       await chrome.storage.local.clear();
       await chrome.storage.local.set(i);
-    }, items);
+    }), { i: items, lock: RECONCILE_LOCK });
   };
-  const firstDemoInterview = async (anchor: number) => session.waitFor(async () => {
-    const { interviews } = await stored();
-    return Object.values(interviews).find((i) => i.start === anchor + FIRST_DEMO_OFFSET);
-  }, { message: 'the demo interview of this anchor is stored' });
 
   before(async () => {
     session = await launchExtension({ locale: 'en-US' });
@@ -55,7 +50,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     await session?.close();
   });
 
-  it('keeps running on garbage in every key, rebuilds the interviews from the source and records the problem', async () => {
+  it('keeps running on garbage in every key, rebuilds the interviews from the source and records the problem', PER_TEST, async () => {
     await session.writeStorage({ interviews: 'garbage', marks: ['not', 'marks'], settings: 'nonsense', schemaVersion: 999, source: 'a string', notified: 7 });
     const reply = await message('refresh');
     assert.equal(reply.ok, true, reply.error);
@@ -75,7 +70,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     await popup.close();
   });
 
-  it('tells the user in the popup (role=alert) that stored data was set aside, also after the repair', async () => {
+  it('tells the user in the popup (role=alert) that stored data was set aside, also after the repair', PER_TEST, async () => {
     await session.writeStorage({ interviews: 'garbage', settings: 'nonsense', schemaVersion: 999, source: 'a string' });
     const popup = await session.openPage('popup.html');
     try {
@@ -83,14 +78,14 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
       await session.waitFor(async () => (await stored()).schemaVersion === SCHEMA_VERSION, { message: 'storage repaired' });
       await popup.getByRole('heading', { level: 2 }).first().waitFor();
       const alert = popup.getByRole('alert');
-      await alert.waitFor({ timeout: 1000 });
+      await alert.waitFor();
       assert.match(await alert.innerText(), /could not be read|set aside/);
     } finally {
       await popup.close();
     }
   });
 
-  it('migrates a schema-1 state written by hand, keeping the user\'s marks and settings', async () => {
+  it('migrates a schema-1 state written by hand, keeping the user\'s marks and settings', PER_TEST, async () => {
     const anchor = Date.now() - FIRST_DEMO_OFFSET - 3 * MINUTE; // the first interview started 3 minutes ago
     const firstId = `demo:demo-1-${anchor}`;
     const attempts = [Date.now() - 2 * MINUTE, Date.now() - MINUTE];
@@ -116,11 +111,9 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     await popup.close();
   });
 
-  it('reports a storage quota error in the popup and leaves the stored marks as they were', async () => {
-    const anchor = Date.now() - FIRST_DEMO_OFFSET - 3 * MINUTE;
-    await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {} });
-    await message('refresh');
-    const interview = await firstDemoInterview(anchor);
+  it('reports a storage quota error in the popup and leaves the stored marks as they were', PER_TEST, async () => {
+    const id = await moveDemo(session, Date.now() - 3 * MINUTE, { marks: {}, notified: {} });
+    const interview = (await stored()).interviews[id]!;
     const popup = await session.openPage('popup.html');
     await popup.getByText('Waiting for the call').waitFor();
     const before = await stored();
@@ -155,10 +148,9 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     await popup.close();
   });
 
-  it('collapses reminders that came due while asleep into one notification for the current moment', async () => {
+  it('collapses reminders that came due while asleep into one notification for the current moment', PER_TEST, async () => {
     // The laptop slept through confirm, get-ready, start, no-call and min-wait of the first
     // interview: it started 16 minutes ago and nothing was notified.
-    const anchor = Date.now() - FIRST_DEMO_OFFSET - 16 * MINUTE;
     await session.evaluateInWorker(() => {
       const g = globalThis as unknown as { created?: Created[]; realCreate?: typeof chrome.notifications.create };
       g.created = [];
@@ -171,10 +163,8 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     });
     try {
       // Default settings (an earlier test stored its own timing).
-      await session.writeStorage({ source: { kind: 'demo', anchor }, marks: {}, notified: {}, settings: {} });
-      const reply = await message('refresh');
-      assert.equal(reply.ok, true, reply.error);
-      const interview = await firstDemoInterview(anchor);
+      const id = await moveDemo(session, Date.now() - 16 * MINUTE, { marks: {}, notified: {}, settings: {} });
+      const interview = (await stored()).interviews[id]!;
       const created = await session.evaluateInWorker(() => (globalThis as unknown as { created: Created[] }).created);
       const mine = created.filter((c) => c.id === `interview:${interview.id}`);
       assert.equal(mine.length, 1, `one notification for the interview, got ${JSON.stringify(mine)}`);

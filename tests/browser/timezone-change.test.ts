@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
-import { launchExtension } from './harness.ts';
+import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
 const MINUTE = 60_000;
@@ -99,7 +99,7 @@ describe('the machine changes time zone while the extension runs', () => {
     await session?.close();
   });
 
-  it('shows a typed-in interview in Asia/Tokyo with both times, from a Rome browser', async () => {
+  it('shows a typed-in interview in Asia/Tokyo with both times, from a Rome browser', PER_TEST, async () => {
     // The demo's interviews hours away, so the typed-in one is the card.
     await demoAt(session, -300);
     const page = await session.openPage('popup.html');
@@ -126,7 +126,7 @@ describe('the machine changes time zone while the extension runs', () => {
     await page.close();
   });
 
-  it('in Rome, shows the Rome wall time of the start and schedules the reminders', async () => {
+  it('in Rome, shows the Rome wall time of the start and schedules the reminders', PER_TEST, async () => {
     demo = await demoAt(session, -3);
     const opened = Date.now();
     const page = await session.openPage('popup.html');
@@ -146,7 +146,7 @@ describe('the machine changes time zone while the extension runs', () => {
     await page.close();
   });
 
-  it('after a change to New York: labels re-derived, alarms neither moved nor duplicated', async () => {
+  it('after a change to New York: labels re-derived, alarms neither moved nor duplicated', PER_TEST, async () => {
     // Release Playwright's override (held by an extension page), then own it from the worker.
     for (const page of session.context.pages()) if (page.url().startsWith(`chrome-extension://${session.extensionId}/`)) await page.close();
     const browser = await session.context.browser()?.newBrowserCDPSession();
