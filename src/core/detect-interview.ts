@@ -190,8 +190,8 @@ function canonicalEmail(email: string): string {
   if (at < 1) return lowered;
   const domain = lowered.slice(at + 1);
   let local = lowered.slice(0, at).split('+')[0] ?? '';
-  if (domain === 'gmail.com' || domain === 'googlemail.com') local = local.replace(/\./g, '');
-  return `${local}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+  if (domain === 'gmail.com') local = local.replace(/\./g, '');
+  return `${local}@${domain}`;
 }
 
 /** Shared and machine mailboxes: scheduling tools, no-reply senders, teams, HR inboxes. */
@@ -320,7 +320,7 @@ const COMPANY_INTRO = /^(?:with|con|at|presso|@|w\/)\s+(.+)$/i;
 const ROLE_INTRO = /^(?:for|per)\s+(?:(?:the|a|an|la|il|lo|l')\s*)?(?:(?:position|role|posizione|ruolo)\s+(?:of|as|di|da)\s+)?(.+?)(?:\s+(?:at|presso|@|with|con)\s+(.+))?$/i;
 const TRAILING_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
 const ROLE_WORDS =
-  /\b(?:engineer|developer|designer|manager|analyst|scientist|architect|consultant|specialist|director|intern|internship|lead|head|officer|administrator|researcher|writer|marketer|accountant|recruiter|associate|assistant|coordinator|technician|programmer|tester|product|frontend|backend|full[- ]?stack|devops|sre|qa|ux|ui|sviluppatore|sviluppatrice|ingegnere|progettista|responsabile|analista|consulente|programmatore|programmatrice|stagista|tirocinante|impiegato|impiegata|addetto|addetta|commerciale|tecnico|tecnica)\b/i;
+  /\b(?:engineer|developer|designer|manager|analyst|scientist|architect|consultant|specialist|director|intern(?:ship)?|lead|head|officer|administrator|researcher|writer|marketer|accountant|recruiter|associate|assistant|coordinator|technician|programm(?:er|atore|atrice)|tester|product|frontend|backend|full[- ]?stack|devops|sre|qa|ux|ui|sviluppat(?:ore|rice)|ingegnere|progettista|responsabile|analista|consulente|stagista|tirocinante|impiegat[oa]|addett[oa]|commerciale|tecnic[oa])\b/i;
 const SAFE_PART = /\p{L}/u;
 
 function looksLikeRole(s: string): boolean {
