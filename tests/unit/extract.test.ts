@@ -321,3 +321,18 @@ describe('findEmails: video-system addresses', () => {
     assert.deepEqual(findEmails('Dial 25501234567@acme.webex.com'), []);
   });
 });
+
+describe('findPhones: blocks and sentences', () => {
+  it('never reads an IP address (Webex\'s "you can also dial 173.243.2.68") as a number', () => {
+    assert.deepEqual(findPhones('You can also dial 173.243.2.68 and enter your meeting number.', 'description'), []);
+  });
+
+  it('ends a dial-in block at a rule of underscores, so the number after it is not a bridge', () => {
+    const teams = 'Or call in (audio only)\n+1 323-555-0166,,123456789#   United States, Seattle\n________________\nHank\'s office: +1 (206) 555-0100';
+    assert.deepEqual(findPhones(teams, 'description').map((phone) => [phone.dial, phone.kind]), [['+13235550166', 'bridge'], ['+12065550100', undefined]]);
+  });
+
+  it('reads "we will call you" only within its own sentence', () => {
+    assert.deepEqual(findPhones('Art will call you. If you need him: +1 (555) 010-9999', 'description').map((phone) => phone.dial), ['+15550109999']);
+  });
+});
