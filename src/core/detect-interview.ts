@@ -208,7 +208,7 @@ function isMailbox(email: string, name: string): boolean {
 interface Candidate {
   person: Person;
   /** 0 a person, 1 a shared or machine mailbox (ranked below any person). */
-  rank: number;
+  rank: 0 | 1;
 }
 
 function candidateFrom(candidate: Record<string, unknown>, self: Set<string>): Candidate | undefined {
@@ -225,24 +225,26 @@ function candidateFrom(candidate: Record<string, unknown>, self: Set<string>): C
 /** The person to write to: a person before any scheduling, no-reply or group mailbox; among
  * equals the organizer, then the attendees in order, then an address in the description. */
 function findInterviewer(event: CalendarEvent, attendees: EventAttendee[], description: string, self: Set<string>): Person {
-  const candidates: Candidate[] = [];
+  let fallback: Person | undefined;
+  // The first person wins at once; a mailbox is kept only until a person turns up.
+  const consider = (record: Record<string, unknown>): Person | undefined => {
+    const found = candidateFrom(record, self);
+    if (found?.rank === 0) return found.person;
+    fallback ??= found?.person;
+    return undefined;
+  };
   const organizer: unknown = event.organizer;
-  if (isRecord(organizer)) {
-    const found = candidateFrom(organizer, self);
-    if (found) candidates.push(found);
-  }
+  const fromOrganizer = isRecord(organizer) ? consider(organizer) : undefined;
+  if (fromOrganizer) return fromOrganizer;
   for (const attendee of attendees) {
-    if (attendee.resource === true) continue;
-    const found = candidateFrom(attendee as Record<string, unknown>, self);
-    if (found) candidates.push(found);
+    const person = attendee.resource === true ? undefined : consider(attendee as Record<string, unknown>);
+    if (person) return person;
   }
   for (const email of findEmails(description)) {
-    const found = candidateFrom({ email }, self);
-    if (found) candidates.push(found);
+    const person = consider({ email });
+    if (person) return person;
   }
-  let best: Candidate | undefined;
-  for (const candidate of candidates) if (!best || candidate.rank < best.rank) best = candidate;
-  return best?.person ?? {};
+  return fallback ?? {};
 }
 
 /** The addresses that are the user's, in their one spelling. */
