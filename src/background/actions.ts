@@ -21,7 +21,7 @@ import { extensionUrl, openTab } from '../platform/tabs.ts';
 import { clearNotification } from '../platform/notifications.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { forgetGoogleTokens } from '../platform/identity.ts';
-import { chooseCalendars, googleCalendars, restartDemo, syncNow, useDemo, useGoogle, useIcal } from './sync-source.ts';
+import { chooseCalendars, googleCalendars, nameCalendars, restartDemo, retryWatchedCalendar, syncNow, unwatchCalendar, useDemo, useGoogle, useIcal } from './sync-source.ts';
 import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { hasOrigin } from '../platform/permissions.ts';
 
@@ -202,10 +202,25 @@ export const messageHandlers: Handlers = {
   'list-calendars': async () => {
     const { state } = await readState(Date.now());
     if (state.source.kind !== 'google') return { calendars: [], selected: [] };
-    return { calendars: await googleCalendars(false, state.source.selfEmail), selected: state.source.calendarIds };
+    const calendars = await googleCalendars(false, state.source.selfEmail);
+    // The names the user sees are kept, so that a calendar in trouble later is named as they know it.
+    if (nameCalendars(state, calendars) !== state) await reconcileNow('message', (latest) => nameCalendars(latest, calendars));
+    return { calendars, selected: state.source.calendarIds };
   },
-  'choose-calendars': async ({ calendarIds }) => {
-    await reconcileNow('message', (state) => chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []));
+  'retry-calendar': async ({ calendarId }) => {
+    await reconcileNow('message', (state) => retryWatchedCalendar(state, String(calendarId)));
+    await syncNow('user');
+    return { ok: true };
+  },
+  'unwatch-calendar': async ({ calendarId }) => {
+    await reconcileNow('message', (state) => unwatchCalendar(state, String(calendarId)));
+    return { ok: true };
+  },
+  'choose-calendars': async ({ calendarIds, names }) => {
+    const listed = Object.entries(names !== null && typeof names === 'object' ? names : {})
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([id, summary]) => ({ id, summary }));
+    await reconcileNow('message', (state) => nameCalendars(chooseCalendars(state, Array.isArray(calendarIds) ? calendarIds : []), listed));
     await syncNow('user');
     return { ok: true };
   },

@@ -1,13 +1,14 @@
 import type { Interview } from '../core/types.ts';
-import type { SourceState, StoredState } from '../core/stored-state.ts';
-import type { CalendarChange, SyncFailure, SyncTrigger } from '../core/sync-state.ts';
+import type { CalendarHealth, SourceState, StoredState } from '../core/stored-state.ts';
+import type { SyncFailure, SyncTrigger } from '../core/sync-state.ts';
 import { emptyGoogleCursor } from '../core/stored-state.ts';
-import { applyCalendarChange, dropCalendar, syncDue, syncFailed, syncSucceeded, tokenToUse } from '../core/sync-state.ts';
+import { dropCalendar, retryCalendar, syncDue, syncFailed, syncSucceeded } from '../core/sync-state.ts';
+import { cleanText } from '../core/text.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import { demoEvents } from '../calendar/demo-calendar.ts';
-import { GOOGLE_SCOPES, listCalendars, syncCalendar } from '../calendar/google-calendar.ts';
+import { GOOGLE_SCOPES, listCalendars } from '../calendar/google-calendar.ts';
 import type { GoogleCalendarEntry, GoogleClient } from '../calendar/google-calendar.ts';
-import { SyncError } from '../calendar/source-types.ts';
+import { applyGoogleOutcome, failureOf, readGoogleCalendars } from '../calendar/google-round.ts';
 import type { SyncResult } from '../calendar/source-types.ts';
 import type { IcalCursor } from '../core/stored-state.ts';
 import { syncIcalFeed } from '../calendar/ical-feed.ts';
@@ -61,7 +62,7 @@ export function restartDemo(state: StoredState, now: number): StoredState {
 function switchSource(state: StoredState, source: SourceState): StoredState {
   // Interviews typed in by hand belong to no calendar: they and their marks stay.
   const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id.startsWith('manual:')));
-  return { ...state, source, interviews: {}, marks: keep(state.marks), notified: keep(state.notified), busy: {}, googleCursor: emptyGoogleCursor(), icalCursor: {}, sync: { failures: 0 } };
+  return { ...state, source, interviews: {}, marks: keep(state.marks), notified: keep(state.notified), busy: {}, googleCursor: emptyGoogleCursor(), icalCursor: {}, sync: { failures: 0 }, calendarHealth: {} };
 }
 
 /** Back to the demo calendar, from now. */
@@ -76,10 +77,29 @@ export function useDemo(state: StoredState, now: number): StoredState {
 export function useGoogle(state: StoredState, calendars: GoogleCalendarEntry[]): StoredState {
   const primary = calendars.find((c) => c.primary) ?? calendars[0];
   if (state.source.kind === 'google' && (primary === undefined || state.source.selfEmail === primary.id)) {
-    return { ...state, sync: { ...state.sync, backoffUntil: undefined, error: undefined } };
+    return nameCalendars({ ...state, sync: { ...state.sync, backoffUntil: undefined, error: undefined } }, calendars);
   }
   if (primary === undefined) throw new Error('This Google account has no calendar.');
-  return switchSource(state, { kind: 'google', calendarIds: [primary.id], selfEmail: primary.id });
+  return nameCalendars(switchSource(state, { kind: 'google', calendarIds: [primary.id], selfEmail: primary.id }), calendars);
+}
+
+/** Longest calendar name kept: the name is written by whoever owns the calendar. */
+const MAX_CALENDAR_NAME = 100;
+
+/**
+ * Remembers the names the user sees in Google's calendar list for the watched calendars, so a
+ * calendar that later goes away can still be named. Returns `state` itself when nothing changed.
+ */
+export function nameCalendars(state: StoredState, calendars: ReadonlyArray<{ id: string; summary: string }>): StoredState {
+  if (state.source.kind !== 'google') return state;
+  let calendarHealth = state.calendarHealth;
+  for (const id of state.source.calendarIds) {
+    const summary = cleanText(calendars.find((c) => c.id === id)?.summary ?? '', MAX_CALENDAR_NAME);
+    const health = calendarHealth[id];
+    if (summary === '' || health?.name === summary) continue;
+    calendarHealth = { ...calendarHealth, [id]: { ...(health ?? { failures: 0 }), name: summary } };
+  }
+  return calendarHealth === state.calendarHealth ? state : { ...state, calendarHealth };
 }
 
 /** Connects a secret iCal address (already normalised, its host permission granted). */
@@ -96,8 +116,28 @@ export function chooseCalendars(state: StoredState, calendarIds: string[]): Stor
   const wanted = [...new Set(calendarIds.filter((id) => typeof id === 'string' && id !== ''))].slice(0, 50);
   if (wanted.length === 0) throw new Error('Choose at least one calendar.');
   let data = { interviews: state.interviews, busy: state.busy, cursor: state.googleCursor };
+  const calendarHealth: Record<string, CalendarHealth> = {};
   for (const id of state.source.calendarIds) if (!wanted.includes(id)) data = dropCalendar(data, id);
-  return { ...state, source: { ...state.source, calendarIds: wanted }, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor };
+  for (const id of wanted) {
+    const health = state.calendarHealth[id];
+    if (health) calendarHealth[id] = health;
+  }
+  return { ...state, source: { ...state.source, calendarIds: wanted }, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor, calendarHealth };
+}
+
+/** "Stop watching it": the calendar in trouble is dropped; the last one cannot be. */
+export function unwatchCalendar(state: StoredState, calendarId: string): StoredState {
+  if (state.source.kind !== 'google') throw new Error('Google Calendar is not connected.');
+  if (!state.source.calendarIds.includes(calendarId)) return state;
+  const rest = state.source.calendarIds.filter((id) => id !== calendarId);
+  if (rest.length === 0) throw new Error('errorLastCalendar');
+  return chooseCalendars(state, rest);
+}
+
+/** "Try again": the calendar is read at once (a Retry-After Google sent still holds). */
+export function retryWatchedCalendar(state: StoredState, calendarId: string): StoredState {
+  if (state.source.kind !== 'google' || !state.source.calendarIds.includes(calendarId)) return state;
+  return { ...state, calendarHealth: { ...state.calendarHealth, [calendarId]: retryCalendar(state.calendarHealth[calendarId]) } };
 }
 
 /** The read-only scopes, for the account last connected when there is one. */
@@ -131,42 +171,6 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
   return calendars;
 }
 
-interface GoogleOutcome {
-  /** Calendars that synced, in order, with their new sync token. */
-  results: Array<{ calendarId: string; change: CalendarChange; cursor: string }>;
-  failure?: SyncFailure;
-}
-
-async function fetchGoogle(state: StoredState, now: number): Promise<GoogleOutcome> {
-  const outcome: GoogleOutcome = { results: [] };
-  if (state.source.kind !== 'google') return outcome;
-  const { calendarIds, selfEmail } = state.source;
-  const client = googleClient(selfEmail);
-  for (const calendarId of calendarIds) {
-    try {
-      const syncToken = tokenToUse(state.googleCursor, calendarId, now);
-      const result = await syncCalendar(client, {
-        calendarId,
-        rules: state.settings.rules,
-        now,
-        ...(syncToken === undefined ? {} : { syncToken }),
-        ...(selfEmail === undefined ? {} : { selfEmail }),
-        selfEmails: [state.settings.profile.email, state.settings.composeAccount].filter((email) => email !== ''),
-        selfPhones: state.settings.profile.phone === '' ? [] : [state.settings.profile.phone],
-      });
-      outcome.results.push({ calendarId, change: result, cursor: result.cursor });
-    } catch (error) {
-      // What synced before the failure is kept. A calendar that is gone or no longer shared
-      // must not stop the others; anything else (sign-in, network, rate) stops the round.
-      if (!(error instanceof SyncError)) console.error('Interview Standby: Google sync failed', error);
-      outcome.failure = failureOf(error);
-      if (outcome.failure.code === 'not-found' || outcome.failure.code === 'forbidden') continue;
-      break;
-    }
-  }
-  return outcome;
-}
-
 /**
  * Whether the rules or the account changed while the requests ran: the answer was classified
  * with the old ones, and applying it (with its new cursor) would undo what the user just said.
@@ -178,28 +182,6 @@ function staleFor(latest: StoredState, fetchedWith: StoredState): boolean {
     || latest.settings.profile.phone !== fetchedWith.settings.profile.phone
     || latest.settings.composeAccount !== fetchedWith.settings.composeAccount
     || JSON.stringify(latest.source) !== JSON.stringify(fetchedWith.source);
-}
-
-/** Applies what a sync brought to the latest state (which may have changed meanwhile). */
-function applyGoogleOutcome(state: StoredState, outcome: GoogleOutcome, now: number, random: number): StoredState {
-  // Disconnected while the requests ran: what came back belongs to nobody now.
-  if (state.source.kind !== 'google') return state;
-  const watched = state.source.calendarIds;
-  let data = { interviews: state.interviews, busy: state.busy, cursor: state.googleCursor };
-  for (const { calendarId, change, cursor } of outcome.results) {
-    if (watched.includes(calendarId)) data = applyCalendarChange(data, calendarId, change, cursor, now);
-  }
-  const sync = outcome.failure ? syncFailed(state.sync, outcome.failure, now, random) : syncSucceeded(now);
-  return { ...state, interviews: data.interviews, busy: data.busy, googleCursor: data.cursor, sync };
-}
-
-/** What a failed sync records: the SyncError's code and timing, or 'malformed' for a bug. */
-function failureOf(error: unknown): SyncFailure {
-  if (!(error instanceof SyncError)) return { code: 'malformed' };
-  const failure: SyncFailure = { code: error.code };
-  if (error.status !== undefined) failure.status = error.status;
-  if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;
-  return failure;
 }
 
 type IcalOutcome = { result: SyncResult<IcalCursor> } | { failure: SyncFailure };
@@ -252,8 +234,8 @@ export async function syncNow(trigger: SyncTrigger): Promise<boolean> {
       await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyIcalOutcome(latest, outcome, url, now, Math.random())));
       return true;
     }
-    const outcome = await fetchGoogle(state, startedAt);
-    await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyGoogleOutcome(latest, outcome, now, Math.random())));
+    const outcome = await readGoogleCalendars(googleClient(state.source.selfEmail), state, trigger, startedAt);
+    await reconcileNow('sync', (latest, now) => (staleFor(latest, state) ? latest : applyGoogleOutcome(latest, outcome, now, Math.random)));
     return true;
   });
 }

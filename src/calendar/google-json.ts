@@ -101,8 +101,8 @@ export function toCalendarEntry(raw: unknown): GoogleCalendarEntry | undefined {
   return entry;
 }
 
-/** `error.errors[].reason` values of a Google error body (e.g. rateLimitExceeded). */
-export function errorReasons(raw: unknown): string[] {
+/** `error.errors[]` of a Google error body as domain/reason pairs (e.g. usageLimits/quotaExceeded). */
+export function errorDetails(raw: unknown): Array<{ domain: string; reason: string }> {
   if (!isRecord(raw) || !isRecord(raw.error) || !Array.isArray(raw.error.errors)) return [];
-  return raw.error.errors.flatMap((e) => (isRecord(e) && typeof e.reason === 'string' ? [e.reason] : []));
+  return raw.error.errors.flatMap((e) => (isRecord(e) ? [{ domain: typeof e.domain === 'string' ? e.domain : '', reason: typeof e.reason === 'string' ? e.reason : '' }] : []));
 }

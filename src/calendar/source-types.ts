@@ -17,12 +17,15 @@ export class SyncError extends Error {
   readonly status?: number;
   /** Epoch ms before which the caller should not try again (from Retry-After). */
   readonly retryAfter?: number;
-  constructor(code: SyncErrorCode, message: string, options: { status?: number; retryAfter?: number } = {}) {
+  /** The server's own word for it (Google: `error.errors[0].reason`, e.g. quotaExceeded). */
+  readonly reason?: string;
+  constructor(code: SyncErrorCode, message: string, options: { status?: number; retryAfter?: number; reason?: string } = {}) {
     super(message);
     this.name = 'SyncError';
     this.code = code;
     this.status = options.status;
     this.retryAfter = options.retryAfter;
+    this.reason = options.reason;
   }
 }
 

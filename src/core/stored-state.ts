@@ -36,12 +36,13 @@ export type SyncErrorCode =
   | 'rate-limited' // 403 rateLimitExceeded / userRateLimitExceeded, 429
   | 'server' // 5xx
   | 'not-found' // 404 (calendar or feed gone)
+  | 'bad-request' // 400 again after one full resync: Google refuses the request itself
   | 'too-large' // iCal feed over the size limit
   | 'not-ical' // the address did not return iCalendar data
   | 'malformed' // unparsable content
   | 'http'; // any other HTTP status
 
-const syncErrorCodes: readonly string[] = ['offline', 'auth', 'forbidden', 'rate-limited', 'server', 'not-found', 'too-large', 'not-ical', 'malformed', 'http'];
+const syncErrorCodes: readonly string[] = ['offline', 'auth', 'forbidden', 'rate-limited', 'server', 'not-found', 'bad-request', 'too-large', 'not-ical', 'malformed', 'http'];
 
 /** How the last syncs of the connected source went; timestamps, never counters in memory. */
 export interface SyncStatus {
@@ -58,6 +59,30 @@ export interface SyncStatus {
 }
 
 /**
+ * One watched Google calendar's own health: a calendar that fails never freezes or delays
+ * another. Transient failures (rate limits, server errors, the network) back off
+ * exponentially; a permanent one (gone, no longer shared, a request Google refuses even after
+ * a full resync) stops this calendar's polling until the user says "Try again" or stops
+ * watching it.
+ */
+export interface CalendarHealth {
+  /** The calendar's name as the user knows it (calendar list, else the calendar's own title). */
+  name?: string;
+  lastSuccessAt?: number;
+  lastAttemptAt?: number;
+  /** The last attempt's failure; absent once a read succeeds. */
+  error?: { code: SyncErrorCode; at: number; status?: number; reason?: string };
+  /** Set with a permanent error: no automatic read until the user acts. */
+  stopped?: boolean;
+  /** No automatic read before this instant (exponential backoff, Retry-After). */
+  backoffUntil?: number;
+  /** Google itself asked for this pause (Retry-After): it binds "Try again" too. */
+  serverAskedUntil?: number;
+  /** Transient failures in a row since the last success (permanent ones never count here). */
+  failures: number;
+}
+
+/**
  * Where each watched Google calendar's sync stands. Sync tokens are cursors, not credentials
  * (they are useless without an OAuth token), so they may live in storage.
  */
@@ -68,10 +93,15 @@ export interface GoogleCursor {
   fullSyncAt: Record<string, number>;
   /** calendarId → keys (`google:<eventId>`) of the interviews and busy intervals it holds. */
   items: Record<string, string[]>;
+  /**
+   * calendarId → keys this calendar rules out whatever the others hold: events whose copy on
+   * it says the user declined, and (primary calendar only) events deleted or cancelled there.
+   */
+  vetoes: Record<string, string[]>;
 }
 
 export function emptyGoogleCursor(): GoogleCursor {
-  return { syncTokens: {}, fullSyncAt: {}, items: {} };
+  return { syncTokens: {}, fullSyncAt: {}, items: {}, vetoes: {} };
 }
 
 /** Everything the extension keeps in `storage.local`. */
@@ -86,13 +116,15 @@ export interface StoredState {
   /** Busy time of the coming two weeks, by `${source}:${eventId}`: start/end only. */
   busy: Record<string, BusyInterval>;
   sync: SyncStatus;
+  /** Google only: calendarId → that calendar's own sync health. */
+  calendarHealth: Record<string, CalendarHealth>;
   googleCursor: GoogleCursor;
   /** Interviews typed in by hand, by entry id, exactly as typed. */
   manual: Record<string, ManualEntry>;
   icalCursor: IcalCursor;
 }
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 type Raw = Record<string, unknown>;
 
@@ -103,10 +135,36 @@ type Raw = Record<string, unknown>;
 export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   (raw) => ({ ...raw, schemaVersion: 1 }),
   // 2: a source can be Google; busy time, sync status and the Google cursor start empty.
-  (raw) => ({ ...raw, schemaVersion: 2, busy: {}, sync: { failures: 0 }, googleCursor: emptyGoogleCursor() }),
+  // (The cursor is spelled out: a migration keeps producing the shape of its own version.)
+  (raw) => ({ ...raw, schemaVersion: 2, busy: {}, sync: { failures: 0 }, googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} } }),
   // 3: interviews can be typed in by hand, or come from a secret iCal address.
   (raw) => ({ ...raw, schemaVersion: 3, manual: {}, icalCursor: {} }),
+  // 4: each Google calendar has its own health, and calendars can rule events out (vetoes).
+  (raw) => migrateToCalendarHealth(raw),
 ];
+
+/**
+ * Schema 3 kept one status for all Google calendars: its error named no calendar and its
+ * backoff could have been inflated by a calendar that was simply gone. Each watched calendar
+ * starts from the last success that status knew; the unattributable error and backoff are
+ * dropped, so every calendar is read at once and reports its own state.
+ */
+function migrateToCalendarHealth(raw: Raw): Raw {
+  const next: Raw = { ...raw, schemaVersion: 4, calendarHealth: {} };
+  const source = isRecord(raw.source) ? raw.source : {};
+  if (source.kind === 'google') {
+    const sync = isRecord(raw.sync) ? raw.sync : {};
+    const calendarHealth: Record<string, CalendarHealth> = {};
+    for (const id of stringArray(source.calendarIds)) {
+      calendarHealth[id] = isFiniteNumber(sync.lastSuccessAt) ? { lastSuccessAt: sync.lastSuccessAt, failures: 0 } : { failures: 0 };
+    }
+    const { error: _error, backoffUntil: _backoff, serverAskedUntil: _asked, ...rest } = sync;
+    next.calendarHealth = calendarHealth;
+    next.sync = { ...rest, failures: 0 };
+  }
+  if (isRecord(raw.googleCursor)) next.googleCursor = { ...raw.googleCursor, vetoes: {} };
+  return next;
+}
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
@@ -229,7 +287,7 @@ export function loadState(raw: unknown, now: number): LoadResult {
   }
 
   // A whole key that is not what it should be is set aside and reported, not replaced silently.
-  for (const key of ['settings', 'interviews', 'marks', 'notified', 'busy', 'manual', 'sync', 'googleCursor', 'icalCursor'] as const) {
+  for (const key of ['settings', 'interviews', 'marks', 'notified', 'busy', 'manual', 'sync', 'calendarHealth', 'googleCursor', 'icalCursor'] as const) {
     if (data[key] !== undefined && !isRecord(data[key])) problems.push(`set aside unreadable ${key}`);
   }
   if (data.source !== undefined && normalizeSource(data.source, now).kind !== (isRecord(data.source) ? data.source.kind : undefined)) {
@@ -275,6 +333,7 @@ export function loadState(raw: unknown, now: number): LoadResult {
       notified,
       busy: normalizeBusy(data.busy),
       sync: normalizeSync(data.sync),
+      calendarHealth: normalizeHealth(data.calendarHealth),
       googleCursor: normalizeCursor(data.googleCursor),
       manual,
       icalCursor: normalizeIcalCursor(data.icalCursor),
@@ -327,6 +386,23 @@ function normalizeSync(raw: unknown): SyncStatus {
   return status;
 }
 
+const MAX_NAME = 200;
+
+function normalizeHealth(raw: unknown): Record<string, CalendarHealth> {
+  const result: Record<string, CalendarHealth> = {};
+  if (!isRecord(raw)) return result;
+  for (const [id, value] of Object.entries(raw)) {
+    if (!isRecord(value) || id === '') continue;
+    const health: CalendarHealth = { ...normalizeSync(value) };
+    if (typeof value.name === 'string' && value.name !== '') health.name = value.name.slice(0, MAX_NAME);
+    if (value.stopped === true) health.stopped = true;
+    const error = isRecord(value.error) ? value.error : undefined;
+    if (health.error && typeof error?.reason === 'string') health.error.reason = error.reason.slice(0, 100);
+    result[id] = health;
+  }
+  return result;
+}
+
 function normalizeIcalCursor(raw: unknown): IcalCursor {
   const cursor: IcalCursor = {};
   if (!isRecord(raw)) return cursor;
@@ -347,6 +423,9 @@ function normalizeCursor(raw: unknown): GoogleCursor {
   }
   if (isRecord(raw.items)) {
     for (const [id, keys] of Object.entries(raw.items)) cursor.items[id] = stringArray(keys);
+  }
+  if (isRecord(raw.vetoes)) {
+    for (const [id, keys] of Object.entries(raw.vetoes)) cursor.vetoes[id] = stringArray(keys);
   }
   return cursor;
 }

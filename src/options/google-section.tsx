@@ -4,6 +4,8 @@ import { send } from '../platform/messages.ts';
 import { googleSignInConfig } from '../platform/identity.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { useStoredState } from '../ui/use-stored-state.ts';
+import { useNow } from '../ui/use-now.ts';
+import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved' } | { kind: 'error'; text: string };
 
@@ -15,6 +17,7 @@ type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved' } | { kin
 export function GoogleSection() {
   const { t } = useI18n();
   const loaded = useStoredState();
+  const now = useNow(30_000);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [calendars, setCalendars] = useState<CalendarChoice[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
@@ -67,7 +70,8 @@ export function GoogleSection() {
       return;
     }
     setStatus({ kind: 'working' });
-    const result = await send('choose-calendars', { calendarIds: selected });
+    const names = Object.fromEntries(calendars.filter((c) => selected.includes(c.id)).map((c) => [c.id, c.summary]));
+    const result = await send('choose-calendars', { calendarIds: selected, names });
     setStatus(result.ok ? { kind: 'saved' } : { kind: 'error', text: result.error });
   };
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...new Set([...current, id])] : current.filter((c) => c !== id)));
@@ -89,6 +93,7 @@ export function GoogleSection() {
         : (
           <>
             <p>{connectedAs ? t('googleConnectedAs', [connectedAs]) : t('googleConnected')}</p>
+            <CalendarTrouble state={loaded.state} now={now} />
             {calendars.length > 0 && (
               <fieldset class="calendar-choice">
                 <legend>{t('googleCalendars')}</legend>

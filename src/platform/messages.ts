@@ -33,10 +33,14 @@ export interface MessageMap {
   disconnect: { request: Record<string, never>; response: { ok: true } };
   /** The user's Google calendars, and which are watched (no UI; fails when signed out). */
   'list-calendars': { request: Record<string, never>; response: { calendars: CalendarChoice[]; selected: string[] } };
-  /** Watch these calendars (at least one). */
-  'choose-calendars': { request: { calendarIds: string[] }; response: { ok: true } };
+  /** Watch these calendars (at least one); `names` are the calendar list's, to name one in trouble later. */
+  'choose-calendars': { request: { calendarIds: string[]; names?: Record<string, string> }; response: { ok: true } };
   /** Connects a secret iCal address; its host permission must already be granted. */
   'connect-ical': { request: { url: string }; response: { ok: true } };
+  /** "Try again" on a calendar in trouble: read it now (still honouring Google's Retry-After). */
+  'retry-calendar': { request: { calendarId: string }; response: { ok: true } };
+  /** "Stop watching it": drop a calendar in trouble (not the last one watched). */
+  'unwatch-calendar': { request: { calendarId: string }; response: { ok: true } };
   /** Sync now (still honouring a server's Retry-After). */
   'sync-now': { request: Record<string, never>; response: { ok: true } };
 }

@@ -18,6 +18,7 @@ import { EmailButtons } from './email-buttons.tsx';
 import { MissedCallCard } from './missed-call-card.tsx';
 import { GetReadyChecklist } from './get-ready-checklist.tsx';
 import { SlotPicker } from './slot-picker.tsx';
+import { UncheckedNote } from '../ui/unchecked-note.tsx';
 
 interface Props {
   interview: Interview;
@@ -45,14 +46,17 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   // The buttons a mark removes ("call connected", "I missed their call") may hold the focus:
   // it moves to the card's title, so keyboard and screen-reader users keep their place.
   const titleRef = useRef<HTMLHeadingElement>(null);
-  // The card re-renders when the mark reaches storage, which may be before or after the
-  // worker's reply arrives: so the focus is put back when the new marks are rendered.
-  const refocusAfterMark = useRef(false);
+  // The button is removed when the mark reaches storage and the card re-renders, which may
+  // come before or after the worker's reply, and after other re-renders (the popup's own
+  // refresh, the clock): so after every render, once the pressed button is gone and the focus
+  // went with it, the focus moves to the title.
+  const pressedButton = useRef<Element | null>(null);
   useEffect(() => {
-    if (!refocusAfterMark.current) return;
-    refocusAfterMark.current = false;
+    const pressed = pressedButton.current;
+    if (pressed === null || pressed.isConnected) return;
+    pressedButton.current = null;
     if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
-  }, [marks]);
+  });
   const state = waitState(interview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
@@ -66,10 +70,10 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction) => {
     setError('');
-    refocusAfterMark.current = action !== 'called';
+    pressedButton.current = action === 'called' ? null : document.activeElement;
     send('mark', { interviewId: interview.id, action }).then((result) => {
       if (!result.ok) {
-        refocusAfterMark.current = false;
+        pressedButton.current = null;
         fail(result.error);
       }
     });
@@ -107,6 +111,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
     <article class={`card phase-${state.phase}`} aria-labelledby="current-title">
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
       <h2 id="current-title" class="title" tabIndex={-1} ref={titleRef}>{interview.title || t('untitledInterview')}</h2>
+      <UncheckedNote interviewId={interview.id} now={now} />
       {subtitle && <p class="subtitle">{subtitle}</p>}
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>

@@ -4,6 +4,7 @@ import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatDay, formatRelative, formatTime } from '../ui/format.ts';
+import { UncheckedNote } from '../ui/unchecked-note.tsx';
 
 /** A compact list of other interviews with relative times. */
 export function InterviewList({ title, interviews, now, recent = false, onEdit, onGone }: { title: string; interviews: Interview[]; now: number; recent?: boolean; onEdit: (interviewId: string) => void; onGone: () => void }) {
@@ -21,6 +22,7 @@ export function InterviewList({ title, interviews, now, recent = false, onEdit, 
             <span class="muted">
               {formatDay(i18n, interview.start)} {formatTime(i18n, interview.start)} · {formatRelative(i18n, interview.start, now)}
             </span>
+            <UncheckedNote interviewId={interview.id} now={now} />
             {interview.source === 'manual' && (
               <button type="button" class="link-button" onClick={() => onEdit(interview.id)}>{i18n.t('manualEditButton')}</button>
             )}

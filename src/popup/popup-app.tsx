@@ -16,6 +16,8 @@ import { InterviewCard } from './interview-card.tsx';
 import { InterviewList } from './interview-list.tsx';
 import { SyncStatus } from './sync-status.tsx';
 import { ManualForm } from './manual-form.tsx';
+import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
+import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -89,6 +91,7 @@ export function PopupApp() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <UncheckedContext.Provider value={uncheckedInterviews(state, now)}>
       {header}
       {editing !== undefined ? (
         <ManualForm initial={editing ?? undefined} now={now} onSave={saveManual} onCancel={() => setEditing(undefined)}
@@ -116,6 +119,7 @@ export function PopupApp() {
               <button type="button" class="link-button" onClick={() => setChanged(false)}>{t('dismiss')}</button>
             </div>
           )}
+          <CalendarTrouble state={state} now={now} />
           {picked.current
             ? <InterviewCard key={picked.current.id} interview={picked.current} marks={state.marks[picked.current.id]} settings={state.settings} now={now} onEdit={editManual} onGone={() => setChanged(true)} />
             : <p class="empty">{t('popupNothing')}</p>}
@@ -127,6 +131,7 @@ export function PopupApp() {
           <SyncStatus state={state} now={now} />
         </>
       )}
+      </UncheckedContext.Provider>
     </I18nContext.Provider>
   );
 }

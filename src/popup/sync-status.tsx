@@ -25,7 +25,8 @@ interface Props {
 /**
  * One line under the interviews of a connected calendar: when it last synced, what went wrong
  * if something did, and "Reconnect" when Google wants the user to sign in again. Nothing for
- * the demo calendar.
+ * the demo calendar. (Each Google calendar that cannot be read is named at the top of the
+ * popup: ui/calendar-trouble.tsx.)
  */
 export function SyncStatus({ state, now }: Props) {
   const { t, ...i18n } = useI18n();

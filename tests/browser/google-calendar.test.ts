@@ -1,20 +1,21 @@
 // Google Calendar end to end: the built extension (test build) signs in through the fake OAuth
 // server with launchWebAuthFlow, as a non-Chrome browser does, and syncs against the fake
-// Calendar API. Both fakes listen on ports the system chose, and this file builds the
-// extension pointed at them (isolated-build.ts).
+// Calendar API. Both fakes listen on ports the system chose, and the extension is built
+// pointed at them (google-rig.ts, isolated-build.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Interview } from '../../src/core/types.ts';
-import type { GoogleCursor, SyncStatus } from '../../src/core/stored-state.ts';
+import type { CalendarHealth, GoogleCursor, SyncStatus } from '../../src/core/stored-state.ts';
 import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
-import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
+import type { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
-import { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
-import { launchExtension, PER_TEST } from './harness.ts';
-import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
-import type { IsolatedTestBuild } from './isolated-build.ts';
+import type { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
+import { invite } from '../fakes/google-invite.ts';
+import { PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { startGoogleRig } from './google-rig.ts';
+import type { GoogleRig } from './google-rig.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,27 +26,17 @@ interface Stored {
   interviews: Record<string, Interview>;
   busy: Record<string, { start: number; end: number }>;
   sync: SyncStatus;
+  calendarHealth: Record<string, CalendarHealth>;
   googleCursor: GoogleCursor;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-function event(id: string, start: number, summary: string): FakeEvent {
-  return {
-    id,
-    summary,
-    start: { dateTime: iso(start), timeZone: 'Europe/Rome' },
-    end: { dateTime: iso(start + 30 * MINUTE), timeZone: 'Europe/Rome' },
-    organizer: { email: 'rita@acme.example', displayName: 'Rita Recruiter' },
-    attendees: [{ email: ME, self: true, responseStatus: 'accepted' }, { email: 'rita@acme.example', organizer: true, responseStatus: 'accepted' }],
-    location: 'Phone: +1 202 555 0142',
-  };
-}
+const event = (id: string, start: number, summary: string): FakeEvent => invite(id, start, summary, { me: ME, extra: { location: 'Phone: +1 202 555 0142' } });
 
 describe('Google Calendar through the real sign-in path', () => {
   let session: ExtensionSession;
   let api: FakeGoogleCalendarApi;
   let oauth: FakeGoogleOAuth;
-  let build: IsolatedTestBuild;
+  let rig: GoogleRig | undefined;
   /** The fake OAuth server's origin: its consent page opens there. */
   let authOrigin = '';
   /** An extension page (runs none of our code) to send messages from. */
@@ -53,7 +44,7 @@ describe('Google Calendar through the real sign-in path', () => {
   const interviewStart = Date.now() + 3 * HOUR;
   let movedStart = 0;
 
-  const stored = () => session.readStorage<Stored>(['source', 'interviews', 'busy', 'sync', 'googleCursor']);
+  const stored = () => session.readStorage<Stored>(['source', 'interviews', 'busy', 'sync', 'calendarHealth', 'googleCursor']);
   /** Sends a message to the worker as the UI does and waits for its answer. */
   const message = (name: string) => messenger.evaluate(
     (n) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: {} }) as Promise<{ ok: boolean; error?: string }>,
@@ -66,23 +57,17 @@ describe('Google Calendar through the real sign-in path', () => {
   const alarm = (name: string) => session.evaluateInWorker((n) => chrome.alarms.get(n), name);
 
   before(async () => {
-    api = await new FakeGoogleCalendarApi().listen(0);
-    oauth = await new FakeGoogleOAuth({ clientId: TEST_CLIENT_ID, requiredScopes: GOOGLE_SCOPES, onToken: (t) => api.validTokens.add(t) }).listen(0);
-    authOrigin = new URL(oauth.authorizeUrl).origin;
-    build = await isolatedTestBuild({ authUrl: oauth.authorizeUrl, apiBase: api.baseUrl });
-    api.addCalendar(ME, { primary: true, summary: ME });
-    api.addCalendar('team@group.calendar.google.com', { summary: 'Team' });
-    api.putEvent(ME, event('int-1', interviewStart, 'Phone interview with Acme'));
-    api.putEvent(ME, event('int-now', Date.now() - 2 * MINUTE, 'Video interview with Globex'));
-    api.putEvent(ME, event('standup', Date.now() + HOUR, 'Team standup'));
-    session = await launchExtension({ locale: 'en-US', distDir: build.distDir });
-    messenger = await session.openPage('manifest.json');
+    rig = await startGoogleRig((fake) => {
+      fake.addCalendar(ME, { primary: true, summary: ME });
+      fake.addCalendar('team@group.calendar.google.com', { summary: 'Team' });
+      fake.putEvent(ME, event('int-1', interviewStart, 'Phone interview with Acme'));
+      fake.putEvent(ME, event('int-now', Date.now() - 2 * MINUTE, 'Video interview with Globex'));
+      fake.putEvent(ME, event('standup', Date.now() + HOUR, 'Team standup'));
+    });
+    ({ api, oauth, session, messenger, authOrigin } = rig);
   });
   after(async () => {
-    await session?.close();
-    await api?.close();
-    await oauth?.close();
-    await build?.remove();
+    await rig?.close();
   });
 
   it('connects from the options page through Google\'s consent, and the interview appears in the popup', PER_TEST, async () => {
@@ -189,8 +174,10 @@ describe('Google Calendar through the real sign-in path', () => {
     api.putEvent(ME, event('int-2', Date.now() + 6 * HOUR, 'Technical interview with Initech'));
     await syncNow();
     const limited = await stored();
-    assert.equal(limited.sync.error?.code, 'rate-limited');
-    assert.ok(limited.sync.backoffUntil !== undefined && limited.sync.backoffUntil >= Date.now() - 100 && limited.sync.backoffUntil <= Date.now() + 2_500);
+    // The calendar that was asked to slow down carries the wait (issue 13: per-calendar health).
+    const health = limited.calendarHealth[ME];
+    assert.equal(health?.error?.code, 'rate-limited');
+    assert.ok(health?.backoffUntil !== undefined && health.backoffUntil >= Date.now() - 100 && health.backoffUntil <= Date.now() + 2_500);
     assert.ok(limited.interviews['google:int-2'], 'the last data is kept');
 
     const before = api.requests.length;
@@ -198,11 +185,12 @@ describe('Google Calendar through the real sign-in path', () => {
     assert.equal(api.requests.length, before, 'no request before Retry-After has passed');
 
     // Retry-After is a span of time: the only way past it is to let it pass (one second).
-    await new Promise((done) => setTimeout(done, Math.max(0, limited.sync.backoffUntil! - Date.now()) + 50));
+    await new Promise((done) => setTimeout(done, Math.max(0, health!.backoffUntil! - Date.now()) + 50));
     await syncNow();
     const recovered = await stored();
+    assert.equal(recovered.calendarHealth[ME]?.error, undefined);
+    assert.equal(recovered.calendarHealth[ME]?.failures, 0);
     assert.equal(recovered.sync.error, undefined);
-    assert.equal(recovered.sync.failures, 0);
     assert.ok(Math.abs((recovered.interviews['google:int-2']?.start ?? 0) - (Date.now() + 6 * HOUR)) < MINUTE, 'the change arrived');
   });
 

@@ -12,10 +12,15 @@
  *   extended properties) or with showDeleted=false
  * - `fields` (partial response: `a,b(c,d),e/f`, `*`) honoured on every response
  * - Bearer tokens checked: 401 with Google's error body and WWW-Authenticate
- * - on demand: 403 rateLimitExceeded, 429 with Retry-After, 500, dropped connections, and
+ * - on demand, for the next request or for one calendar from now on: every error of Google's
+ *   errors guide (400 badRequest, 403 in the usageLimits domain — rateLimitExceeded,
+ *   userRateLimitExceeded, quotaExceeded — and 403 forbidden/forbiddenForNonOrganizer, 404
+ *   notFound, 429, 500/503 backendError), each with Retry-After when asked; dropped connections;
+ *   a slow answer; an endless body streamed in chunks (with or without Content-Length);
  *   "offline" (the port refuses connections)
  *
- * Every request is recorded for assertions. Error bodies copy Google's shapes.
+ * Every request is recorded for assertions. Every error body has Google's shape:
+ * `{ error: { errors: [{ domain, reason, message }], code, message, status } }`.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback-server.ts';
@@ -36,10 +41,44 @@ export interface RecordedRequest {
 }
 
 export type Failure =
-  | { kind: 'status'; status: 403 | 429 | 500 | 503; retryAfter?: string; reason?: string }
+  /** An error answer; `reason` picks the body (each status has Google's usual one by default). */
+  | { kind: 'status'; status: 400 | 403 | 404 | 429 | 500 | 503; retryAfter?: string; reason?: string }
   | { kind: 'drop' }
   /** A slow answer: served normally after `ms`. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** A 200 whose body streams `bytes` bytes in 64 KB chunks; `declareLength` sends Content-Length. */
+  | { kind: 'huge'; bytes: number; declareLength?: boolean };
+
+/**
+ * The error bodies of Google's Calendar errors guide, by reason: domain, message. Any other
+ * reason is in the `global` domain.
+ */
+const ERROR_CATALOGUE: Record<string, { domain: string; message: string }> = {
+  badRequest: { domain: 'global', message: 'Bad Request' },
+  timeRangeEmpty: { domain: 'calendar', message: 'The specified time range is empty.' },
+  rateLimitExceeded: { domain: 'usageLimits', message: 'Rate Limit Exceeded' },
+  userRateLimitExceeded: { domain: 'usageLimits', message: 'User Rate Limit Exceeded' },
+  quotaExceeded: { domain: 'usageLimits', message: 'Calendar usage limits exceeded.' },
+  forbidden: { domain: 'global', message: 'Forbidden' },
+  forbiddenForNonOrganizer: { domain: 'calendar', message: 'Shared properties can only be changed by the organizer of the event.' },
+  notFound: { domain: 'global', message: 'Not Found' },
+  backendError: { domain: 'global', message: 'Backend Error' },
+  internalError: { domain: 'global', message: 'Internal Error' },
+};
+
+const DEFAULT_REASON: Record<number, string> = { 400: 'badRequest', 403: 'rateLimitExceeded', 404: 'notFound', 429: 'rateLimitExceeded', 500: 'backendError', 503: 'backendError' };
+
+/** google.rpc status names, as Google's JSON error bodies carry them. */
+const RPC_STATUS: Record<number, string> = {
+  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+  410: 'FAILED_PRECONDITION', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE',
+};
+
+/** The body Google sends for `status` with `reason`. */
+export function googleErrorBody(status: number, reason = DEFAULT_REASON[status] ?? 'badRequest'): Json {
+  const { domain, message } = ERROR_CATALOGUE[reason] ?? { domain: 'global', message: reason };
+  return googleError(status, message, [{ domain, reason, message }]);
+}
 
 interface StoredEvent {
   event: FakeEvent;
@@ -57,7 +96,7 @@ interface Calendar {
 /** Parameters Google refuses alongside syncToken ("Sync token cannot be used with other request restrictions"). */
 const FORBIDDEN_WITH_SYNC_TOKEN = ['iCalUID', 'orderBy', 'privateExtendedProperty', 'q', 'sharedExtendedProperty', 'timeMin', 'timeMax', 'updatedMin'];
 
-function googleError(code: number, message: string, errors: Array<Record<string, string>>, status?: string): Json {
+function googleError(code: number, message: string, errors: Array<Record<string, string>>, status = RPC_STATUS[code]): Json {
   const error: { [key: string]: Json } = { errors, code, message };
   if (status) error.status = status;
   return { error };
@@ -145,6 +184,12 @@ export class FakeGoogleCalendarApi {
   readonly validTokens = new Set<string>();
   private readonly calendars = new Map<string, Calendar>();
   private readonly failures: Failure[] = [];
+  /** calendarId → failures its next event requests get, in order. */
+  private readonly calendarFailures = new Map<string, Failure[]>();
+  /** calendarId → the failure every event request gets until `healCalendar`. */
+  private readonly brokenCalendars = new Map<string, Failure>();
+  /** Bytes of the last `huge` body actually written before the client hung up or it ended. */
+  hugeBytesWritten = 0;
   /** The most requests ever in flight at once (reset it to measure a stretch). */
   maxInFlight = 0;
   private inFlight = 0;
@@ -227,6 +272,20 @@ export class FakeGoogleCalendarApi {
     this.failures.push(...failures);
   }
 
+  /** The next event request(s) for this calendar fail this way, in order (others are served). */
+  failNextFor(calendarId: string, ...failures: Failure[]): void {
+    this.calendarFailures.set(calendarId, [...(this.calendarFailures.get(calendarId) ?? []), ...failures]);
+  }
+
+  /** Every event request for this calendar fails this way until `healCalendar` (e.g. 404: unshared). */
+  breakCalendar(calendarId: string, failure: Failure): void {
+    this.brokenCalendars.set(calendarId, failure);
+  }
+
+  healCalendar(calendarId: string): void {
+    this.brokenCalendars.delete(calendarId);
+  }
+
   /** Makes every issued access token invalid, as an expiry or a revocation does. */
   revokeAllTokens(): void {
     this.validTokens.clear();
@@ -251,7 +310,10 @@ export class FakeGoogleCalendarApi {
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.once('close', () => { this.inFlight -= 1; });
-    const failure = this.failures.shift();
+    const eventsOf = /^\/calendar\/v3\/calendars\/([^/]+)\/events$/.exec(url.pathname)?.[1];
+    const calendarId = eventsOf === undefined ? undefined : decodeURIComponent(eventsOf);
+    const failure = this.failures.shift()
+      ?? (calendarId === undefined ? undefined : this.calendarFailures.get(calendarId)?.shift() ?? this.brokenCalendars.get(calendarId));
     if (failure?.kind === 'delay') {
       setTimeout(() => this.serve(req, res, url, record, undefined), failure.ms);
       return;
@@ -287,15 +349,11 @@ export class FakeGoogleCalendarApi {
 
     if (failure?.kind === 'status') {
       const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter };
-      if (failure.status === 403 || failure.status === 429) {
-        const reason = failure.reason ?? 'rateLimitExceeded';
-        const message = reason === 'userRateLimitExceeded' ? 'User Rate Limit Exceeded' : 'Rate Limit Exceeded';
-        send(failure.status, googleError(failure.status, message, [{ domain: 'usageLimits', reason, message }]), headers);
-      } else {
-        send(failure.status, googleError(failure.status, failure.status === 503 ? 'The service is currently unavailable.' : 'Internal error encountered.', [
-          { domain: 'global', reason: failure.status === 503 ? 'backendError' : 'internalError', message: 'Internal error encountered.' },
-        ]), headers);
-      }
+      send(failure.status, googleErrorBody(failure.status, failure.reason), headers);
+      return;
+    }
+    if (failure?.kind === 'huge') {
+      this.streamHuge(res, record, failure.bytes, failure.declareLength === true);
       return;
     }
 
@@ -325,6 +383,38 @@ export class FakeGoogleCalendarApi {
     } else {
       send(404, googleError(404, 'Not Found', [{ domain: 'global', reason: 'notFound', message: 'Not Found' }]));
     }
+  }
+
+  /** A valid-looking events page that never ends before `bytes`: what a runaway answer looks like. */
+  private streamHuge(res: ServerResponse, record: RecordedRequest, bytes: number, declareLength: boolean): void {
+    const head = '{"kind":"calendar#events","items":[';
+    const item = JSON.stringify({ id: 'x', summary: 'y'.repeat(1000) });
+    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
+    if (declareLength) headers['Content-Length'] = String(bytes);
+    record.status = 200;
+    res.writeHead(200, headers);
+    this.hugeBytesWritten = 0;
+    const chunkOf = (size: number) => {
+      const out = this.hugeBytesWritten === 0 ? head : '';
+      let text = out;
+      while (text.length < size) text += `${item},`;
+      return text.slice(0, size);
+    };
+    const pump = () => {
+      while (this.hugeBytesWritten < bytes) {
+        if (res.destroyed) return;
+        const chunk = chunkOf(Math.min(64 * 1024, bytes - this.hugeBytesWritten));
+        this.hugeBytesWritten += chunk.length;
+        record.bytes = this.hugeBytesWritten;
+        if (!res.write(chunk)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      res.end();
+    };
+    res.once('close', () => { if (!res.writableEnded) res.destroy(); });
+    pump();
   }
 
   private primaryId(): string | undefined {

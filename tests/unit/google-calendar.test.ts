@@ -1,12 +1,12 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENT_FIELDS, listCalendars, syncCalendar } from '../../src/calendar/google-calendar.ts';
+import { EVENT_FIELDS, MAX_RESPONSE_BYTES, listCalendars, syncCalendar } from '../../src/calendar/google-calendar.ts';
 import type { GoogleClient, TokenSource } from '../../src/calendar/google-calendar.ts';
 import { SyncError } from '../../src/calendar/source-types.ts';
 import type { FetchLike } from '../../src/calendar/source-types.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { FakeGoogleCalendarApi, parseFields, project } from '../fakes/google-calendar-api.ts';
-import type { FakeEvent } from '../fakes/google-calendar-api.ts';
+import type { FakeEvent, Failure } from '../fakes/google-calendar-api.ts';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
@@ -177,13 +177,78 @@ describe('Google Calendar client against the fake API', () => {
     ['403 userRateLimitExceeded', { kind: 'status', status: 403, reason: 'userRateLimitExceeded', retryAfter: '30' }, 'rate-limited'],
     ['429', { kind: 'status', status: 429, retryAfter: '30' }, 'rate-limited'],
     ['500', { kind: 'status', status: 500, retryAfter: '30' }, 'server'],
-    ['403 for another reason', { kind: 'status', status: 403, reason: 'forbidden', retryAfter: '30' }, 'forbidden'],
+    ['403 quotaExceeded', { kind: 'status', status: 403, reason: 'quotaExceeded', retryAfter: '30' }, 'rate-limited'],
+    ['503 backendError', { kind: 'status', status: 503, retryAfter: '30' }, 'server'],
+    ['403 forbidden', { kind: 'status', status: 403, reason: 'forbidden', retryAfter: '30' }, 'forbidden'],
+    ['403 forbiddenForNonOrganizer', { kind: 'status', status: 403, reason: 'forbiddenForNonOrganizer', retryAfter: '30' }, 'forbidden'],
+    ['403 notFound', { kind: 'status', status: 403, reason: 'notFound', retryAfter: '30' }, 'forbidden'],
+    ['404 notFound', { kind: 'status', status: 404, retryAfter: '30' }, 'not-found'],
+    ['400 on a full sync', { kind: 'status', status: 400, retryAfter: '30' }, 'bad-request'],
   ] as const) {
     it(`maps ${label} to a "${code}" error carrying Retry-After`, async () => {
       api.failNext(failure);
       await assert.rejects(syncCalendar(client, { calendarId: CAL, rules, now: NOW }), (e: unknown) => e instanceof SyncError && e.code === code && e.retryAfter === NOW + 30_000);
+      assert.equal(api.requests.length, 1, 'asked once');
     });
   }
+
+  it('treats any 403 of the usageLimits domain as "slow down", whatever its reason', async () => {
+    const body = JSON.stringify({ error: { errors: [{ domain: 'usageLimits', reason: 'somethingNewExceeded', message: 'New limit' }], code: 403, message: 'New limit', status: 'PERMISSION_DENIED' } });
+    const limited: FetchLike = async () => new Response(body, { status: 403 });
+    await assert.rejects(syncCalendar({ ...client, fetch: limited }, { calendarId: CAL, rules, now: NOW }), (e: unknown) => e instanceof SyncError && e.code === 'rate-limited' && e.reason === 'somethingNewExceeded');
+  });
+
+  it('sends a 400 on an incremental request once more as a full resync, and reports a 400 there as "bad-request"', async () => {
+    const full = await syncCalendar(client, { calendarId: CAL, rules, now: NOW });
+    api.requests.length = 0;
+    api.failNext({ kind: 'status', status: 400 });
+    const mended = await syncCalendar(client, { calendarId: CAL, rules, now: NOW, syncToken: full.cursor });
+    assert.equal(mended.kind, 'full');
+    assert.deepEqual(api.requests.map((r) => r.query.has('syncToken')), [true, false]);
+    api.requests.length = 0;
+    api.failNext({ kind: 'status', status: 400 }, { kind: 'status', status: 400 });
+    await assert.rejects(syncCalendar(client, { calendarId: CAL, rules, now: NOW, syncToken: full.cursor }), (e: unknown) => e instanceof SyncError && e.code === 'bad-request' && e.status === 400);
+    assert.equal(api.requests.length, 2, 'never a third time in one sync');
+  });
+
+  it('refuses a page over the cap as "too large" while it streams, without reading the rest', async () => {
+    api.failNext({ kind: 'huge', bytes: 64 * 1024 * 1024 });
+    await assert.rejects(syncCalendar(client, { calendarId: CAL, rules, now: NOW }), (e: unknown) => e instanceof SyncError && e.code === 'too-large' && /larger than 6 MB/.test(e.message));
+    assert.ok(api.hugeBytesWritten < 16 * 1024 * 1024, `the server wrote ${api.hugeBytesWritten} bytes of 64 MiB before the client hung up`);
+    assert.equal(MAX_RESPONSE_BYTES, 6 * 1024 * 1024, 'the cap the setup guide documents');
+  });
+
+  it('refuses a page whose declared length is over the cap before reading it', async () => {
+    api.failNext({ kind: 'huge', bytes: 64 * 1024 * 1024, declareLength: true });
+    await assert.rejects(syncCalendar(client, { calendarId: CAL, rules, now: NOW }), (e: unknown) => e instanceof SyncError && e.code === 'too-large');
+    assert.ok(api.hugeBytesWritten < MAX_RESPONSE_BYTES, `${api.hugeBytesWritten} bytes written: less than the cap, so none was read`);
+  });
+
+  it('reads a page up to the cap, and refuses one byte more', async () => {
+    const page = await syncCalendar(client, { calendarId: CAL, rules, now: NOW });
+    const exact = page.bytes;
+    api.requests.length = 0;
+    const fits = await syncCalendar({ ...client, maxResponseBytes: exact }, { calendarId: CAL, rules, now: NOW });
+    assert.equal(fits.kind, 'full');
+    await assert.rejects(syncCalendar({ ...client, maxResponseBytes: exact - 1 }, { calendarId: CAL, rules, now: NOW }), (e: unknown) => e instanceof SyncError && e.code === 'too-large');
+  });
+
+  it('recognises the user\'s own attendee entry by address (any case) where Google set no self flag', async () => {
+    api.putEvent(CAL, event('declined-copy', 4, 'Interview with Initech', {
+      attendees: [{ email: 'ME@Example.org', responseStatus: 'declined' }, { email: 'recruiter@acme.example', organizer: true, responseStatus: 'accepted' }],
+    }));
+    api.putEvent(CAL, event('organised-by-me', 7, 'Interview with Hooli', {
+      organizer: { email: 'me@example.org' },
+      attendees: [{ email: 'me@example.org', responseStatus: 'accepted' }, { email: 'gavin@hooli.example', responseStatus: 'accepted' }],
+    }));
+    const own = await syncCalendar(client, { calendarId: CAL, rules, now: NOW, selfEmail: CAL });
+    assert.equal(own.kind, 'full');
+    if (own.kind !== 'full') return;
+    assert.equal(own.interviews['google:declined-copy'], undefined);
+    assert.deepEqual(own.declined, ['google:declined-copy']);
+    assert.equal(own.busy['google:declined-copy'], undefined);
+    assert.equal(own.interviews['google:organised-by-me']?.interviewer.email, 'gavin@hooli.example', 'the user is never their own interviewer');
+  });
 
   it('reads an HTTP-date Retry-After', async () => {
     api.failNext({ kind: 'status', status: 429, retryAfter: new Date(NOW + 120_000).toUTCString() });
@@ -242,6 +307,30 @@ describe('the fake API is faithful where the client depends on it', () => {
       assert.equal(refused.status, 400, extra);
       assert.equal(refused.body.error?.errors[0]?.reason, 'syncTokenWithRequestRestrictions');
     }
+  });
+
+  it('shapes every error it gives like Google\'s: error.errors[].domain/reason/message, code, message, status', async () => {
+    const cases: Array<[Failure, number, string, string, string]> = [
+      [{ kind: 'status', status: 400 }, 400, 'global', 'badRequest', 'INVALID_ARGUMENT'],
+      [{ kind: 'status', status: 403, reason: 'quotaExceeded' }, 403, 'usageLimits', 'quotaExceeded', 'PERMISSION_DENIED'],
+      [{ kind: 'status', status: 403, reason: 'userRateLimitExceeded' }, 403, 'usageLimits', 'userRateLimitExceeded', 'PERMISSION_DENIED'],
+      [{ kind: 'status', status: 403, reason: 'forbidden' }, 403, 'global', 'forbidden', 'PERMISSION_DENIED'],
+      [{ kind: 'status', status: 403, reason: 'forbiddenForNonOrganizer' }, 403, 'calendar', 'forbiddenForNonOrganizer', 'PERMISSION_DENIED'],
+      [{ kind: 'status', status: 404 }, 404, 'global', 'notFound', 'NOT_FOUND'],
+      [{ kind: 'status', status: 429 }, 429, 'usageLimits', 'rateLimitExceeded', 'RESOURCE_EXHAUSTED'],
+      [{ kind: 'status', status: 500 }, 500, 'global', 'backendError', 'INTERNAL'],
+      [{ kind: 'status', status: 503 }, 503, 'global', 'backendError', 'UNAVAILABLE'],
+    ];
+    for (const [failure, code, domain, reason, status] of cases) {
+      api.failNext(failure);
+      const response = await fetch(`${api.baseUrl}/calendars/${encodeURIComponent(CAL)}/events`, { headers: { Authorization: 'Bearer t' } });
+      const body = (await response.json()) as { error: { code: number; message: string; status: string; errors: Array<{ domain: string; reason: string; message: string }> } };
+      assert.equal(response.status, code);
+      assert.deepEqual({ code: body.error.code, status: body.error.status, domain: body.error.errors[0]?.domain, reason: body.error.errors[0]?.reason }, { code, status, domain, reason });
+      assert.ok(body.error.message && body.error.errors[0]?.message, reason);
+    }
+    const gone = await fetch(`${api.baseUrl}/calendars/nobody%40example.org/events`, { headers: { Authorization: 'Bearer t' } });
+    assert.deepEqual(await gone.json(), { error: { errors: [{ domain: 'global', reason: 'notFound', message: 'Not Found' }], code: 404, message: 'Not Found', status: 'NOT_FOUND' } });
   });
 
   it('answers 401 with Google\'s error shape to a bad token', async () => {

@@ -14,7 +14,8 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
     settings: settingsWith({ minWait: 20 }),
     busy: {},
     sync: { failures: 0 },
-    googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
+    calendarHealth: {},
+    googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {}, vetoes: {} },
     manual: {},
     icalCursor: {},
     interviews: { [ID]: makeInterview() },
@@ -27,8 +28,45 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
 
 describe('schema version and migrations', () => {
   it('has one migration per schema version', () => {
-    assert.equal(SCHEMA_VERSION, 3);
+    assert.equal(SCHEMA_VERSION, 4);
     assert.equal(migrations.length, SCHEMA_VERSION);
+  });
+
+  it('gives each watched Google calendar of schema-3 data its own health from the old status, dropping the error no calendar can be blamed for', () => {
+    const step = migrations[3]!;
+    const migrated = step({
+      schemaVersion: 3,
+      source: { kind: 'google', calendarIds: ['me@example.org', 'team@example.org'], selfEmail: 'me@example.org' },
+      // One error for all calendars, and a backoff inflated by it (issue 13).
+      sync: { lastSuccessAt: 100, lastAttemptAt: 200, failures: 12, backoffUntil: 5_000, serverAskedUntil: 4_000, error: { code: 'not-found', at: 200, status: 404 } },
+      googleCursor: { syncTokens: { 'me@example.org': 't' }, fullSyncAt: {}, items: {} },
+    });
+    assert.deepEqual(migrated, {
+      schemaVersion: 4,
+      source: { kind: 'google', calendarIds: ['me@example.org', 'team@example.org'], selfEmail: 'me@example.org' },
+      sync: { lastSuccessAt: 100, lastAttemptAt: 200, failures: 0 },
+      calendarHealth: { 'me@example.org': { lastSuccessAt: 100, failures: 0 }, 'team@example.org': { lastSuccessAt: 100, failures: 0 } },
+      googleCursor: { syncTokens: { 'me@example.org': 't' }, fullSyncAt: {}, items: {}, vetoes: {} },
+    });
+  });
+
+  it('leaves the sync status of a schema-3 iCal or demo source alone', () => {
+    const step = migrations[3]!;
+    const sync = { lastSuccessAt: 1, failures: 2, backoffUntil: 9, error: { code: 'server', at: 1 } };
+    assert.deepEqual(step({ schemaVersion: 3, source: { kind: 'ical', url: 'https://x.example/a.ics' }, sync }), {
+      schemaVersion: 4, source: { kind: 'ical', url: 'https://x.example/a.ics' }, sync, calendarHealth: {},
+    });
+  });
+
+  it('migrates a schema-3 Google state through loadState: the calendars are read at once', () => {
+    const { state } = loadState({
+      schemaVersion: 3,
+      source: { kind: 'google', calendarIds: ['me@example.org'], selfEmail: 'me@example.org' },
+      sync: { lastSuccessAt: 100, failures: 9, backoffUntil: NOW + 3_600_000, error: { code: 'forbidden', at: 90 } },
+    }, NOW);
+    assert.deepEqual(state.calendarHealth, { 'me@example.org': { lastSuccessAt: 100, failures: 0 } });
+    assert.deepEqual(state.sync, { lastSuccessAt: 100, failures: 0 });
+    assert.deepEqual(state.googleCursor.vetoes, {});
   });
 
   it('gives schema-2 data an empty set of typed-in interviews, keeping the rest', () => {
@@ -80,7 +118,8 @@ describe('loadState', () => {
         notified: {},
         busy: {},
         sync: { failures: 0 },
-        googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {} },
+        calendarHealth: {},
+        googleCursor: { syncTokens: {}, fullSyncAt: {}, items: {}, vetoes: {} },
         manual: {},
         icalCursor: {},
       });
@@ -210,12 +249,21 @@ describe('loadState', () => {
       source: { kind: 'google', calendarIds: ['me@example.org', 7, ''], selfEmail: 'me@example.org' },
       busy: { 'google:a': { start: 1, end: 2 }, 'google:b': { start: 'x', end: 2 }, 'google:c': { start: 5, end: 1 } },
       sync: { lastSuccessAt: 10, lastAttemptAt: 20, failures: 2, backoffUntil: 30, error: { code: 'rate-limited', at: 20, status: 429 } },
-      googleCursor: { syncTokens: { 'me@example.org': 'tok', bad: 3 }, fullSyncAt: { 'me@example.org': 9 }, items: { 'me@example.org': ['google:a', 4] } },
+      googleCursor: { syncTokens: { 'me@example.org': 'tok', bad: 3 }, fullSyncAt: { 'me@example.org': 9 }, items: { 'me@example.org': ['google:a', 4] }, vetoes: { 'me@example.org': ['google:d', null] } },
+      calendarHealth: {
+        'me@example.org': { name: 'Me', lastSuccessAt: 5, failures: 1, stopped: true, error: { code: 'not-found', at: 6, status: 404, reason: 'notFound' } },
+        broken: 'nonsense',
+        odd: { failures: 'x', stopped: 'yes', error: { code: 'nonsense', at: 1 } },
+      },
     }), NOW);
+    assert.deepEqual(state.calendarHealth, {
+      'me@example.org': { name: 'Me', lastSuccessAt: 5, failures: 1, stopped: true, error: { code: 'not-found', at: 6, status: 404, reason: 'notFound' } },
+      odd: { failures: 0 },
+    });
     assert.deepEqual(state.source, { kind: 'google', calendarIds: ['me@example.org'], selfEmail: 'me@example.org' });
     assert.deepEqual(state.busy, { 'google:a': { start: 1, end: 2 } });
     assert.deepEqual(state.sync, { lastSuccessAt: 10, lastAttemptAt: 20, failures: 2, backoffUntil: 30, error: { code: 'rate-limited', at: 20, status: 429 } });
-    assert.deepEqual(state.googleCursor, { syncTokens: { 'me@example.org': 'tok' }, fullSyncAt: { 'me@example.org': 9 }, items: { 'me@example.org': ['google:a'] } });
+    assert.deepEqual(state.googleCursor, { syncTokens: { 'me@example.org': 'tok' }, fullSyncAt: { 'me@example.org': 9 }, items: { 'me@example.org': ['google:a'] }, vetoes: { 'me@example.org': ['google:d'] } });
     assert.deepEqual(loadState(storedState({ sync: { failures: -1, error: { code: 'nonsense', at: 1 } } }), NOW).state.sync, { failures: 0 });
   });
 
