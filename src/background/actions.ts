@@ -12,7 +12,7 @@ import { applyMark, emptyMarks } from '../core/marks.ts';
 import type { DraftEnvironment } from '../core/build-draft.ts';
 import { buildDraft } from '../core/build-draft.ts';
 import { loadDefaultTemplates } from '../platform/default-templates.ts';
-import { resolveLocale } from '../core/resolve-locale.ts';
+import { interviewLocale } from '../core/resolve-locale.ts';
 import { composeUrl } from '../core/compose-url.ts';
 import { notificationId } from '../core/notification-plan.ts';
 import { readState } from '../platform/storage.ts';
@@ -70,10 +70,10 @@ function withoutManual(state: StoredState, entryId: string): StoredState {
 
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
 
-async function draftEnvironment(state: StoredState, now: number, slots?: Slot[]): Promise<DraftEnvironment> {
+async function draftEnvironment(state: StoredState, interview: Interview, now: number, slots?: Slot[]): Promise<DraftEnvironment> {
   return {
     now,
-    locale: resolveLocale(state.settings.language, uiLanguage()),
+    locale: interviewLocale(interview, state.marks[interview.id], state.settings.language, uiLanguage()),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     slots,
     defaults: await loadDefaultTemplates(),
@@ -93,7 +93,7 @@ export async function openDraft(interviewId: string, kind: TemplateKind, chosenS
     ? chosenSlots.filter((slot) => Number.isFinite(slot.start) && Number.isFinite(slot.end) && slot.end > slot.start).slice(0, 5)
     : undefined;
   const slots = slotKinds.has(kind) ? validSlots ?? slotsFor(state, interview, now) : undefined;
-  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, now, slots));
+  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now, slots));
   const url = composeUrl(state.settings.mailProvider, draft);
   await openTab(url);
   return url;
@@ -114,12 +114,21 @@ export const messageHandlers: Handlers = {
     const now = Date.now();
     const { state } = await readState(now);
     const interview = findInterview(state, interviewId);
-    return { text: buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, now)).body };
+    return { text: buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now)).body };
   },
   'proposed-slots': async ({ interviewId }) => {
     const now = Date.now();
     const { state } = await readState(now);
     return { slots: slotsFor(state, findInterview(state, interviewId), now) };
+  },
+  'interview-language': async ({ interviewId, language }) => {
+    await reconcileNow('message', (state) => {
+      findInterview(state, interviewId);
+      const marks = state.marks[interviewId] ?? emptyMarks();
+      const chosen = language === 'en' || language === 'it' ? language : undefined;
+      return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, language: chosen } } };
+    });
+    return { ok: true };
   },
   checklist: async ({ interviewId, item, checked }) => {
     await reconcileNow('message', (state) => {

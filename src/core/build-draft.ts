@@ -6,9 +6,12 @@ import type { DefaultTemplates } from './custom-templates.ts';
 import { renderTemplateText } from './template-engine.ts';
 import { templateFor } from './custom-templates.ts';
 import { waitState } from './wait-state.ts';
+import { effectiveTiming } from './plan-timeline.ts';
+import { looksLikeGroup } from './looks-like-group.ts';
 
 export interface DraftEnvironment {
   now: number;
+  /** The draft's language: the interview's (see interviewLocale in resolve-locale.ts). */
   locale: Locale;
   /** The browser's IANA zone; times in drafts are written in it. */
   timeZone: string;
@@ -18,14 +21,22 @@ export interface DraftEnvironment {
   defaults: DefaultTemplates;
 }
 
+const MINUTE = 60_000;
+
 /** Everything a template may say about this interview, computed at `now`. */
 export function templateContext(interview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {
   const state = waitState(interview, marks, env.now, settings);
+  // The candidate stays available until the maximum wait, and only while still waiting for
+  // the call: once it connected, was missed or is over, there is nothing to promise.
+  const stillWaiting = state.phase === 'upcoming' || state.phase === 'waiting' || state.phase === 'may-stop';
+  const availableUntil = stillWaiting ? interview.start + effectiveTiming(settings.timing).maxWait * MINUTE : undefined;
   return {
     interviewerName: interview.interviewer.name,
+    interviewerIsGroup: interview.interviewerIsGroup === true || looksLikeGroup(interview.interviewer),
     candidateName: settings.profile.name,
     candidatePhone: settings.profile.phone,
     candidateEmail: settings.profile.email,
+    markMissingProfile: true,
     company: interview.company,
     role: interview.role,
     title: interview.title,
@@ -34,9 +45,13 @@ export function templateContext(interview: Interview, marks: Marks, settings: Se
     eventTimeZone: interview.timeZone,
     now: env.now,
     attempts: marks.callAttempts.length,
-    // Computed at the moment the draft is opened, not when the reminder was planned.
+    // A clock time computed at the moment the draft is opened; the template leaves it out
+    // when less than five minutes remain.
+    availableUntil,
     minutesLeft: state.minutesLeft,
     rescheduled: marks.rescheduled === true,
+    moved: marks.rescheduled === true || marks.missedAt !== undefined,
+    video: interview.videoUrl !== undefined && interview.phones.length === 0,
     slots: env.slots,
   };
 }

@@ -4,6 +4,7 @@
  * function never throws, never scans more than a bounded prefix of any field, and every
  * string it returns has been cleaned or validated.
  */
+import { detectLanguage } from './detect-language.ts';
 import type {
   CalendarEvent,
   DetectionRule,
@@ -526,6 +527,8 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
   const { company, role } = companyAndRole(title, { keywords: stringList(rules?.keywords), tags: stringList(rules?.tags) }, people);
   if (company) interview.company = company;
   if (role) interview.role = role;
+  const language = detectLanguage(title, description);
+  if (language) interview.language = language;
 
   return decision.matched === undefined
     ? { isInterview: true, rule: decision.rule, interview }

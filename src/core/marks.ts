@@ -30,6 +30,7 @@ export function applyMark(marks: Marks, action: MarkAction, now: number): Marks 
     case 'snooze':
       return { ...marks, snoozedUntil: now + SNOOZE_MINUTES * 60_000 };
     case 'reset':
-      return emptyMarks();
+      // The wait starts over; the language chosen for this interview's emails stays.
+      return marks.language === undefined ? emptyMarks() : { ...emptyMarks(), language: marks.language };
   }
 }

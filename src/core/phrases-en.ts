@@ -5,7 +5,7 @@
  */
 import type { LocalePhrases } from './template-engine.ts';
 
-const SMALL_NUMBERS = ['zero', 'one', 'two', 'three'];
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 /** Prose convention: small counts in words, larger ones in figures. */
 function count(n: number): string {
@@ -18,8 +18,8 @@ export const phrasesEn: LocalePhrases = {
   timeLocale: 'en-US',
   dateLocale: 'en-GB',
   hourCycle: 'h12',
-  attempts: (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${count(n)} times`),
-  minutesLeft: (n) => (n === 1 ? 'another minute' : `another ${n} minutes`),
+  attempts: (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : n === 3 ? 'three times' : 'several times'),
+  minutesLeft: (n) => `another ${n} minutes`,
   startsIn(minutes) {
     if (minutes < 5) return 'in a few minutes';
     if (minutes < 55) return `in about ${Math.max(5, Math.round(minutes / 5) * 5)} minutes`;
@@ -29,10 +29,17 @@ export const phrasesEn: LocalePhrases = {
     if (hours === 1) return half ? 'in about an hour and a half' : 'in about an hour';
     return `in about ${count(hours)}${half ? ' and a half' : ''} hours`;
   },
-  // Placed straight after "our call", so a date carries its own preposition.
-  day: (relative, date) => (relative === 'today' ? 'today' : relative === 'tomorrow' ? 'tomorrow' : relative === 'yesterday' ? 'yesterday' : `on ${date}`),
-  dayAndTime: (day, time) => `${day} at ${time}`,
-  otherZone: (time, place) => (place.isCity ? `(${time} in ${place.name})` : `(${time} ${place.name})`),
+  // Placed straight after "our call" in a subject, so a date carries its own preposition.
+  day: (relative, date) => (relative === undefined ? `on ${date}` : relative),
+  // Placed after "set for": no preposition before the date.
+  dayAndTime: (relative, date, time) => `${relative ?? date} at ${time}`,
+  zoned: (time, place) => (place.isCity ? `${time} ${place.name} time` : `${time} ${place.name}`),
+  otherZone: (time, place, weekday) => `(${time}${weekday ? ` on ${weekday}` : ''}${place.isCity ? ' in ' : ' '}${place.name})`,
+  until: (time) => `until ${time}`,
+  now: (time, here, there) => (here && there ? `${time} here in ${here.name}, ${there.time}${there.place.isCity ? ' in ' : ' '}${there.place.name}` : time),
+  spokenGreeting: () => 'Hello',
+  missingName: '[your name]',
+  missingPhone: '[your phone number]',
   timeRange(start, end) {
     // "10:00–10:30 AM" when both ends share AM/PM, "11:30 AM–12:30 PM" otherwise.
     const s = /^(.*) (AM|PM)$/.exec(start);

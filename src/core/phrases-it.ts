@@ -3,7 +3,8 @@
  * (templates-it.ts). Code, not data; kept apart from the wording so that the worker
  * can render drafts from wording loaded as data (templates.json) without bundling it.
  */
-import type { LocalePhrases } from './template-engine.ts';
+import type { LocalePhrases, RelativeDay } from './template-engine.ts';
+import { italianCityNames } from './city-names.ts';
 
 const SMALL_NUMBERS = ['zero', 'una', 'due', 'tre'];
 
@@ -13,19 +14,29 @@ function count(n: number): string {
 
 /** "alle 15:30" but "all'1:30": the article elides before "una". */
 function alle(time: string): string {
-  return time.startsWith('1:') ? `all'${time}` : `alle ${time}`;
+  return isOne(time) ? `all'${time}` : `alle ${time}`;
 }
 
 function le(time: string): string {
-  return time.startsWith('1:') ? `l'${time}` : `le ${time}`;
+  return isOne(time) ? `l'${time}` : `le ${time}`;
+}
+
+/** 1:xx is "l'una": singular verb, elided article. 01:xx is not written by this clock. */
+function isOne(time: string): boolean {
+  return time.startsWith('1:');
+}
+
+function phrasesItDay(relative: RelativeDay | undefined, date: string): string {
+  return relative === 'today' ? 'oggi' : relative === 'tomorrow' ? 'domani' : relative === 'yesterday' ? 'ieri' : date;
 }
 
 export const phrasesIt: LocalePhrases = {
   timeLocale: 'it-IT',
   dateLocale: 'it-IT',
   hourCycle: 'h23',
-  attempts: (n) => `${count(n)} ${n === 1 ? 'volta' : 'volte'}`,
-  minutesLeft: (n) => (n === 1 ? 'ancora un minuto' : `ancora ${n} minuti`),
+  // Past three, a number reads as insistence: "più volte".
+  attempts: (n) => (n > 3 ? 'più volte' : `${count(n)} ${n === 1 ? 'volta' : 'volte'}`),
+  minutesLeft: (n) => `ancora ${n} minuti`,
   startsIn(minutes) {
     if (minutes < 5) return 'tra pochi minuti';
     if (minutes < 55) return `tra circa ${Math.max(5, Math.round(minutes / 5) * 5)} minuti`;
@@ -35,29 +46,22 @@ export const phrasesIt: LocalePhrases = {
     if (hours === 1) return `tra circa un'ora${half}`;
     return `tra circa ${hours === 2 ? 'due' : hours === 3 ? 'tre' : String(hours)} ore${half}`;
   },
-  day: (relative, date) => (relative === 'today' ? 'oggi' : relative === 'tomorrow' ? 'domani' : relative === 'yesterday' ? 'ieri' : date),
-  dayAndTime: (day, time) => `${day} ${alle(time)}`,
-  otherZone: (time, place) => (place.isCity ? `(${le(time)} a ${place.name})` : `(${le(time)} ${place.name})`),
+  day: phrasesItDay,
+  dayAndTime: (relative, date, time) => `${phrasesItDay(relative, date)} ${alle(time)}`,
+  zoned: (time, place) => (place.isCity ? `${time} ora di ${place.name}` : `${time} ${place.name}`),
+  otherZone: (time, place, weekday, range) =>
+    `(${range ? time : le(time)}${weekday ? ` di ${weekday}` : ''}${place.isCity ? ' a ' : ' '}${place.name})`,
+  until: (time) => `fino ${alle(time)}`,
+  now: (time, here, there) => {
+    const verb = isOne(time) ? `è ${le(time)}` : `sono ${le(time)}`;
+    return here && there ? `${verb} qui a ${here.name}, ${le(there.time)}${there.place.isCity ? ' a ' : ' '}${there.place.name}` : verb;
+  },
+  // Buonasera from late afternoon, as a caller would say it; the listener's hour decides.
+  spokenGreeting: (hour) => (hour !== undefined && (hour >= 17 || hour < 4) ? 'Buonasera' : 'Buongiorno'),
+  // The user reads these in the draft before sending: the product speaks to them with "tu".
+  missingName: '[il tuo nome]',
+  missingPhone: '[il tuo numero di telefono]',
   timeRange: (start, end) => `${start}–${end}`,
   slot: (date, range) => `${date}, ${range}`,
-  // Italian writes the big cities' names in Italian; the rest keep the IANA spelling.
-  cityNames: {
-    Rome: 'Roma',
-    London: 'Londra',
-    Paris: 'Parigi',
-    Berlin: 'Berlino',
-    Lisbon: 'Lisbona',
-    Brussels: 'Bruxelles',
-    Zurich: 'Zurigo',
-    Vienna: 'Vienna',
-    Warsaw: 'Varsavia',
-    Prague: 'Praga',
-    Dublin: 'Dublino',
-    Athens: 'Atene',
-    Moscow: 'Mosca',
-    Stockholm: 'Stoccolma',
-    Copenhagen: 'Copenaghen',
-    'Mexico City': 'Città del Messico',
-    'Sao Paulo': 'San Paolo',
-  },
+  cityNames: italianCityNames,
 };

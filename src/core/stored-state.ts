@@ -225,6 +225,7 @@ function normalizeMarks(value: unknown): Marks | undefined {
     callAttempts: Array.isArray(value.callAttempts) ? value.callAttempts.filter(isFiniteNumber) : [],
     rescheduled: value.rescheduled === true ? true : undefined,
     snoozedUntil: at('snoozedUntil'),
+    language: value.language === 'en' || value.language === 'it' ? value.language : undefined,
     checklist: Array.isArray(value.checklist) ? value.checklist.filter((item): item is string => typeof item === 'string').slice(0, 20) : undefined,
   };
 }

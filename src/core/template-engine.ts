@@ -26,29 +26,43 @@ import { phrasesIt } from './phrases-it.ts';
 
 export interface TemplateContext {
   interviewerName?: string;
+  /** The organizer is a team or a scheduling address: greet neutrally, never by its name. */
+  interviewerIsGroup?: boolean;
   candidateName?: string;
   candidatePhone?: string;
   candidateEmail?: string;
+  /** A missing name or phone of the candidate shows as a visible "[your name]" to fill in,
+   * not as a silent gap (drafts the user opens; the raw engine leaves them out). */
+  markMissingProfile?: boolean;
   company?: string;
   role?: string;
-  /** The event title, the fallback when company and role are unknown. */
+  /** The event title. Never used in the default wording: it is often the candidate's own
+   * label, maybe in another language. Kept for user-edited templates. */
   title?: string;
   /** Epoch ms of the scheduled start. */
   scheduledAt?: number;
-  /** IANA zone times are written in (the user's); absent → the runtime's default. */
+  /** The candidate's IANA zone (the browser's); absent → the runtime's default. */
   timeZone?: string;
-  /** The event's own zone: when its offset differs from `timeZone`, both times are given. */
+  /** The event's own zone, taken as the interviewer's: when its clock differs from
+   * `timeZone`, every time is written in it first, labelled, with the candidate's beside. */
   eventTimeZone?: string;
   /** Epoch ms "now": "today"/"tomorrow", the voicemail's current time, "in about an hour". */
   now?: number;
   /** Times the candidate called. */
   attempts?: number;
-  /** How much longer the candidate will stay available. */
+  /** Epoch ms until which the candidate stays available; left out when it is less than
+   * five minutes after `now`. */
+  availableUntil?: number;
+  /** Legacy: minutes of availability, for user-edited templates written before clock times. */
   minutesLeft?: number;
   /** Proposed new times (reschedule, apology). */
   slots?: Array<{ start: number; end: number }>;
-  /** The interview was moved (thank-you, please-call-me). */
+  /** The interview was moved to a new time (please-call-me: "again at the new time"). */
   rescheduled?: boolean;
+  /** The call had to be moved or was missed: the thank-you thanks for their flexibility. */
+  moved?: boolean;
+  /** A video interview with no phone number: the wording speaks of a meeting, not of calls. */
+  video?: boolean;
 }
 
 export interface RenderedTemplate {
@@ -72,18 +86,32 @@ export interface LocalePhrases {
   /** BCP 47 tag for dates. */
   dateLocale: string;
   hourCycle: 'h12' | 'h23';
-  /** n ≥ 1: "twice", "due volte". */
+  /** n ≥ 1: "twice", "due volte"; a number past three reads as insistence, so "several times". */
   attempts(n: number): string;
-  /** n ≥ 1: "another 12 minutes", "ancora 12 minuti". */
+  /** Legacy {minutesLeft}, n ≥ 1: "another 12 minutes", "ancora 12 minuti". */
   minutesLeft(n: number): string;
   /** minutes > 0 until the start: "in about an hour". */
   startsIn(minutes: number): string;
-  /** The day, as it reads right after "our call" / "il colloquio di". */
+  /** The day as it reads right after "our call" / "il colloquio di" in a subject. */
   day(relative: RelativeDay | undefined, date: string): string;
-  /** "today at 3:30 PM", "oggi alle 15:30". `time` may carry a zone note after it. */
-  dayAndTime(day: string, time: string): string;
-  /** The same instant in the event's zone, e.g. "(9:30 AM in New York)". */
-  otherZone(time: string, place: ZonePlace): string;
+  /** "today at 3:30 PM", "Tuesday 1 December at 3:30 PM", "oggi alle 15:30". `time` may
+   * carry a zone label and a note after it. */
+  dayAndTime(relative: RelativeDay | undefined, date: string, time: string): string;
+  /** A time labelled with its zone: "9:30 AM New York time", "9:30 ora di New York". */
+  zoned(time: string, place: ZonePlace): string;
+  /** The same instant on the candidate's clock: "(3:30 PM in Rome)", "(le 15:30 a Roma)";
+   * `weekday` when the date there is another; `range` for "10:00–10:30" (no article). */
+  otherZone(time: string, place: ZonePlace, weekday: string | undefined, range: boolean): string;
+  /** "until 4:00 PM", "fino alle 16:00" (`time` may carry a label). */
+  until(time: string): string;
+  /** What follows "It's now" / "In questo momento": "3:47 PM", "sono le 15:47", "è l'1:05".
+   * `here`: the candidate's city when the interviewer's clock differs, then `there` follows. */
+  now(time: string, here?: ZonePlace, there?: { time: string; place: ZonePlace }): string;
+  /** The spoken greeting at this hour of the listener's day. */
+  spokenGreeting(hour: number | undefined): string;
+  /** Visible gaps for the user to fill in before sending. */
+  missingName: string;
+  missingPhone: string;
   /** Same-day range: "10:00–10:30 AM". */
   timeRange(start: string, end: string): string;
   /** "Tuesday 1 December, 10:00–10:30 AM". */
@@ -100,27 +128,27 @@ export interface ZonePlace {
 
 export { templateKinds } from './template-kinds.ts';
 
-const PEOPLE = ['interviewerName', 'candidateName', 'candidatePhone', 'candidateEmail'];
-const JOB = ['company', 'role', 'title', 'position'];
+const PEOPLE = ['interviewerName', 'interviewerFirstName', 'candidateName', 'candidatePhone', 'candidateEmail'];
+const JOB = ['company', 'role', 'position'];
 const WHEN = ['scheduledDay', 'scheduledTime', 'scheduledWhen'];
 
 /** Placeholders that make sense in each kind of template (for the options page's editor).
- * `position` is "company, role" (or whichever is known, else the title). `rescheduled` is a
- * flag: it prints nothing and only lets its group appear when the call was moved. */
+ * `position` is "company, role" (or whichever is known). `rescheduled`, `moved` and `video`
+ * are flags: they print nothing and only let their group appear when true. */
 // Built by a pure-annotated call so that bundles which never list placeholders (the worker,
 // the popup) can drop it: an object of array spreads counts as a side effect to esbuild.
 export const templatePlaceholders: Record<TemplateKind, string[]> = /* @__PURE__ */ placeholdersByKind();
 
 function placeholdersByKind(): Record<TemplateKind, string[]> {
-  const common = [...PEOPLE, ...JOB, ...WHEN];
+  const common = [...PEOPLE, ...JOB, ...WHEN, 'video'];
   return {
     confirmation: [...common, 'startsIn'],
-    'follow-up': [...common, 'attempts', 'minutesLeft'],
-    voicemail: [...common, 'currentTime', 'attempts', 'minutesLeft'],
-    apology: [...common, 'slots', 'timeZoneCity'],
+    'follow-up': [...common, 'attempts', 'availableUntil'],
+    voicemail: [...common, 'spokenGreeting', 'currentTime', 'attempts', 'availableUntil'],
+    apology: [...common, 'attempts', 'slots', 'timeZoneCity'],
     reschedule: [...common, 'slots', 'timeZoneCity'],
     'please-call-me': [...common, 'rescheduled'],
-    'thank-you': [...common, 'rescheduled'],
+    'thank-you': [...common, 'moved'],
   };
 }
 
@@ -128,13 +156,18 @@ const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   ...PEOPLE,
   ...JOB,
   ...WHEN,
+  'title',
   'startsIn',
+  'spokenGreeting',
   'currentTime',
   'attempts',
+  'availableUntil',
   'minutesLeft',
   'slots',
   'timeZoneCity',
   'rescheduled',
+  'moved',
+  'video',
 ]);
 
 const phrasesByLocale: Readonly<Record<Locale, LocalePhrases>> = { en: phrasesEn, it: phrasesIt };
@@ -164,6 +197,21 @@ export function renderTemplateText(template: TemplateText, context: TemplateCont
 
 type Values = Partial<Record<string, string>>;
 
+const MINUTE = 60_000;
+/** Less availability than this is not worth promising in a message read minutes later. */
+const MIN_AVAILABILITY = 5 * MINUTE;
+
+/** The two clocks of a draft: the reader's (the event's zone, when its clock differs from
+ * the candidate's) and the candidate's. `other` is set only when they differ at `at`. */
+interface Clocks {
+  reader: string;
+  other?: string;
+}
+
+function clocksAt(at: number, userZone: string, eventZone: string | undefined): Clocks {
+  return eventZone && zonesDiffer(at, userZone, eventZone) ? { reader: eventZone, other: userZone } : { reader: userZone };
+}
+
 function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   const ctx: Record<string, unknown> = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const values: Values = {};
@@ -171,8 +219,16 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
     const value = cleanText(ctx[key]);
     if (value) values[key] = value;
   }
-  const { company, role, title } = values;
-  values.position = company && role ? `${company}, ${role}` : (company ?? role ?? title);
+  if (ctx.interviewerIsGroup === true) delete values.interviewerName;
+  if (values.interviewerName) values.interviewerFirstName = firstName(values.interviewerName);
+  if (ctx.markMissingProfile === true) {
+    values.candidateName ??= phrases.missingName;
+    values.candidatePhone ??= phrases.missingPhone;
+  }
+  const { company, role } = values;
+  // Never the title: it is often the candidate's own label for the event.
+  const position = company && role ? `${company}, ${role}` : (company ?? role);
+  if (position) values.position = position;
 
   const userZone = canonicalZone(ctx.timeZone) ?? runtimeZone();
   const eventZone = canonicalZone(ctx.eventTimeZone);
@@ -180,41 +236,60 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   const scheduledAt = instant(ctx.scheduledAt);
 
   if (scheduledAt !== undefined) {
-    const date = formatDate(scheduledAt, userZone, phrases, now);
-    const day = phrases.day(now === undefined ? undefined : relativeDay(scheduledAt, now, userZone), date);
-    let time = formatTime(scheduledAt, userZone, phrases);
-    if (eventZone && zonesDiffer(scheduledAt, userZone, eventZone)) {
-      time += ' ' + phrases.otherZone(formatTime(scheduledAt, eventZone, phrases), zonePlace(eventZone, phrases));
-    }
-    values.scheduledDay = day;
+    const clocks = clocksAt(scheduledAt, userZone, eventZone);
+    const relative = now === undefined ? undefined : sharedRelativeDay(scheduledAt, now, clocks);
+    const date = formatDate(scheduledAt, clocks.reader, phrases, now);
+    const time = labelledTime(scheduledAt, clocks, phrases);
+    values.scheduledDay = phrases.day(relative, date);
     values.scheduledTime = time;
-    values.scheduledWhen = phrases.dayAndTime(day, time);
+    values.scheduledWhen = phrases.dayAndTime(relative, date, time);
     if (now !== undefined) {
-      const minutes = (scheduledAt - now) / 60_000;
+      const minutes = (scheduledAt - now) / MINUTE;
       // Only a call that is still ahead, and soon enough for "in about …" to be useful.
       if (minutes > 0 && minutes <= 12 * 60) values.startsIn = phrases.startsIn(minutes);
     }
   }
-  if (now !== undefined) values.currentTime = formatTime(now, userZone, phrases);
+  if (now !== undefined) {
+    const clocks = clocksAt(now, userZone, eventZone);
+    const here = formatTime(now, userZone, phrases);
+    values.currentTime = clocks.other
+      ? phrases.now(here, zonePlace(userZone, phrases), { time: formatTime(now, clocks.reader, phrases), place: zonePlace(clocks.reader, phrases) })
+      : phrases.now(here);
+    values.spokenGreeting = phrases.spokenGreeting(wallHour(now, clocks.reader));
+  } else {
+    values.spokenGreeting = phrases.spokenGreeting(undefined);
+  }
 
   const attempts = wholeNumber(ctx.attempts, Math.floor);
   if (attempts !== undefined && attempts >= 1) values.attempts = phrases.attempts(attempts);
-  // "another 0 minutes" would be false comfort: no time left means the clause goes.
+  const availableUntil = instant(ctx.availableUntil);
+  // A promise of availability must still hold when it is read: under five minutes, say nothing.
+  if (availableUntil !== undefined && now !== undefined && availableUntil - now >= MIN_AVAILABILITY && availableUntil - now <= DAY_MS) {
+    values.availableUntil = phrases.until(labelledTime(availableUntil, clocksAt(availableUntil, userZone, eventZone), phrases));
+  }
   const minutesLeft = wholeNumber(ctx.minutesLeft, Math.round);
-  if (minutesLeft !== undefined && minutesLeft >= 1) values.minutesLeft = phrases.minutesLeft(minutesLeft);
+  if (minutesLeft !== undefined && minutesLeft >= 5) values.minutesLeft = phrases.minutesLeft(minutesLeft);
 
   const slots = validSlots(ctx.slots);
   if (slots.length > 0) {
-    values.slots = slots.map((slot) => '• ' + formatSlot(slot, userZone, phrases, now)).join('\n');
-  }
-  // The slots are written in the user's zone; say which when the interviewer may be elsewhere.
-  const reference = scheduledAt ?? slots[0]?.start ?? now;
-  if (eventZone && reference !== undefined && zonesDiffer(reference, userZone, eventZone)) {
-    values.timeZoneCity = zonePlace(userZone ?? 'UTC', phrases).name;
+    values.slots = slots.map((slot) => '• ' + formatSlot(slot, clocksAt(slot.start, userZone, eventZone), phrases, now)).join('\n');
+    // Each slot carries both zones when they differ; otherwise one line names the zone.
+    if (!slots.some((slot) => clocksAt(slot.start, userZone, eventZone).other)) values.timeZoneCity = zonePlace(userZone, phrases).name;
   }
 
   if (ctx.rescheduled === true) values.rescheduled = '';
+  if (ctx.moved === true) values.moved = '';
+  if (ctx.video === true) values.video = '';
   return values;
+}
+
+const HONORIFIC = /^(dr|mr|mrs|ms|miss|prof|dott|dott\.ssa|dottssa|ing|avv|sig|sig\.ra|sigra)\.?$/i;
+
+/** "Jane" from "Jane Doe", for a spoken greeting; a title keeps the whole name ("Dr. Smith"). */
+function firstName(name: string): string {
+  const words = name.split(' ');
+  const first = words[0] ?? name;
+  return words.length < 2 || HONORIFIC.test(first) || first.length < 2 ? name : first;
 }
 
 /** A plausible epoch-ms instant (the range `Date` accepts). */
@@ -246,26 +321,59 @@ function validSlots(value: unknown): Array<{ start: number; end: number }> {
 // ---------------------------------------------------------------------------------------
 // Time
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs far more than using one, and a draft formats the same
+ * few patterns many times. Zones reaching here are canonical, so the cache stays small. */
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    if (formats.size >= 500) formats.clear();
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** ICU puts narrow no-break and thin spaces in "3:30 PM" and ranges; plain-text email
  * clients render those unevenly, so every Intl output is reduced to ordinary spaces. */
 function plainSpaces(s: string): string {
   return s.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
 }
 
-function formatTime(ms: number, zone: string | undefined, phrases: LocalePhrases): string {
-  const format = new Intl.DateTimeFormat(phrases.timeLocale, {
+function formatTime(ms: number, zone: string, phrases: LocalePhrases): string {
+  const format = dateTimeFormat(phrases.timeLocale, {
     hour: 'numeric',
     minute: '2-digit',
     hourCycle: phrases.hourCycle,
     timeZone: zone,
   });
-  return plainSpaces(format.format(ms));
+  // A 24-hour clock writes the hour after midnight "00:30", never "0:30".
+  return plainSpaces(format.format(ms)).replace(/^0:/, '00:');
 }
 
-function formatDate(ms: number, zone: string | undefined, phrases: LocalePhrases, now: number | undefined): string {
+function wallHour(ms: number, zone: string): number | undefined {
+  const hour = Number(dateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(ms));
+  return Number.isFinite(hour) ? hour % 24 : undefined;
+}
+
+/** The time on the reader's clock, and when the candidate's differs, labelled with both. */
+function labelledTime(ms: number, clocks: Clocks, phrases: LocalePhrases): string {
+  const time = formatTime(ms, clocks.reader, phrases);
+  if (!clocks.other) return time;
+  const otherDay = calendarDay(ms, clocks.other).index !== calendarDay(ms, clocks.reader).index ? weekday(ms, clocks.other, phrases) : undefined;
+  return `${phrases.zoned(time, zonePlace(clocks.reader, phrases))} ${phrases.otherZone(formatTime(ms, clocks.other, phrases), zonePlace(clocks.other, phrases), otherDay, false)}`;
+}
+
+function weekday(ms: number, zone: string, phrases: LocalePhrases): string {
+  return plainSpaces(dateTimeFormat(phrases.dateLocale, { weekday: 'long', timeZone: zone }).format(ms));
+}
+
+function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: number | undefined): string {
   // The year only when it is not the current one: "Tuesday 1 December" is enough otherwise.
   const withYear = now !== undefined && calendarDay(ms, zone).year !== calendarDay(now, zone).year;
-  const format = new Intl.DateTimeFormat(phrases.dateLocale, {
+  const format = dateTimeFormat(phrases.dateLocale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -276,8 +384,8 @@ function formatDate(ms: number, zone: string | undefined, phrases: LocalePhrases
 }
 
 /** The calendar date of an instant in a zone, as a day count so dates can be subtracted. */
-function calendarDay(ms: number, zone: string | undefined): { year: number; index: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+function calendarDay(ms: number, zone: string): { year: number; index: number } {
+  const parts = dateTimeFormat('en-US', {
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
@@ -288,25 +396,32 @@ function calendarDay(ms: number, zone: string | undefined): { year: number; inde
   return { year, index: Math.round(Date.UTC(year, part('month') - 1, part('day')) / DAY_MS) };
 }
 
-function relativeDay(ms: number, now: number, zone: string | undefined): RelativeDay | undefined {
+function relativeDay(ms: number, now: number, zone: string): RelativeDay | undefined {
   const diff = calendarDay(ms, zone).index - calendarDay(now, zone).index;
   return diff === 0 ? 'today' : diff === 1 ? 'tomorrow' : diff === -1 ? 'yesterday' : undefined;
 }
 
-function offsetLabel(ms: number, zone: string | undefined): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(ms);
+/** "today"/"tomorrow" only when it is true on both clocks; else the date is written. */
+function sharedRelativeDay(ms: number, now: number, clocks: Clocks): RelativeDay | undefined {
+  const reader = relativeDay(ms, now, clocks.reader);
+  return clocks.other === undefined || relativeDay(ms, now, clocks.other) === reader ? reader : undefined;
+}
+
+function offsetLabel(ms: number, zone: string): string {
+  const parts = dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(ms);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
 /** Compared by offset at that instant, not by name: Europe/Rome and Europe/Berlin read the
  * same clock, and a note saying so would only confuse. */
-function zonesDiffer(ms: number, a: string | undefined, b: string): boolean {
+function zonesDiffer(ms: number, a: string, b: string): boolean {
   return offsetLabel(ms, a) !== offsetLabel(ms, b);
 }
 
 const REGIONS = new Set(['Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific']);
 
-function zonePlace(zone: string, phrases: LocalePhrases): ZonePlace {
+/** The place an IANA zone names, in the draft's language ("Londra" in Italian). */
+export function zonePlace(zone: string, phrases: LocalePhrases): ZonePlace {
   const segments = zone.split('/');
   const city = segments[segments.length - 1]?.replace(/_/g, ' ');
   if (segments.length > 1 && REGIONS.has(segments[0] ?? '') && city) {
@@ -318,14 +433,22 @@ function zonePlace(zone: string, phrases: LocalePhrases): ZonePlace {
   return { name: /^UTC([+-]00:00)?$/.test(label) || label === '' ? 'UTC' : label, isCity: false };
 }
 
-function formatSlot(slot: { start: number; end: number }, zone: string | undefined, phrases: LocalePhrases, now: number | undefined): string {
-  const startDate = formatDate(slot.start, zone, phrases, now);
+function formatRange(slot: { start: number; end: number }, zone: string, phrases: LocalePhrases, now: number | undefined, withDate: boolean): string {
   const start = formatTime(slot.start, zone, phrases);
   const end = formatTime(slot.end, zone, phrases);
+  const date = (ms: number) => formatDate(ms, zone, phrases, now);
   if (calendarDay(slot.start, zone).index === calendarDay(slot.end, zone).index) {
-    return phrases.slot(startDate, phrases.timeRange(start, end));
+    return withDate ? phrases.slot(date(slot.start), phrases.timeRange(start, end)) : phrases.timeRange(start, end);
   }
-  return `${phrases.slot(startDate, start)} – ${phrases.slot(formatDate(slot.end, zone, phrases, now), end)}`;
+  return withDate ? `${phrases.slot(date(slot.start), start)} – ${phrases.slot(date(slot.end), end)}` : `${start}–${end}`;
+}
+
+function formatSlot(slot: { start: number; end: number }, clocks: Clocks, phrases: LocalePhrases, now: number | undefined): string {
+  const main = formatRange(slot, clocks.reader, phrases, now, true);
+  if (!clocks.other) return main;
+  const otherDay = calendarDay(slot.start, clocks.other).index !== calendarDay(slot.start, clocks.reader).index ? weekday(slot.start, clocks.other, phrases) : undefined;
+  const other = formatRange(slot, clocks.other, phrases, now, false);
+  return `${phrases.zoned(main, zonePlace(clocks.reader, phrases))} ${phrases.otherZone(other, zonePlace(clocks.other, phrases), otherDay, true)}`;
 }
 
 // ---------------------------------------------------------------------------------------

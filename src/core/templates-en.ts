@@ -16,15 +16,20 @@ const signature = 'Best regards,\n{candidateName}\n{candidatePhone}\n{candidateE
 const aboutRole = '[ for the {role} position[ at {company}]| with {company}]';
 /** The same after "call", where a second "for" would stumble: "about the … position". */
 const regardingRole = '[ about the {role} position[ at {company}]| with {company}]';
+/** "video call" for an interview with a video link and no phone number. */
+const call = '[{video}video call|call]';
+/** The time follows the role after a comma, so "at Acme" cannot read as the call's place. */
+const setFor = '[, set for {scheduledWhen}]';
 
 export const templatesEn: Record<TemplateKind, TemplateText> = {
   confirmation: {
-    subject: 'Confirming our call[ {scheduledDay}][ — {position}]',
+    subject: `Confirming our ${call}[ {scheduledDay}][ — {position}]`,
     body: [
       greeting,
       '',
-      `I'm writing to confirm our call${aboutRole}[ {scheduledWhen}][, {startsIn}]. I'm looking forward to speaking with you.`,
-      "[If anything changes, you can reach me at {candidatePhone}.]",
+      `I'm writing to confirm our ${call}${aboutRole}[, set for {scheduledWhen}[, {startsIn}]]. I'm looking forward to speaking with you.`,
+      "[{video}I'll join with the link in the invitation.]",
+      '[If anything changes, you can reach me at {candidatePhone}.]',
       '',
       'Thank you, and speak soon.',
       '',
@@ -33,13 +38,15 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   },
 
   'follow-up': {
-    subject: 'Following up on our call[ {scheduledDay}][ — {position}]',
+    subject: `Following up on our ${call}[ {scheduledDay}][ — {position}]`,
     body: [
       greeting,
       '',
-      `I'm writing about our call${aboutRole}[ {scheduledWhen}]. [I called you {attempts} but wasn't able to get through.|We haven't managed to connect yet.]`,
+      `I'm writing about our ${call}${aboutRole}${setFor}. [{video}I joined at the scheduled time, but we haven't managed to connect yet.|I called you {attempts} but couldn't get through.|We haven't managed to connect yet.]`,
       '',
-      "[I'll stay available[ at {candidatePhone}] for {minutesLeft}, and I hope we can speak then. Otherwise, I'd be happy to reschedule at a time that suits you.|I'd be happy to reschedule at a time that suits you[; you can reach me at {candidatePhone}].]",
+      // "Otherwise" lives in the same group as the availability it refers to: no availability
+      // (too little time left), no "otherwise".
+      "[[{video}I'll stay in the meeting|I'll stay available[ at {candidatePhone}]] {availableUntil} and hope we can speak then. Otherwise, I'd be happy to reschedule at a time that suits you.|I'd be happy to reschedule at a time that suits you[; you can reach me at {candidatePhone}].]",
       '',
       'Thank you again for the opportunity.',
       '',
@@ -51,26 +58,25 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   voicemail: {
     subject: 'Voicemail script[ — {position}]',
     body: [
-      'Hello[ {interviewerName}][, this is {candidateName}].',
-      `I'm calling about our interview${aboutRole}[, scheduled {scheduledWhen}].`,
+      '{spokenGreeting}[ {interviewerFirstName}][, this is {candidateName}].',
+      `I'm calling about our interview${aboutRole}${setFor}.`,
       "[It's now {currentTime}.]",
-      '[You can reach me at {candidatePhone}. Again, that\'s {candidatePhone}.]',
-      "[I'll stay available for {minutesLeft}.]",
-      "Otherwise, I'm happy to find another time that works for you.",
+      "[You can reach me at {candidatePhone}. Again, that's {candidatePhone}.]",
+      "[I'll stay available {availableUntil}. If that doesn't suit you, I'm happy to find another time.|I'm happy to find another time that works for you.]",
       'Thank you, and I hope to speak with you soon.',
     ].join('\n'),
   },
 
   apology: {
-    subject: 'Sorry I missed your call[ — {position}]',
+    subject: 'Sorry I missed [{video}our video call|your call][ — {position}]',
     body: [
       greeting,
       '',
-      "I'm sorry I missed your call[ about the {role} position[ at {company}]| from {company}]. That was my mistake, and I've already sorted out what caused it.",
+      `[{video}I'm sorry I missed our video call${aboutRole}|I'm sorry I missed your call[ about the {role} position[ at {company}]| about the opportunity at {company}]]. That was my mistake.[ I tried to call you back {attempts} but couldn't reach you.]`,
       '',
-      'Is now a good time to talk, or would you have time later this week?[ You can reach me at {candidatePhone}.]',
+      'Could we find another time to talk, today or in the next few days?[ You can reach me at {candidatePhone}.]',
       // The leading newline inside the group keeps the slots a paragraph of their own.
-      '[\nHere are a few times that would work well for me:\n{slots}\n[All times are {timeZoneCity} time.\n]I\'m also happy to fit around your schedule.]',
+      "[\nHere are a few times that would work well for me:\n{slots}\n[All times are {timeZoneCity} time.\n]I'm also happy to fit around your schedule.]",
       '',
       'Thank you for your understanding.',
       '',
@@ -79,11 +85,11 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   },
 
   reschedule: {
-    subject: 'Rescheduling our call[ — {position}]',
+    subject: `Rescheduling our ${call}[ — {position}]`,
     body: [
       greeting,
       '',
-      `Unfortunately we weren't able to connect for our call${regardingRole}[ {scheduledWhen}]. I understand that things come up, and I'd be glad to find another time.`,
+      `Unfortunately we weren't able to connect for our ${call}${regardingRole}${setFor}. I'd be glad to find another time to talk.`,
       '',
       "[Here are a few times that would work for me:\n{slots}\n[All times are {timeZoneCity} time.\n]If none of these suit you, I'm happy to fit around your availability.|Could you let me know when you might be available? I'm happy to fit around your schedule.]",
       '[You can also reach me at {candidatePhone}.]',
@@ -99,7 +105,7 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{rescheduled}Unfortunately we missed each other again at the new time[, {scheduledWhen}].|Unfortunately we haven't managed to connect yet for our call${regardingRole}[ {scheduledWhen}].]`,
+      `[{rescheduled}Unfortunately we missed each other again at the new time[, {scheduledWhen}].|Unfortunately we haven't managed to connect yet for our ${call}${regardingRole}${setFor}.]`,
       '',
       "To make things easier, would you be willing to call me[ at {candidatePhone}] at whatever time suits you best? I'll keep my phone with me.",
       '',
@@ -114,7 +120,7 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `Thank you for taking the time to speak with me[ about the {role} position[ at {company}]| about the opportunity at {company}]. I enjoyed our conversation and learning more about the role.[{rescheduled} I also appreciate your flexibility in moving our call.]`,
+      'Thank you for taking the time to speak with me[ about the {role} position[ at {company}]| about the opportunity at {company}]. I enjoyed our conversation and learning more about the role.[{moved} Thank you also for your flexibility in finding a new time.]',
       '',
       "If there's anything else I can provide, please let me know. I look forward to hearing from you.",
       '',

@@ -18,14 +18,18 @@ const signature = 'Cordiali saluti,\n{candidateName}\n{candidatePhone}\n{candida
 const aboutRole = '[ per la posizione di {role}[ presso {company}]| con {company}]';
 /** The same after "per il colloquio", where a second "per" would stumble. */
 const regardingRole = '[ relativo alla posizione di {role}[ presso {company}]| con {company}]';
+/** "videocolloquio" for an interview with a video link and no phone number. */
+const interview = '[{video}video]colloquio';
+const plannedFor = '[, previsto per {scheduledWhen}]';
 
 export const templatesIt: Record<TemplateKind, TemplateText> = {
   confirmation: {
-    subject: 'Conferma del colloquio[ di {scheduledDay}][ — {position}]',
+    subject: `Conferma del ${interview}[ di {scheduledDay}][ — {position}]`,
     body: [
       greeting,
       '',
-      `Le scrivo per confermare il colloquio${regardingRole}[, previsto per {scheduledWhen}[, {startsIn}]]. Sarà un piacere parlare con Lei.`,
+      `Le scrivo per confermare il ${interview}${regardingRole}[, previsto per {scheduledWhen}[, {startsIn}]]. Sarà un piacere parlare con Lei.`,
+      "[{video}Mi collegherò tramite il link presente nell'invito.]",
       '[Per qualsiasi variazione può contattarmi al numero {candidatePhone}.]',
       '',
       'La ringrazio e a presto.',
@@ -35,13 +39,14 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
   },
 
   'follow-up': {
-    subject: 'Il nostro colloquio[ di {scheduledDay}][ — {position}]',
+    subject: '[{video}Videocolloquio|Colloquio][ di {scheduledDay}]: in attesa di sentirci[ — {position}]',
     body: [
       greeting,
       '',
-      `Le scrivo in merito al colloquio${aboutRole}[, previsto per {scheduledWhen}]. [Ho provato a chiamarLa {attempts}, senza però riuscire a parlarLe.|Finora non è stato possibile sentirci.]`,
+      `Le scrivo in merito al ${interview}${aboutRole}${plannedFor}. [{video}Sono in collegamento dall'orario previsto, ma finora non è stato possibile sentirci.|Ho provato a chiamarLa {attempts}, senza però riuscire a parlarLe.|Finora non è stato possibile sentirci.]`,
       '',
-      '[Resterò disponibile {minutesLeft}[ al numero {candidatePhone}] e spero di sentirLa a breve. In caso contrario, sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo.|Sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]',
+      // "In caso contrario" sta nello stesso gruppo della disponibilità a cui si riferisce.
+      '[[{video}Resterò in collegamento|Resterò disponibile[ al numero {candidatePhone}]] {availableUntil} e spero di sentirLa a breve. In caso contrario, sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo.|Sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]',
       '',
       "La ringrazio ancora per l'opportunità.",
       '',
@@ -53,25 +58,24 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
   voicemail: {
     subject: 'Messaggio per la segreteria[ — {position}]',
     body: [
-      'Buongiorno[ {interviewerName}][, sono {candidateName}].',
-      `La chiamo per il colloquio${regardingRole}[, previsto per {scheduledWhen}].`,
-      '[In questo momento sono le {currentTime}.]',
+      '{spokenGreeting}[, sono {candidateName}].',
+      `La chiamo per il ${interview}${regardingRole}${plannedFor}.`,
+      '[In questo momento {currentTime}.]',
       '[Può richiamarmi al numero {candidatePhone}. Ripeto: {candidatePhone}.]',
-      '[Resterò disponibile {minutesLeft}.]',
-      'Altrimenti, sarò felice di concordare un altro momento.',
-      'La ringrazio, a presto.',
+      '[Resterò disponibile {availableUntil}. Se per Lei non fosse possibile, sarò felice di concordare un altro momento.|Sarò felice di concordare con Lei un altro momento.]',
+      'La ringrazio e spero di sentirLa presto.',
     ].join('\n'),
   },
 
   apology: {
-    subject: 'Mi scuso per la chiamata persa[ — {position}]',
+    subject: '[{video}Mi scuso per il videocolloquio mancato|Mi scuso per la chiamata persa][ — {position}]',
     body: [
       greeting,
       '',
-      'mi scuso per non aver risposto alla Sua chiamata[ relativa alla posizione di {role}[ presso {company}]]. La responsabilità è mia e ho già risolto ciò che me lo ha impedito.',
+      `[{video}mi scuso per aver mancato il nostro videocolloquio${regardingRole}|mi scuso per non aver risposto alla Sua chiamata[ per il colloquio relativo alla posizione di {role}[ presso {company}]| per il colloquio con {company}]]. La responsabilità è mia.[ Ho provato a richiamarLa {attempts}, senza riuscire a parlarLe.]`,
       '',
-      'Per Lei andrebbe bene sentirci adesso, oppure avrebbe un momento nel corso della settimana?[ Può contattarmi al numero {candidatePhone}.]',
-      "[\nSe può essere utile, ecco alcune mie disponibilità:\n{slots}\n[Gli orari sono riferiti all'ora di {timeZoneCity}.\n]Mi adatterò comunque volentieri ai Suoi impegni.]",
+      'Potremmo sentirci oggi stesso o nei prossimi giorni, quando Le è più comodo?[ Può contattarmi al numero {candidatePhone}.]',
+      "[\nSe può esserLe utile, ecco alcuni orari in cui sono disponibile:\n{slots}\n[Gli orari si riferiscono all'ora di {timeZoneCity}.\n]Mi adatterò comunque volentieri ai Suoi impegni.]",
       '',
       'La ringrazio per la comprensione.',
       '',
@@ -80,13 +84,13 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
   },
 
   reschedule: {
-    subject: 'Nuova data per il colloquio[ — {position}]',
+    subject: `Nuova data per il ${interview}[ — {position}]`,
     body: [
       greeting,
       '',
-      `purtroppo non è stato possibile sentirci per il colloquio${regardingRole}[, previsto per {scheduledWhen}]. Comprendo bene che possano capitare degli imprevisti e sarò felice di fissare un nuovo appuntamento.`,
+      `purtroppo non è stato possibile sentirci per il ${interview}${regardingRole}${plannedFor}. Sarò felice di fissare un nuovo appuntamento.`,
       '',
-      "[Le propongo alcune mie disponibilità:\n{slots}\n[Gli orari sono riferiti all'ora di {timeZoneCity}.\n]Se nessuna fosse comoda, mi adatterò volentieri alle Sue esigenze.|Mi farebbe sapere quando potrebbe essere disponibile? Mi adatterò volentieri ai Suoi impegni.]",
+      "[Le propongo alcune mie disponibilità:\n{slots}\n[Gli orari si riferiscono all'ora di {timeZoneCity}.\n]Se nessuna fosse comoda, mi adatterò volentieri alle Sue esigenze.|Mi farebbe sapere quando potrebbe essere disponibile? Mi adatterò volentieri ai Suoi impegni.]",
       '[Può contattarmi anche al numero {candidatePhone}.]',
       '',
       'La ringrazio e resto a Sua disposizione.',
@@ -100,7 +104,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{rescheduled}purtroppo non è stato possibile sentirci nemmeno nel nuovo orario[, {scheduledWhen}].|purtroppo non è stato ancora possibile sentirci per il colloquio${regardingRole}[, previsto per {scheduledWhen}].]`,
+      `[{rescheduled}purtroppo non è stato possibile sentirci nemmeno al nuovo orario[, {scheduledWhen}].|purtroppo non è stato ancora possibile sentirci per il ${interview}${regardingRole}${plannedFor}.]`,
       '',
       'Per semplificare le cose, potrebbe chiamarmi Lei[ al numero {candidatePhone}] nel momento che preferisce? Terrò il telefono a portata di mano.',
       '',
@@ -115,7 +119,7 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `La ringrazio per il colloquio${regardingRole} e per il tempo che mi ha dedicato. È stato un piacere approfondire il ruolo.[{rescheduled} Apprezzo molto anche la flessibilità con cui ha accettato di spostare il nostro incontro.]`,
+      `La ringrazio per il colloquio${regardingRole} e per il tempo che mi ha dedicato. È stato un piacere approfondire il ruolo.[{moved} Apprezzo molto anche la Sua flessibilità nel trovare un nuovo momento per sentirci.]`,
       '',
       'Resto a Sua disposizione per qualsiasi ulteriore informazione e attendo con piacere un Suo riscontro.',
       '',

@@ -127,6 +127,11 @@ export interface Interview {
   phones: PhoneNumber[];
   /** https only, and only Meet / Zoom / Teams hosts. */
   videoUrl?: string;
+  /** The organizer is a team or a scheduling address rather than a person (set by extraction
+   * when it can tell; the drafts then greet neutrally). */
+  interviewerIsGroup?: boolean;
+  /** The language the invite is written in, when title and description tell (detect-language.ts). */
+  language?: Locale;
   detectedBy: { rule: DetectionRule; matched?: string };
 }
 
@@ -143,6 +148,8 @@ export interface Marks {
   checklist?: string[];
   /** "Remind me later": no notification for this interview until then (epoch ms). */
   snoozedUntil?: number;
+  /** The language the user chose for this interview's drafts and voicemail (else detected). */
+  language?: Locale;
 }
 
 export type ReminderKind =

@@ -26,8 +26,9 @@ export function TemplateEditor({ settings, sample, onChange }: Props) {
   const current = templateFor(kind, locale, settings.templates, defaultTemplates);
   const isCustom = settings.templates[locale]?.[kind] !== undefined;
   const now = Date.now();
+  // The sample as it stands, with nothing marked: a preview must not claim calls that were never made.
   const preview = sample
-    ? renderTemplateText(current, templateContext(sample, { ...emptyMarks(), callAttempts: [now - 120_000, now - 60_000] }, settings, { now, locale, timeZone: i18n.timeZone, defaults: defaultTemplates }), locale)
+    ? renderTemplateText(current, templateContext(sample, emptyMarks(), settings, { now, locale, timeZone: i18n.timeZone, defaults: defaultTemplates }), locale)
     : undefined;
   const set = (subject: string, body: string) => onChange(withTemplate(settings.templates, locale, kind, { subject, body }, defaultTemplates));
 

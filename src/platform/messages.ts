@@ -1,4 +1,4 @@
-import type { TemplateKind } from '../core/types.ts';
+import type { Locale, TemplateKind } from '../core/types.ts';
 import type { MarkAction } from '../core/marks.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import type { Settings } from '../core/settings.ts';
@@ -16,6 +16,8 @@ export interface MessageMap {
   voicemail: { request: { interviewId: string }; response: { text: string } };
   /** Free times for a new call, from busy time and working hours, for the picker. */
   'proposed-slots': { request: { interviewId: string }; response: { slots: Slot[] } };
+  /** The language of this interview's drafts and voicemail; undefined goes back to the detected one. */
+  'interview-language': { request: { interviewId: string; language?: Locale }; response: { ok: true } };
   /** Ticks or unticks one item of the get-ready checklist. */
   checklist: { request: { interviewId: string; item: string; checked: boolean }; response: { ok: true } };
   /** Adds or replaces an interview typed in by hand (validated again here). */

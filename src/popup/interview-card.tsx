@@ -8,6 +8,8 @@ import { withoutOwnNumbers } from '../core/extract.ts';
 import { waitState } from '../core/wait-state.ts';
 import { effectiveTiming } from '../core/plan-timeline.ts';
 import { INTERVIEW_GONE, send } from '../platform/messages.ts';
+import { uiLanguage } from '../platform/i18n.ts';
+import { interviewLocale } from '../core/resolve-locale.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
@@ -105,6 +107,11 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
   const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
   const showBothZones = eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, interview.start);
+  // The recruiter's language, not the popup's: detected from the invite, changeable here.
+  const draftLocale = interviewLocale(interview, marks, settings.language, uiLanguage());
+  const chooseLanguage = (language: string) => {
+    void send('interview-language', { interviewId: interview.id, language: language === 'it' ? 'it' : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
+  };
   const confirmNow = state.phase === 'upcoming' && untilStart <= timing.confirmLead * MINUTE;
 
   return (
@@ -116,7 +123,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
       <p class="when">
         <time dateTime={new Date(interview.start).toISOString()}>
           {showBothZones && eventZone
-            ? `${formatDay(i18n, interview.start)} · ${t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone)])}`
+            ? `${formatDay(i18n, interview.start)} · ${t('popupBothZones', [formatTime(i18n, interview.start), formatTime(i18n, interview.start, eventZone), zoneCity(eventZone, i18n.locale)])}`
             : t('popupStartsAt', [formatDay(i18n, interview.start), formatTime(i18n, interview.start)])}
         </time>
         {' · '}
@@ -189,13 +196,20 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
         </div>
       )}
 
-      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} now={now} />}
+      {(waiting || state.phase === 'upcoming') && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {confirmNow && <p class="hint">{t('confirmHint')}</p>}
       {picking
         ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))}
             onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => setPicking(undefined)} />
         : <EmailButtons interview={interview} phase={state.phase} rescheduled={marks.rescheduled === true} onDraft={chooseDraft} />}
+      <p class="hint draft-language">
+        <label for="draft-language">{t('draftLanguageLabel')}</label>{' '}
+        <select id="draft-language" value={draftLocale} onChange={(e) => chooseLanguage(e.currentTarget.value)}>
+          <option value="en">English</option>
+          <option value="it">Italiano</option>
+        </select>
+      </p>
       {error && <p class="error" role="alert">{error}</p>}
 
       {/* A typed-in interview is deleted from its edit form, where the user sees what goes. */}

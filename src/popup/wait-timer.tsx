@@ -24,6 +24,8 @@ export function WaitTimer({ interview, state, timing, now }: Props) {
     : state.phase === 'may-stop' ? t('phase_may_stop_hint', [timing.maxWait])
     : state.phase === 'stop-waiting' ? t('phase_stop_waiting_hint')
     : '';
+  // chrome.i18n has no plural rules: one minute has a message of its own ("Manca 1 minuto").
+  const left = state.minutesLeft === 1 ? t('timerLeftOne', [timing.maxWait]) : t('timerLeft', [state.minutesLeft, timing.maxWait]);
   const running = state.phase === 'waiting' || state.phase === 'may-stop' || state.phase === 'stop-waiting';
   return (
     <section class="wait" aria-label={t('timerLabel')}>
@@ -38,11 +40,11 @@ export function WaitTimer({ interview, state, timing, now }: Props) {
       {running && (
         <>
           <p class="clock" aria-hidden="true">{formatClock(seconds)}</p>
-          <div class="meter" role="progressbar" aria-label={t('timerLabel')} aria-valuemin={0} aria-valuemax={timing.maxWait} aria-valuenow={Math.min(state.minutesWaited, timing.maxWait)} aria-valuetext={t('timerLeft', [state.minutesLeft, timing.maxWait])}>
+          <div class="meter" role="progressbar" aria-label={t('timerLabel')} aria-valuemin={0} aria-valuemax={timing.maxWait} aria-valuenow={Math.min(state.minutesWaited, timing.maxWait)} aria-valuetext={left}>
             <div class="meter-fill" style={{ width: `${Math.min(100, (seconds / 60 / timing.maxWait) * 100)}%` }} />
             <div class="meter-mark" style={{ left: `${(timing.minWait / timing.maxWait) * 100}%` }} />
           </div>
-          <p class="muted">{t('timerLeft', [state.minutesLeft, timing.maxWait])}</p>
+          <p class="muted">{left}</p>
         </>
       )}
     </section>

@@ -1,5 +1,7 @@
 import { formatDistance } from 'date-fns';
 import type { I18n } from './i18n.ts';
+import type { Locale } from '../core/types.ts';
+import { italianCityNames } from '../core/city-names.ts';
 
 /** "3:30 PM" / "15:30" in `timeZone` (the browser's by default). */
 export function formatTime(i18n: I18n, instant: number, timeZone = i18n.timeZone): string {
@@ -16,9 +18,10 @@ export function formatRelative(i18n: I18n, instant: number, now: number): string
   return formatDistance(instant, now, { addSuffix: true, locale: i18n.dateLocale });
 }
 
-/** The city part of an IANA zone, for "10:00 in New York". */
-export function zoneCity(timeZone: string): string {
-  return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+/** The city part of an IANA zone in the UI's language, for "10:00 in New York", "alle 10:00 a Londra". */
+export function zoneCity(timeZone: string, locale: Locale = 'en'): string {
+  const city = (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+  return locale === 'it' ? italianCityNames[city] ?? city : city;
 }
 
 /** Whether two zones show a different wall-clock time at `instant`. */

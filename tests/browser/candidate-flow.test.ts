@@ -116,7 +116,7 @@ describe('the candidate flow in the popup', () => {
     await page.locator('.emails .button.primary').click();
     await page.locator('.slots').waitFor();
     const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Open the draft' }).click());
-    assert.match(url.searchParams.get('body') ?? '', /Is now a good time/);
+    assert.match(url.searchParams.get('body') ?? '', /Could we find another time to talk, today or in the next few days\?/);
   });
 
   it('says so when a click reaches an interview that was just replaced, then shows the current one', PER_TEST, async () => {
@@ -200,15 +200,24 @@ describe('the candidate flow in the popup', () => {
     await page.close();
   });
 
-  it('speaks Italian, and so do the drafts, when the language is set to Italian', PER_TEST, async () => {
+  it('speaks Italian when set to, writes to the recruiter in the invite\'s language, and lets the user switch it', PER_TEST, async () => {
     const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
     await demoAt(session, 16, { settings: { ...settings, language: 'it' } });
     page = await session.openPage('popup.html');
     await page.getByText('Puoi smettere a breve').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'it');
-    const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Scrivi il sollecito' }).click());
+    // The demo invite is in English: so is the email, whatever the popup's language.
+    const english = await gmailUrlAfter(session, () => page.getByRole('button', { name: "Scrivi l'email di follow-up" }).click());
+    assert.match(english.searchParams.get('body') ?? '', /I'll stay available/);
+    page = await session.openPage('popup.html');
+    await page.getByLabel('Email e messaggio vocale in').selectOption('it');
+    await session.waitFor(async () => {
+      const { marks } = await session.readStorage<{ marks: Record<string, { language?: string }> }>(['marks']);
+      return Object.values(marks ?? {}).some((m) => m.language === 'it');
+    }, { message: 'the interview\'s language is stored' });
+    const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: "Scrivi l'email di follow-up" }).click());
     const body = url.searchParams.get('body') ?? '';
-    assert.match(body, /minuti/);
-    assert.doesNotMatch(body, /\b(the|minutes)\b/);
+    assert.match(body, /Resterò disponibile[^.]* fino all/);
+    assert.doesNotMatch(body, /\b(the|minutes|minuti)\b/);
   });
 });

@@ -689,6 +689,32 @@ function assertRendered(rendered: { subject: string; body: string }): void {
   assert.notEqual(rendered.body.trim(), '', 'empty body');
 }
 
+/** Sentences that only make sense right after the availability they refer to. */
+const CONNECTIVE = /^(Otherwise|Altrimenti|In that case|In tal caso|In caso contrario|If that doesn't suit you|If not|Se per Lei non fosse possibile|Se no)\b/;
+const AVAILABILITY = /available|stay in the meeting|disponibile|in collegamento/;
+
+function assertConnectivesHaveAntecedents(body: string): void {
+  for (const line of body.split('\n')) {
+    const sentences = line.split(/(?<=[.?!])\s+/);
+    sentences.forEach((sentence, i) => {
+      if (!CONNECTIVE.test(sentence)) return;
+      const before = sentences[i - 1];
+      assert.ok(before !== undefined && AVAILABILITY.test(before), `"${sentence}" has no antecedent in ${JSON.stringify(body)}`);
+    });
+  }
+}
+
+/** A number and its noun (or verb) that disagree: "1 minutes", "Mancano 1", "sono le 1:05". */
+const DISAGREEMENT: Record<Locale, RegExp> = {
+  en: /\b(1|one) (minutes|times|hours)\b|(?<![\d:])\b([02-9]|\d{2,}|two|three|four|five|six|seven|eight|nine) (minute|time|hour)\b|\bone (minute|hour)s\b|\b0?0:\d\d [AP]M\b/,
+  it: /\b[Mm]ancano (1|un|una|un')\b|\b[Mm]anca ([02-9]|\d{2,})\b|\b1 minuti\b|(?<![\d:])\b([02-9]|\d{2,}) minuto\b|\buna volte\b|(?<![\d:])\b(due|tre|\d+) volta\b|\bsono l'|\bè le\b|\balle 1:|\ble 1:|\bsono le 1:|(?<![\d:])0:\d\d\b|\buna ore\b|(?<![\d:])\b(due|tre|[2-9]|\d{2,}) ora\b/,
+};
+
+function assertAgreement(text: string, loc: Locale): void {
+  const bad = DISAGREEMENT[loc].exec(text);
+  assert.equal(bad, null, `disagreement ${JSON.stringify(bad?.[0])} in ${JSON.stringify(text)}`);
+}
+
 describe('renderTemplate on arbitrary contexts (properties)', () => {
   it('never throws, never prints undefined/null/NaN/Infinity/[object, and keeps the subject on one clean line', () => {
     const seen = new Set<string>();
@@ -722,9 +748,46 @@ describe('renderTemplate on arbitrary contexts (properties)', () => {
       fc.property(templateKind, wellFormed, locale, (kind, context, loc) => {
         const rendered = renderTemplate(kind, context, loc);
         assertRendered(rendered);
-        assert.ok(rendered.body.includes(context.interviewerName), `no interviewer name in ${JSON.stringify(rendered.body)}`);
+        // The spoken script greets by first name in English and by no name in Italian.
+        const name = kind !== 'voicemail' ? context.interviewerName : loc === 'en' ? context.interviewerName.split(' ')[0]! : '';
+        assert.ok(rendered.body.includes(name), `no interviewer name in ${JSON.stringify(rendered.body)}`);
         assert.ok(rendered.body.includes(context.candidateName), `no candidate name in ${JSON.stringify(rendered.body)}`);
         assert.ok(rendered.subject.includes(context.company), `no company in ${JSON.stringify(rendered.subject)}`);
+      }),
+      runs(300),
+    );
+  });
+
+  it('starts no sentence with a connective whose antecedent was dropped, and makes numbers agree with their nouns', () => {
+    const context = fc.record({
+      interviewerName: fc.option(fc.constantFrom(...PEOPLE, 'HR Team'), { nil: undefined }),
+      interviewerIsGroup: fc.boolean(),
+      candidateName: fc.option(fc.constantFrom('Marco Bianchi', 'Jane Doe'), { nil: undefined }),
+      candidatePhone: fc.option(fc.constant('+39 347 123 4567'), { nil: undefined }),
+      markMissingProfile: fc.boolean(),
+      company: fc.option(fc.constantFrom(...COMPANIES), { nil: undefined }),
+      role: fc.option(fc.constantFrom(...ROLES), { nil: undefined }),
+      scheduledAt: instant,
+      nowOffset: fc.integer({ min: -26 * 60, max: 26 * 60 }),
+      availableOffset: fc.option(fc.integer({ min: -40, max: 40 }), { nil: undefined }),
+      timeZone: fc.constantFrom(...ZONES),
+      eventTimeZone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }),
+      attempts: fc.integer({ min: 0, max: 12 }),
+      minutesLeft: fc.integer({ min: 0, max: 30 }),
+      slots: fc.array(instant.chain((start) => fc.integer({ min: 15, max: 120 }).map((minutes) => ({ start, end: start + minutes * MINUTE }))), { maxLength: 3 }),
+      rescheduled: fc.boolean(),
+      moved: fc.boolean(),
+      video: fc.boolean(),
+    }).map(({ nowOffset, availableOffset, ...rest }) => ({
+      ...rest,
+      now: rest.scheduledAt + nowOffset * MINUTE,
+      availableUntil: availableOffset === undefined ? undefined : rest.scheduledAt + nowOffset * MINUTE + availableOffset * MINUTE,
+    }));
+    fc.assert(
+      fc.property(templateKind, context, locale, (kind, ctx, loc) => {
+        const { subject, body } = renderTemplate(kind, ctx, loc);
+        assertConnectivesHaveAntecedents(body);
+        assertAgreement(`${subject}\n${body}`, loc);
       }),
       runs(300),
     );

@@ -34,19 +34,23 @@ describe('proposed slots in the drafts', () => {
     ]);
   });
 
-  it('writes a New York user’s slots on the New York clock and says so to a Rome interviewer', () => {
+  it('writes a New York user’s slots on the Rome interviewer’s clock first, with New York’s beside', () => {
     const slots = proposeSlots([], now, options({ timeZone: NEW_YORK, durationMinutes: 30 }));
     const context = { slots, timeZone: NEW_YORK, eventTimeZone: ROME, now };
     const en = renderTemplate('reschedule', context, 'en').body;
+    // Rome is six hours ahead of New York in late November.
     assert.deepEqual(bullets(en), [
-      '• Friday 27 November, 12:00–12:30 PM',
-      '• Friday 27 November, 1:00–1:30 PM',
-      '• Monday 30 November, 9:00–9:30 AM',
+      '• Friday 27 November, 6:00–6:30 PM Rome time (12:00–12:30 PM in New York)',
+      '• Friday 27 November, 7:00–7:30 PM Rome time (1:00–1:30 PM in New York)',
+      '• Monday 30 November, 3:00–3:30 PM Rome time (9:00–9:30 AM in New York)',
     ]);
-    assert.match(en, /All times are New York time\./);
+    assert.doesNotMatch(en, /All times are/);
     const it = renderTemplate('reschedule', context, 'it').body;
-    assert.deepEqual(bullets(it), ['• venerdì 27 novembre, 12:00–12:30', '• venerdì 27 novembre, 13:00–13:30', '• lunedì 30 novembre, 9:00–9:30']);
-    assert.match(it, /Gli orari sono riferiti all'ora di New York\./);
+    assert.deepEqual(bullets(it), [
+      '• venerdì 27 novembre, 18:00–18:30 ora di Roma (12:00–12:30 a New York)',
+      '• venerdì 27 novembre, 19:00–19:30 ora di Roma (13:00–13:30 a New York)',
+      '• lunedì 30 novembre, 15:00–15:30 ora di Roma (9:00–9:30 a New York)',
+    ]);
   });
 
   it('still says 9:00 in the apology after Rome has moved to summer time', () => {

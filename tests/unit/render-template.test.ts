@@ -32,10 +32,15 @@ const full: TemplateContext = {
   eventTimeZone: 'America/New_York',
   now: START + 17 * MINUTE,
   attempts: 2,
-  minutesLeft: 13,
+  /** The maximum wait: 30 minutes after the start. */
+  availableUntil: START + 30 * MINUTE,
   slots: [SLOT_1, SLOT_2],
   rescheduled: true,
+  moved: true,
 };
+
+/** The same candidate and interviewer in one zone. */
+const sameZone: TemplateContext = { ...full, eventTimeZone: ROME };
 
 const locales: Locale[] = ['en', 'it'];
 
@@ -107,51 +112,69 @@ describe('renderTemplate', () => {
   });
 
   describe('follow-up', () => {
-    it('states the time, the attempts and the minutes left in English', () => {
+    it('states the time in both zones, the attempts and a clock time of availability in English', () => {
       const { subject, body } = render('follow-up', full);
       assert.equal(subject, 'Following up on our call today — Acme, Backend Engineer');
-      assert.match(body, /today at 3:30 PM \(9:30 AM in New York\)/);
-      assert.match(body, /I called you twice/);
-      assert.match(body, /for another 13 minutes/);
-      assert.match(body, /reschedule at a time that suits you/);
+      assert.match(body, /our call for the Backend Engineer position at Acme, set for today at 9:30 AM New York time \(3:30 PM in Rome\)\./);
+      assert.match(body, /I called you twice but couldn't get through\./);
+      assert.match(body, /I'll stay available at \+39 347 123 4567 until 10:00 AM New York time \(4:00 PM in Rome\) and hope we can speak then\. Otherwise, I'd be happy to reschedule/);
+      assert.doesNotMatch(body, /minute/);
       assert.match(body, /Thank you again for the opportunity\./);
     });
 
-    it('states the time, the attempts and the minutes left in Italian', () => {
+    it('does the same in Italian', () => {
       const { subject, body } = render('follow-up', full, 'it');
-      assert.equal(subject, 'Il nostro colloquio di oggi — Acme, Backend Engineer');
-      assert.match(body, /previsto per oggi alle 15:30 \(le 9:30 a New York\)/);
+      assert.equal(subject, 'Colloquio di oggi: in attesa di sentirci — Acme, Backend Engineer');
+      assert.match(body, /previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\./);
       assert.match(body, /Ho provato a chiamarLa due volte/);
-      assert.match(body, /ancora 13 minuti/);
-      assert.match(body, /La ringrazio ancora per l'opportunità\./);
+      assert.match(body, /Resterò disponibile al numero \+39 347 123 4567 fino alle 10:00 ora di New York \(le 16:00 a Roma\) e spero di sentirLa a breve\. In caso contrario,/);
+      assert.doesNotMatch(body, /minut/);
     });
 
-    it('states the number of attempts in words in English', () => {
+    it('writes availability as one plain clock time when both share a zone', () => {
+      assert.match(render('follow-up', sameZone).body, /until 4:00 PM and hope/);
+      assert.match(render('follow-up', sameZone, 'it').body, /fino alle 16:00 e spero/);
+    });
+
+    it('leaves availability out, with its "otherwise", under five minutes', () => {
+      for (const left of [4.9, 0, -3]) {
+        const context = { ...sameZone, availableUntil: full.now! + left * MINUTE };
+        const en = render('follow-up', context).body;
+        assert.doesNotMatch(en, /until|Otherwise/);
+        assert.match(en, /\n\nI'd be happy to reschedule at a time that suits you; you can reach me at/);
+        assert.doesNotMatch(render('follow-up', context, 'it').body, /fino|In caso contrario/);
+      }
+      assert.match(render('follow-up', { ...sameZone, availableUntil: full.now! + 5 * MINUTE }).body, /until 3:52 PM/);
+    });
+
+    it('states the number of attempts in words, and "several" past three', () => {
       const said = (attempts: number) => /I called you (.+?) but/.exec(render('follow-up', { attempts }).body)?.[1];
-      assert.deepEqual([1, 2, 3, 4, 12].map(said), ['once', 'twice', 'three times', '4 times', '12 times']);
-    });
-
-    it('states the number of attempts in words in Italian', () => {
-      const said = (attempts: number) => /chiamarLa (.+?),/.exec(render('follow-up', { attempts }, 'it').body)?.[1];
-      assert.deepEqual([1, 2, 3, 4].map(said), ['una volta', 'due volte', 'tre volte', '4 volte']);
-    });
-
-    it('says "another minute" and "ancora un minuto" for a single minute', () => {
-      assert.match(render('follow-up', { minutesLeft: 1 }).body, /for another minute,/);
-      assert.match(render('follow-up', { minutesLeft: 1 }, 'it').body, /ancora un minuto /);
-      assert.match(render('voicemail', { minutesLeft: 12 }, 'it').body, /Resterò disponibile ancora 12 minuti\./);
+      assert.deepEqual([1, 2, 3, 4, 12].map(said), ['once', 'twice', 'three times', 'several times', 'several times']);
+      const detto = (attempts: number) => /chiamarLa (.+?),/.exec(render('follow-up', { attempts }, 'it').body)?.[1];
+      assert.deepEqual([1, 2, 3, 4].map(detto), ['una volta', 'due volte', 'tre volte', 'più volte']);
     });
 
     it('claims no calls and no time left when there were none', () => {
-      const { body } = render('follow-up', { attempts: 0, minutesLeft: 0 });
-      assert.doesNotMatch(body, /called you|another|0 minutes|0 times/);
+      const { body } = render('follow-up', { attempts: 0 });
+      assert.doesNotMatch(body, /called you|until|0 times/);
       assert.match(body, /We haven't managed to connect yet\./);
       assert.match(body, /I'd be happy to reschedule/);
     });
 
+    it('speaks of a meeting, not of calls, for a video interview', () => {
+      const { subject, body } = render('follow-up', { ...sameZone, video: true });
+      assert.equal(subject, 'Following up on our video call today — Acme, Backend Engineer');
+      assert.match(body, /I joined at the scheduled time, but we haven't managed to connect yet\./);
+      assert.match(body, /I'll stay in the meeting until 4:00 PM/);
+      assert.doesNotMatch(body, /I called you/);
+      const it = render('follow-up', { ...sameZone, video: true }, 'it');
+      assert.equal(it.subject, 'Videocolloquio di oggi: in attesa di sentirci — Acme, Backend Engineer');
+      assert.match(it.body, /Resterò in collegamento fino alle 16:00/);
+    });
+
     it('writes the date instead of "today" when it does not know the current time', () => {
       const { body } = render('follow-up', { scheduledAt: START, timeZone: ROME });
-      assert.match(body, /our call on Thursday 26 November at 3:30 PM\./);
+      assert.match(body, /our call, set for Thursday 26 November at 3:30 PM\./);
       assert.match(render('follow-up', { scheduledAt: START, timeZone: ROME }, 'it').body, /previsto per giovedì 26 novembre alle 15:30\./);
     });
   });
@@ -168,17 +191,30 @@ describe('renderTemplate', () => {
       assert.match(render('follow-up', context).body, /at 11:30 PM\./);
     });
 
-    it('mentions the event zone only when its clock differs', () => {
+    it('labels every time with its zone only when the clocks differ', () => {
       const berlin = render('follow-up', { ...full, eventTimeZone: 'Europe/Berlin' }).body;
       assert.match(berlin, /today at 3:30 PM\./);
-      assert.doesNotMatch(berlin, /\(/);
-      assert.match(render('follow-up', { ...full, eventTimeZone: 'Europe/London' }, 'it').body, /alle 15:30 \(le 14:30 a Londra\)/);
-      assert.match(render('follow-up', { ...full, eventTimeZone: 'Etc/UTC' }).body, /3:30 PM \(2:30 PM UTC\)/);
+      assert.doesNotMatch(berlin, /\(|time \(/);
+      assert.match(render('follow-up', { ...full, eventTimeZone: 'Europe/London' }, 'it').body, /alle 14:30 ora di Londra \(le 15:30 a Roma\)/);
+      assert.match(render('follow-up', { ...full, eventTimeZone: 'Etc/UTC' }).body, /2:30 PM UTC \(3:30 PM in Rome\)/);
+    });
+
+    it('says "today" or "tomorrow" only when it is true on both clocks', () => {
+      // 00:30 on Friday in Rome is 6:30 PM on Thursday in New York; now is 23:00 Thursday in Rome.
+      const halfPastMidnight = Date.UTC(2026, 10, 26, 23, 30);
+      const context = { scheduledAt: halfPastMidnight, timeZone: ROME, eventTimeZone: 'America/New_York', now: halfPastMidnight - 90 * MINUTE };
+      const en = render('confirmation', context);
+      assert.equal(en.subject, 'Confirming our call on Thursday 26 November');
+      assert.match(en.body, /set for Thursday 26 November at 6:30 PM New York time \(12:30 AM on Friday in Rome\), in about an hour and a half\./);
+      const it = render('confirmation', context, 'it');
+      assert.match(it.body, /previsto per giovedì 26 novembre alle 18:30 ora di New York \(le 00:30 di venerdì a Roma\)/);
+      // Both clocks agree on "today" two hours earlier in the day.
+      assert.match(render('confirmation', { ...context, scheduledAt: START, now: START - 60 * MINUTE }).body, /set for today at 9:30 AM New York time/);
     });
 
     it('ignores zones the runtime does not know instead of failing', () => {
       const { body } = render('follow-up', { ...full, timeZone: 'Mars/Olympus', eventTimeZone: 'Nowhere' });
-      assert.match(body, /today at|on \w+day/);
+      assert.match(body, /today at|\w+day \d/);
       assertClean(body, 'unknown zones');
     });
 
@@ -188,25 +224,30 @@ describe('renderTemplate', () => {
       assert.match(render('confirmation', { scheduledAt: START, timeZone: ROME, now }, 'it').body, /previsto per domani alle 15:30/);
     });
 
-    it('elides the Italian article before one o\'clock', () => {
-      const oneThirty = Date.UTC(2026, 10, 26, 0, 30); // 1:30 in Rome
-      assert.match(render('follow-up', { scheduledAt: oneThirty, timeZone: ROME, now: oneThirty }, 'it').body, /oggi all'1:30\./);
+    it('elides the Italian article before one o\'clock and writes the hour after midnight as 00', () => {
+      const oneOFive = Date.UTC(2026, 10, 26, 0, 5); // 1:05 in Rome
+      assert.match(render('follow-up', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /oggi all'1:05\./);
+      assert.match(render('voicemail', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /In questo momento è l'1:05\./);
+      const half = Date.UTC(2026, 10, 25, 23, 30); // 00:30 in Rome
+      assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /oggi alle 00:30\./);
+      assert.match(render('voicemail', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /In questo momento sono le 00:30\./);
+      assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half, availableUntil: half + 35 * MINUTE }, 'it').body, /fino all'1:05/);
     });
   });
 
   describe('confirmation', () => {
     it('confirms today\'s call and says it is in about an hour', () => {
-      const context = { ...full, now: START - 62 * MINUTE, eventTimeZone: undefined };
+      const context = { ...sameZone, now: START - 62 * MINUTE };
       const { subject, body } = render('confirmation', context);
       assert.equal(subject, 'Confirming our call today — Acme, Backend Engineer');
-      assert.match(body, /confirm our call for the Backend Engineer position at Acme today at 3:30 PM, in about an hour\./);
+      assert.match(body, /confirm our call for the Backend Engineer position at Acme, set for today at 3:30 PM, in about an hour\./);
       assert.match(body, /looking forward to speaking with you/);
       assert.match(render('confirmation', context, 'it').body, /previsto per oggi alle 15:30, tra circa un'ora\./);
     });
 
     it('rounds the lead time to words a person would use', () => {
       const lead = (minutes: number, locale: Locale = 'en') =>
-        /(in|tra) [^.]+/.exec(render('confirmation', { scheduledAt: START, now: START - minutes * MINUTE }, locale).body)?.[0];
+        /(in|tra) (about|circa|pochi)[^.]+/.exec(render('confirmation', { scheduledAt: START, now: START - minutes * MINUTE }, locale).body)?.[0];
       assert.equal(lead(90), 'in about an hour and a half');
       assert.equal(lead(120), 'in about two hours');
       assert.equal(lead(18), 'in about 20 minutes');
@@ -214,52 +255,94 @@ describe('renderTemplate', () => {
       assert.equal(lead(240, 'it'), 'tra circa 4 ore');
     });
 
-    it('falls back to the event title in the subject when company and role are unknown', () => {
-      assert.equal(render('confirmation', { title: 'Phone screen' }).subject, 'Confirming our call — Phone screen');
-      assert.equal(render('thank-you', { role: 'Designer' }, 'it').subject, 'Grazie per il colloquio — Designer');
+    it('never puts the calendar title in a subject', () => {
+      assert.equal(render('confirmation', { title: 'Phone screen (mio)' }).subject, 'Confirming our call');
+      assert.equal(render('thank-you', { title: 'Colloquio Acme', role: 'Designer' }, 'it').subject, 'Grazie per il colloquio — Designer');
+      for (const locale of locales) {
+        for (const kind of templateKinds) {
+          assert.doesNotMatch(render(kind, { ...full, company: undefined, role: undefined, title: 'PRIVATE LABEL' }, locale).subject, /PRIVATE/);
+        }
+      }
     });
   });
 
   describe('voicemail', () => {
-    it('gives name, purpose, the current time, the number as given and how long I stay available', () => {
+    it('sounds like a person: first name, purpose, current time on both clocks, number, availability', () => {
       const { subject, body } = render('voicemail', full);
       assert.equal(subject, 'Voicemail script — Acme, Backend Engineer');
-      assert.match(body, /^Hello Giulia Rossi, this is Marco Bianchi\.\n/);
-      assert.match(body, /about our interview for the Backend Engineer position at Acme, scheduled today at 3:30 PM/);
-      assert.match(body, /It's now 3:47 PM\./);
+      assert.match(body, /^Hello Giulia, this is Marco Bianchi\.\n/);
+      assert.match(body, /about our interview for the Backend Engineer position at Acme, set for today at 9:30 AM New York time \(3:30 PM in Rome\)\./);
+      assert.match(body, /It's now 3:47 PM here in Rome, 9:47 AM in New York\./);
       assert.match(body, /You can reach me at \+39 347 123 4567\. Again, that's \+39 347 123 4567\./);
-      assert.match(body, /I'll stay available for another 13 minutes\./);
+      assert.match(body, /I'll stay available until 10:00 AM New York time \(4:00 PM in Rome\)\. If that doesn't suit you, I'm happy to find another time\./);
     });
 
-    it('does the same in Italian', () => {
+    it('does the same in Italian, without the name after the greeting', () => {
       const { body } = render('voicemail', full, 'it');
-      assert.match(body, /^Buongiorno Giulia Rossi, sono Marco Bianchi\.\n/);
-      assert.match(body, /In questo momento sono le 15:47\./);
+      assert.match(body, /^Buongiorno, sono Marco Bianchi\.\n/);
+      assert.match(body, /In questo momento sono le 15:47 qui a Roma, le 9:47 a New York\./);
       assert.match(body, /al numero \+39 347 123 4567\. Ripeto: \+39 347 123 4567\./);
+      assert.match(body, /Resterò disponibile fino alle 10:00 ora di New York \(le 16:00 a Roma\)\./);
+    });
+
+    it('says Buonasera from five in the afternoon of the listener', () => {
+      const at = (utcHour: number, zone: string) => render('voicemail', { now: Date.UTC(2026, 10, 26, utcHour, 0), timeZone: ROME, eventTimeZone: zone }, 'it').body.split(/[,.]/)[0];
+      assert.equal(at(15, ROME), 'Buongiorno'); // 16:00 in Rome
+      assert.equal(at(16, ROME), 'Buonasera'); // 17:00 in Rome
+      assert.equal(at(16, 'America/New_York'), 'Buongiorno'); // 11:00 in New York
+    });
+
+    it('keeps a title with the surname and greets a team without a name', () => {
+      assert.match(render('voicemail', { interviewerName: 'Dr. Smith' }).body, /^Hello Dr. Smith\./);
+      assert.match(render('voicemail', { interviewerName: 'HR Team', interviewerIsGroup: true }).body, /^Hello\./);
+    });
+
+    it('has no "otherwise" when availability was left out', () => {
+      for (const locale of locales) {
+        const { body } = render('voicemail', { ...full, availableUntil: undefined }, locale);
+        assert.doesNotMatch(body, /Otherwise|If that|Altrimenti|Se per Lei/);
+        assert.match(body, locale === 'en' ? /I'm happy to find another time that works for you\./ : /Sarò felice di concordare con Lei un altro momento\./);
+      }
     });
   });
 
   describe('apology and reschedule', () => {
-    it('apologises briefly and asks whether now or later this week suits them', () => {
+    it('apologises briefly, mentions the call back and asks for a time today or in the next few days', () => {
       const { subject, body } = render('apology', full);
       assert.equal(subject, 'Sorry I missed your call — Acme, Backend Engineer');
-      assert.match(body, /Is now a good time to talk, or would you have time later this week\?/);
-      assert.ok(body.split(/\s+/).length < 120, 'the apology should stay short');
-      assert.match(render('apology', full, 'it').body, /sentirci adesso, oppure avrebbe un momento nel corso della settimana\?/);
+      assert.match(body, /I'm sorry I missed your call about the Backend Engineer position at Acme\. That was my mistake\. I tried to call you back twice but couldn't reach you\./);
+      assert.match(body, /Could we find another time to talk, today or in the next few days\?/);
+      assert.doesNotMatch(body, /sorted|is now a good time|later this week/i);
+      assert.ok(body.split(/\s+/).length < 130, 'the apology should stay short');
+      const it = render('apology', full, 'it').body;
+      assert.match(it, /Potremmo sentirci oggi stesso o nei prossimi giorni, quando Le è più comodo\?/);
+      assert.doesNotMatch(it, /risolto/);
     });
 
-    it('lists the proposed slots with a clear date and range in each language', () => {
+    it('names the company in the Italian apology when only the company is known', () => {
+      assert.match(render('apology', { company: 'Acme' }, 'it').body, /alla Sua chiamata per il colloquio con Acme\./);
+      assert.match(render('apology', { company: 'Acme' }).body, /your call about the opportunity at Acme\./);
+    });
+
+    it('lists the proposed slots with a clear date, range and zone', () => {
+      const en = render('reschedule', sameZone).body;
+      assert.match(en, /• Tuesday 1 December, 10:00–10:30 AM\n• Wednesday 2 December, 11:30 AM–12:30 PM\nAll times are Rome time\./);
+      const it = render('apology', sameZone, 'it').body;
+      assert.match(it, /• martedì 1 dicembre, 10:00–10:30\n• mercoledì 2 dicembre, 11:30–12:30\nGli orari si riferiscono all'ora di Roma\./);
+    });
+
+    it('labels each slot with both zones when the interviewer is elsewhere', () => {
       const en = render('reschedule', full).body;
-      assert.match(en, /• Tuesday 1 December, 10:00–10:30 AM\n• Wednesday 2 December, 11:30 AM–12:30 PM\n/);
-      assert.match(en, /All times are Rome time\./);
-      const it = render('apology', full, 'it').body;
-      assert.match(it, /• martedì 1 dicembre, 10:00–10:30\n• mercoledì 2 dicembre, 11:30–12:30\n/);
-      assert.match(it, /Gli orari sono riferiti all'ora di Roma\./);
+      assert.match(en, /• Tuesday 1 December, 4:00–4:30 AM New York time \(10:00–10:30 AM in Rome\)\n• Wednesday 2 December, 5:30–6:30 AM New York time \(11:30 AM–12:30 PM in Rome\)\n/);
+      assert.doesNotMatch(en, /All times/);
+      const tokyo = render('apology', { ...full, timeZone: 'Asia/Tokyo', slots: [{ start: Date.UTC(2026, 11, 1, 0, 0), end: Date.UTC(2026, 11, 1, 0, 30) }] }, 'it').body;
+      // 19:00 on Monday in New York is 9:00 on Tuesday in Tokyo.
+      assert.match(tokyo, /• lunedì 30 novembre, 19:00–19:30 ora di New York \(9:00–9:30 di martedì a Tokyo\)/);
     });
 
     it('adds the year to a slot only when it falls in another year', () => {
       const january = { start: Date.UTC(2027, 0, 5, 9, 0), end: Date.UTC(2027, 0, 5, 9, 30) };
-      assert.match(render('reschedule', { ...full, slots: [january] }).body, /• Tuesday, 5 January 2027, 10:00–10:30 AM/);
+      assert.match(render('reschedule', { ...sameZone, slots: [january] }).body, /• Tuesday, 5 January 2027, 10:00–10:30 AM/);
     });
 
     it('asks for their availability when there are no slots to propose', () => {
@@ -269,26 +352,43 @@ describe('renderTemplate', () => {
       assert.match(render('reschedule', { slots: [{ start: 5, end: 1 }] }, 'it').body, /Mi farebbe sapere quando potrebbe essere disponibile\?/);
     });
 
-    it('does not name the time zone when the interviewer shares it', () => {
-      assert.doesNotMatch(render('reschedule', { ...full, eventTimeZone: ROME }).body, /All times/);
+    it('asks for a new time without a word of blame', () => {
+      assert.doesNotMatch(render('reschedule', full).body, /things come up|understand/i);
+      assert.doesNotMatch(render('reschedule', full, 'it').body, /imprevisti|Comprendo/);
     });
   });
 
   describe('rescheduled calls', () => {
-    it('thanks them for their flexibility only when the call was moved', () => {
-      assert.match(render('thank-you', full).body, /I also appreciate your flexibility in moving our call\./);
-      assert.match(render('thank-you', full, 'it').body, /flessibilità con cui ha accettato di spostare/);
-      assert.doesNotMatch(render('thank-you', { ...full, rescheduled: false }).body, /flexibility/);
-      assert.doesNotMatch(render('thank-you', { ...full, rescheduled: false }, 'it').body, /flessibilità/);
+    it('thanks them for their flexibility only when the call was moved or missed', () => {
+      assert.match(render('thank-you', full).body, /Thank you also for your flexibility in finding a new time\./);
+      assert.match(render('thank-you', full, 'it').body, /Apprezzo molto anche la Sua flessibilità nel trovare un nuovo momento per sentirci\./);
+      assert.doesNotMatch(render('thank-you', { ...full, moved: false }).body, /flexibility/);
+      assert.doesNotMatch(render('thank-you', { ...full, moved: false }, 'it').body, /flessibilità/);
     });
 
     it('asks them to call me at my number when even the new time failed', () => {
-      const { body } = render('please-call-me', full);
+      const { body } = render('please-call-me', sameZone);
       assert.match(body, /we missed each other again at the new time, today at 3:30 PM/);
       assert.match(body, /would you be willing to call me at \+39 347 123 4567 at whatever time suits you best\?/);
+      assert.match(render('please-call-me', sameZone, 'it').body, /nemmeno al nuovo orario, oggi alle 15:30\./);
       const it = render('please-call-me', { ...full, rescheduled: false }, 'it').body;
       assert.match(it, /non è stato ancora possibile sentirci per il colloquio relativo alla posizione di Backend Engineer presso Acme/);
       assert.match(it, /potrebbe chiamarmi Lei al numero \+39 347 123 4567 nel momento che preferisce\?/);
+    });
+  });
+
+  describe('people', () => {
+    it('shows a visible gap for a missing name and phone when asked to', () => {
+      const en = render('follow-up', { markMissingProfile: true }).body;
+      assert.ok(en.endsWith('Best regards,\n[your name]\n[your phone number]'), en);
+      const it = render('voicemail', { markMissingProfile: true }, 'it').body;
+      assert.match(it, /^Buongiorno, sono \[il tuo nome\]\.\nLa chiamo/);
+      assert.match(it, /Può richiamarmi al numero \[il tuo numero di telefono\]\./);
+    });
+
+    it('greets a team neutrally in both languages', () => {
+      assert.match(render('follow-up', { ...full, interviewerName: 'HR Team', interviewerIsGroup: true }).body, /^Hello,\n/);
+      assert.match(render('follow-up', { ...full, interviewerName: 'HR Team', interviewerIsGroup: true }, 'it').body, /^Buongiorno,\n/);
     });
   });
 
@@ -327,6 +427,8 @@ describe('renderTemplate', () => {
         slots: 'soon',
         timeZone: 7,
         rescheduled: 'yes',
+        availableUntil: '16:00',
+        video: 1,
       } as unknown as TemplateContext;
       for (const locale of locales) {
         for (const kind of templateKinds) {

@@ -1,0 +1,90 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Interview, Marks } from '../../src/core/types.ts';
+import { defaultSettings } from '../../src/core/settings.ts';
+import { buildDraft, templateContext } from '../../src/core/build-draft.ts';
+import { defaultTemplates } from '../../src/core/render-template.ts';
+import { interviewLocale } from '../../src/core/resolve-locale.ts';
+import { looksLikeGroup } from '../../src/core/looks-like-group.ts';
+
+const MINUTE = 60_000;
+const START = Date.UTC(2026, 10, 26, 14, 30); // 15:30 in Rome
+const interview: Interview = {
+  id: 'google:1',
+  source: 'google',
+  eventId: '1',
+  title: 'Colloquio Acme',
+  company: 'Acme',
+  start: START,
+  end: START + 30 * MINUTE,
+  timeZone: 'Europe/Rome',
+  interviewer: { name: 'Giulia Rossi', email: 'giulia@acme.example' },
+  phones: [{ display: '02 123', dial: '02123', origin: 'conference' }],
+  detectedBy: { rule: 'keyword' },
+};
+const marks: Marks = { callAttempts: [] };
+const env = (now: number) => ({ now, locale: 'en' as const, timeZone: 'Europe/Rome', defaults: defaultTemplates });
+
+describe('templateContext', () => {
+  it('promises availability until the end of the maximum wait, only while still waiting', () => {
+    assert.equal(templateContext(interview, marks, defaultSettings, env(START + 16 * MINUTE)).availableUntil, START + 30 * MINUTE);
+    assert.equal(templateContext(interview, marks, { ...defaultSettings, timing: { ...defaultSettings.timing, maxWait: 20 } }, env(START)).availableUntil, START + 20 * MINUTE);
+    assert.equal(templateContext(interview, { ...marks, connectedAt: START }, defaultSettings, env(START + MINUTE)).availableUntil, undefined);
+    assert.equal(templateContext(interview, { ...marks, missedAt: START }, defaultSettings, env(START + MINUTE)).availableUntil, undefined);
+    assert.equal(templateContext(interview, marks, defaultSettings, env(START + 31 * MINUTE)).availableUntil, undefined);
+  });
+
+  it('flags a video interview only when there is no phone number', () => {
+    const video = { ...interview, videoUrl: 'https://meet.google.com/abc-defg-hij' };
+    assert.equal(templateContext(video, marks, defaultSettings, env(START)).video, false);
+    assert.equal(templateContext({ ...video, phones: [] }, marks, defaultSettings, env(START)).video, true);
+    assert.equal(templateContext({ ...interview, phones: [] }, marks, defaultSettings, env(START)).video, false);
+  });
+
+  it('thanks for flexibility after a move or a missed call, not after a plain call', () => {
+    assert.equal(templateContext(interview, { ...marks, doneAt: START }, defaultSettings, env(START)).moved, false);
+    assert.equal(templateContext(interview, { ...marks, rescheduled: true }, defaultSettings, env(START)).moved, true);
+    assert.equal(templateContext(interview, { ...marks, missedAt: START }, defaultSettings, env(START)).moved, true);
+  });
+
+  it('greets a team address neutrally, by the extraction flag or by its name', () => {
+    const draft = (person: Interview['interviewer'], flag?: boolean) =>
+      buildDraft('follow-up', { ...interview, interviewer: person, interviewerIsGroup: flag }, marks, defaultSettings, env(START + 16 * MINUTE)).body.split('\n')[0];
+    assert.equal(draft({ name: 'Giulia Rossi' }), 'Dear Giulia Rossi,');
+    assert.equal(draft({ name: 'Giulia Rossi' }, true), 'Hello,');
+    assert.equal(draft({ name: 'HR Team' }), 'Hello,');
+    assert.equal(draft({ name: 'Ufficio Selezione' }), 'Hello,');
+  });
+});
+
+describe('looksLikeGroup', () => {
+  it('tells a team or a mailbox from a person', () => {
+    assert.equal(looksLikeGroup({ name: 'Talent Acquisition' }), true);
+    assert.equal(looksLikeGroup({ email: 'careers@acme.example' }), true);
+    assert.equal(looksLikeGroup({ email: 'no-reply@calendly.example' }), true);
+    assert.equal(looksLikeGroup({ name: 'Jane Doe', email: 'jobs@acme.example' }), false);
+    assert.equal(looksLikeGroup({ email: 'giulia.rossi@acme.example' }), false);
+    assert.equal(looksLikeGroup({ name: 'Teamaker Rossi' }), false);
+    assert.equal(looksLikeGroup({}), false);
+  });
+});
+
+describe('interviewLocale', () => {
+  it('takes the user\'s choice for the interview, else the invite\'s language, else the setting', () => {
+    assert.equal(interviewLocale({ language: 'en' }, { language: 'it' }, 'en', 'en-US'), 'it');
+    assert.equal(interviewLocale({ language: 'it' }, undefined, 'en', 'en-US'), 'it');
+    assert.equal(interviewLocale({}, { language: undefined }, 'it', 'en-US'), 'it');
+    assert.equal(interviewLocale({}, undefined, 'auto', 'it-IT'), 'it');
+    assert.equal(interviewLocale({}, undefined, 'auto', 'en-GB'), 'en');
+  });
+
+  it('reads the title of an interview stored before languages were detected', () => {
+    assert.equal(interviewLocale({ title: 'Colloquio conoscitivo Acme' }, undefined, 'en', 'en-US'), 'it');
+    assert.equal(interviewLocale({ title: 'Acme' }, undefined, 'en', 'it-IT'), 'en');
+  });
+
+  it('does not follow the browser when the invite says otherwise', () => {
+    assert.equal(interviewLocale({ language: 'it' }, undefined, 'auto', 'en-US'), 'it');
+    assert.equal(interviewLocale({ language: 'fr' as never }, { language: 'de' as never }, 'en', 'it-IT'), 'en');
+  });
+});
