@@ -11,8 +11,8 @@ const ZONES = 'America/ 1,US/ 1,Canada/ 1,America/Mexico_City 52,America/Sao_Pau
   .split(',').map((pair) => pair.split(' ') as [string, string]);
 
 /** Country-code top-level domains, in the order of `DOMAIN_CODES`. */
-const DOMAINS = 'it uk ie fr de es nl be ch at pt in sg au ca us mx br'.split(' ');
-const DOMAIN_CODES = '39 44 353 33 49 34 31 32 41 43 351 91 65 61 1 1 52 55'.split(' ');
+const DOMAINS = /* @__PURE__ */ 'it uk ie fr de es nl be ch at pt in sg au ca us mx br'.split(' ');
+const DOMAIN_CODES = /* @__PURE__ */ '39 44 353 33 49 34 31 32 41 43 351 91 65 61 1 1 52 55'.split(' ');
 
 /** Countries whose national numbers start with a trunk 0 that the international form drops.
  * Italy (39) keeps its 0; North America (1), Spain (34), Portugal (351) and Singapore (65) have none. */

@@ -242,18 +242,22 @@ export function findPhones(text: string, origin: 'location' | 'description', con
 }
 
 /**
- * A number the user typed (the add form), read by the very rules that read invites: one number
- * (7 to 15 digits, grouped by spaces, dots, dashes, slashes or brackets, an optional leading `+`,
- * an optional extension) and nothing else, or undefined.
+ * A number the user typed (the add form): the shapes `findPhones` reads in an invite — 7 to 15
+ * digits grouped by spaces, dots, dashes, slashes or brackets, an optional leading `+`, an
+ * optional extension — as one number, or undefined. Kept apart from `findPhones` so that the
+ * popup does not carry the invite reader (its bundle has a 25 KB budget).
  */
 export function parseTypedPhone(typed: string, callingCode?: string): PhoneNumber | undefined {
   if (typeof typed !== 'string' || typed.length > 60) return undefined;
   const trimmed = cleanText(typed, 60);
-  const found = findPhones(`tel: ${trimmed}`, 'location', callingCode === undefined ? {} : { callingCode });
-  const phone = found[0];
-  if (found.length !== 1 || phone?.display !== trimmed) return undefined;
-  delete phone.kind;
-  return { ...phone, origin: 'manual' };
+  const match = /^(\+?[(\d][\d ().\-/]*?)(?:\s*,?\s*(?:ext(?:ension)?|x|int(?:erno)?|est)\.?\s*:?\s*(\d{1,6}))?$/i.exec(trimmed);
+  const number = match?.[1]?.trim() ?? '';
+  if (!match || !balancedParens(number) || /[.\-/]{2,}|\s{2,}/.test(number) || DATE_SHAPE.test(number) || number.search(RUN_SPLIT) !== -1) return undefined;
+  const digits = number.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  const phone: PhoneNumber = { display: trimmed, dial: number.startsWith('+') ? `+${digits}` : internationalDial(digits, callingCode), origin: 'manual' };
+  if (match[2]) phone.ext = match[2];
+  return phone;
 }
 
 /** The same subscriber, written with or without the country code (last nine digits). */

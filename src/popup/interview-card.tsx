@@ -162,7 +162,7 @@ export function InterviewCard({ interview, marks = emptyMarks(), settings, now, 
             {phones.map((phone) => {
               const href = telHref(phone.dial, phone.ext);
               return (
-                <li key={`${phone.dial};${phone.ext ?? ''}`}>
+                <li key={phone.dial + (phone.ext ?? '')}>
                   {href ? <a href={href} class="tel">{phone.display}</a> : <span>{phone.display}</span>}
                   <span class="muted"> · {t(`phoneFrom_${phone.kind ?? phone.origin}`)}</span>
                   {phone.pin && <span class="muted"> · {t('phonePin', [phone.pin])}</span>}
