@@ -2,7 +2,7 @@
 //
 //   npm run bench                      everything, a Markdown table on stdout
 //   npm run bench -- --check           the same, then exit 1 when a size budget is exceeded
-//   npm run bench -- --only=sizes,core  only some sections (sizes, popup, worker, sync, core);
+//   npm run bench -- --only=sizes,core  only some sections (sizes, popup, worker, sync, core, extract);
 //                                       a partial run is compared but not saved
 //
 // Figures are written to bench-results/latest.json; the next run prints the change of each
@@ -34,6 +34,7 @@ import { defaultRules } from '../src/core/default-rules.ts';
 import type { CalendarEvent, Interview } from '../src/core/types.ts';
 import type * as ProposeSlotsModule from '../src/core/propose-slots.ts';
 import { seededRandom } from '../tests/fakes/seeded-random.ts';
+import { scoreInvites, scoreTitles } from './bench-extract.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, 'bench-results', 'latest.json');
@@ -650,6 +651,25 @@ async function benchCore(): Promise<Figure[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Extraction quality against the labelled sets (issue 12): deterministic, so one run.
+
+function benchExtract(): Figure[] {
+  const section = 'Extraction';
+  const titles = scoreTitles();
+  const invites = scoreInvites();
+  const quality = (id: string, label: string, value: number, min: number, note?: string): Figure => ({
+    id, section, label, unit: '', median: Number(value.toFixed(3)), runs: 1, budget: { max: 1, min, enforced: false, text: `≥ ${min}` }, ...(note ? { note } : {}),
+  });
+  return [
+    quality('extract.titles.precision', `Title precision (${titles.titles} labelled titles)`, titles.precision, 0.95, titles.falsePositives.join('; ') || undefined),
+    quality('extract.titles.recall', 'Title recall', titles.recall, 0.95, titles.missed.join('; ') || undefined),
+    quality('extract.invites.first-phone', `First phone offered is the right one (${invites.invites} invites)`, invites.firstPhoneRight, 0.9, invites.wrongPhone.join('; ') || undefined),
+    quality('extract.invites.interviewer', 'Interviewer is the expected address', invites.interviewerRight, 0.9, invites.wrongInterviewer.join('; ') || undefined),
+    { id: 'extract.invites.forbidden', section, label: 'Dates, ids or own numbers offered', unit: 'count', median: invites.forbidden.length, runs: 1, budget: { max: 0, enforced: false, text: '0' }, ...(invites.forbidden.length ? { note: invites.forbidden.join('; ') } : {}) },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sync (other engineers' benchmarks, imported only when present)
 
 async function benchSync(): Promise<Figure[]> {
@@ -811,7 +831,7 @@ function currentCommit(): string {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-const ALL_SECTIONS = ['sizes', 'popup', 'worker', 'sync', 'core'];
+const ALL_SECTIONS = ['sizes', 'popup', 'worker', 'sync', 'core', 'extract'];
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -854,9 +874,13 @@ async function main(): Promise<number> {
     progress('core');
     figures.push(...(await benchCore()));
   }
+  if (sections.has('extract')) {
+    progress('extract');
+    figures.push(...benchExtract());
+  }
   progress('done');
   // The browser figures arrive warm-then-cold-ish; print them in reading order.
-  const order = ['Bundle size', 'Popup paint', 'Service worker', 'Sync', 'Core'];
+  const order = ['Bundle size', 'Popup paint', 'Service worker', 'Sync', 'Core', 'Extraction'];
   figures.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
 
   const results: Results = { version: 1, at: new Date().toISOString(), commit: currentCommit(), node: process.version, loadAverage: loadavg()[0]!, figures, contributors };

@@ -185,6 +185,8 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
 function staleFor(latest: StoredState, fetchedWith: StoredState): boolean {
   return JSON.stringify(latest.settings.rules) !== JSON.stringify(fetchedWith.settings.rules)
     || latest.settings.profile.email !== fetchedWith.settings.profile.email
+    || latest.settings.profile.phone !== fetchedWith.settings.profile.phone
+    || latest.settings.composeAccount !== fetchedWith.settings.composeAccount
     || JSON.stringify(latest.source) !== JSON.stringify(fetchedWith.source);
 }
 

@@ -9,7 +9,7 @@
  * `SyncError` the caller records against that calendar (keeping its last data).
  */
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
-import { detectInterview } from '../core/detect-interview.ts';
+import { detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { BusyInterval, FetchLike, SyncResult } from './source-types.ts';
 import { SyncError, retryAfterOf } from './source-types.ts';
 import type { GoogleCalendarEntry } from './google-json.ts';
@@ -92,6 +92,10 @@ export interface CalendarSyncRequest {
   syncToken?: string;
   rules: DetectionRules;
   selfEmail?: string;
+  /** The user's other addresses (profile email, signed-in account) and phone numbers:
+   * never the interviewer's. */
+  selfEmails?: string[];
+  selfPhones?: string[];
   now: number;
 }
 
@@ -327,9 +331,10 @@ interface Classified {
 
 function classify(items: unknown[], request: CalendarSyncRequest): Classified {
   const result: Classified = { interviews: {}, busy: {}, touched: [], declined: [], cancelled: [] };
-  const options = request.selfEmail === undefined
-    ? { source: 'google' as const, calendarId: request.calendarId }
-    : { source: 'google' as const, calendarId: request.calendarId, selfEmail: request.selfEmail };
+  const options: DetectOptions = { source: 'google', calendarId: request.calendarId };
+  if (request.selfEmail !== undefined) options.selfEmail = request.selfEmail;
+  if (request.selfEmails !== undefined) options.selfEmails = request.selfEmails;
+  if (request.selfPhones !== undefined) options.selfPhones = request.selfPhones;
   for (const item of items) {
     const raw = toCalendarEvent(item);
     if (!raw) continue;

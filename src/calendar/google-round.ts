@@ -39,6 +39,9 @@ export async function readGoogleCalendars(client: GoogleClient, state: StoredSta
         now,
         ...(syncToken === undefined ? {} : { syncToken }),
         ...(selfEmail === undefined ? {} : { selfEmail }),
+        // Every other address and the phone that are the user's: never the interviewer's.
+        selfEmails: [state.settings.profile.email, state.settings.composeAccount].filter((email) => email !== ''),
+        selfPhones: state.settings.profile.phone === '' ? [] : [state.settings.profile.phone],
       });
       outcome.results.push({ calendarId, change: result, cursor: result.cursor, ...(result.calendarName === undefined ? {} : { name: result.calendarName }) });
     } catch (error) {

@@ -10,13 +10,23 @@ export const defaultRules: DetectionRules = {
     // English
     'interview',
     'phone screen',
+    'recruiter screen',
+    'tech screen',
+    'technical screen',
+    'hr screen',
+    'pre-screen',
+    'prescreen',
     'screening call',
     'recruiter call',
     'hiring manager',
     'technical interview',
+    'final round',
     // Italian
     'colloquio',
+    'colloqui',
+    'videocolloquio',
     'colloquio conoscitivo',
+    'chiamata conoscitiva',
     'intervista',
     'selezione',
   ],
@@ -24,3 +34,15 @@ export const defaultRules: DetectionRules = {
   colors: [],
   overrides: {},
 };
+
+/**
+ * Titles a keyword matches but that are not the user's own job interview: interviews the user
+ * runs or researches (exit, user, customer, press, podcast), practice, internal hiring meetings
+ * (debriefs, calibrations, holds, a candidate's panel), hiring a nanny or a contractor, school
+ * and medical talks, consulates, and Italian "selezione"/"intervista" used for other things.
+ * Matched on folded text (lower case, no accents). A tag or the user's own say still wins.
+ */
+export const LOOK_ALIKES = /\b(?:exit|users?|customer|research|discovery|usability|podcast|press|media|radio|tv|mock|practice|informational) interview|\binterview(?:s|ing)? (?:prep|preparation|practice|training|debrief|calibration|kick-?off|feedback)\b|\b(?:debrief|calibration|scorecard|hiring committee|interviewer|shadow|candidat[eoai]|hold|placeholder|podcast|webinar|nanny|babysitter|au pair|tata|badante|contractor|plumber|idraulico|visa|embassy|consulate|consolato|ambasciata|genitori|insegnanti|maestra|docenti|professore|pediatra|medico|psicologo|fornitori|materiali)\b|\bintervista (?:a|al|alla|allo)\b/;
+
+/** "Interview Jane Doe for Backend": an interview the user conducts (a name right after the word). */
+export const CONDUCTED = /^\s*(?:[Ii]nterview|[Ii]ntervista|[Cc]olloquio)\s+(?!with\b|con\b|at\b|for\b|per\b|@)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+(?:for|per|-|–|\()/u;

@@ -18,8 +18,10 @@ import type {
 } from './types.ts';
 import { cleanText, foldForMatch } from './text.ts';
 import { canonicalZone } from './zoned-time.ts';
-import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference } from './extract.ts';
+import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference, withoutOwnNumbers } from './extract.ts';
 import { isRecord } from './is-record.ts';
+import { callingCodeOfEmail, callingCodeOfZone } from './calling-code.ts';
+import { CONDUCTED, LOOK_ALIKES } from './default-rules.ts';
 
 export type Detection =
   | { isInterview: false; reason: ExclusionReason }
@@ -30,6 +32,11 @@ export interface DetectOptions {
   calendarId?: string;
   /** The user's address, for sources without `self` flags (iCal). */
   selfEmail?: string;
+  /** Every other address known to be the user's: signed-in account, primary calendar id,
+   * profile email, the iCal owner. The interviewer is never one of them. */
+  selfEmails?: string[];
+  /** The user's own phone numbers (the profile's): never offered as the interviewer's. */
+  selfPhones?: string[];
 }
 
 const DESCRIPTION_SCAN_LIMIT = 20_000;
@@ -114,7 +121,7 @@ function foldedNeedles(list: readonly string[]): string[] {
 }
 
 /** Where `needle` (already folded) occurs in `hay` as whole words, or -1. */
-function findToken(hay: string, needle: string, from = 0): number {
+function findToken(hay: string, needle: string, from = 0, inflected = false): number {
   if (needle === '') return -1;
   const checkBefore = isWordChar(needle.charAt(0));
   const checkAfter = isWordChar(needle.charAt(needle.length - 1));
@@ -125,7 +132,8 @@ function findToken(hay: string, needle: string, from = 0): number {
     // A tag like "#interview" starts with a non-word character, so "abc#interview" must still
     // be refused by looking at what precedes it.
     const okBefore = checkBefore ? !isWordChar(before) : !isWordChar(before) && before !== '#';
-    const okAfter = checkAfter ? !isWordChar(after) : true;
+    // Keywords also match their English plural and gerund ("interviews", "interviewing").
+    const okAfter = !checkAfter || !isWordChar(after) || (inflected && /^(?:s|ing)(?![\p{L}\p{N}])/u.test(hay.slice(at + needle.length, at + needle.length + 4)));
     if (okBefore && okAfter) return at;
     at = hay.indexOf(needle, at + 1);
   }
@@ -148,7 +156,7 @@ function findKeyword(text: string, keywords: string[]): KeywordHit | undefined {
   for (const [i, keyword] of keywords.entries()) {
     const needle = needles[i] ?? '';
     if (needle.length <= bestLength) continue;
-    const at = findToken(folded, needle);
+    const at = findToken(folded, needle, 0, true);
     if (at === -1) continue;
     best = { keyword, start: map[at] ?? 0, end: map[at + needle.length] ?? text.length };
     bestLength = needle.length;
@@ -171,36 +179,84 @@ function findTag(texts: string[], tags: string[]): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Interviewer, phones, video
 
-function lower(s: string): string {
-  return s.toLowerCase();
-}
-
 /** Group and resource calendars show up as organizers and attendees but are not people. */
 function isCalendarAddress(email: string): boolean {
   return /calendar\.google\.com$/i.test(email);
 }
 
-function personFrom(candidate: Record<string, unknown>, selfEmail: string): Person | undefined {
-  const email = candidate.email;
-  if (candidate.self === true || typeof email !== 'string' || !isValidEmail(email)) return undefined;
-  if (isCalendarAddress(email) || (selfEmail !== '' && lower(email) === selfEmail)) return undefined;
-  const name = cleanText(candidate.displayName, 80);
-  return name ? { name, email } : { email };
+/** One spelling per mailbox: case, `+tags`, and the dots Gmail ignores. */
+function canonicalEmail(email: string): string {
+  const lowered = email.trim().toLowerCase();
+  const at = lowered.lastIndexOf('@');
+  if (at < 1) return lowered;
+  const domain = lowered.slice(at + 1);
+  let local = lowered.slice(0, at).split('+')[0] ?? '';
+  if (domain === 'gmail.com') local = local.replace(/\./g, '');
+  return `${local}@${domain}`;
 }
 
-function findInterviewer(event: CalendarEvent, attendees: EventAttendee[], description: string, selfEmail: string): Person {
+/** Shared and machine mailboxes: scheduling tools, no-reply senders, teams, HR inboxes. */
+const MAILBOX_LOCAL = /^(?:no-?reply|do-?not-?reply|notifications?|schedul\w*|calend\w*|recruit\w*|talent|careers?|jobs|hr|hiring|interviews?|people|team|all|info|selezione|candidature|risorse-?umane)(?:[._+-].*)?$/;
+const MAILBOX_DOMAIN = /(?:^|\.)(?:calendly\.com|goodtime\.io|greenhouse\.io|lever\.co|ashbyhq\.com|myworkday\.com)$/;
+const GROUP_NAME = /\b(?:all|team|group|staff|everyone|recruit\w*|scheduling|talent|hiring|no-?reply|risorse umane|selezione)\b/i;
+
+function isMailbox(email: string, name: string): boolean {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at).toLowerCase();
+  return MAILBOX_LOCAL.test(local) || MAILBOX_DOMAIN.test(email.slice(at + 1).toLowerCase()) || (name !== '' && GROUP_NAME.test(name));
+}
+
+interface Candidate {
+  person: Person;
+  /** 0 a person, 1 a shared or machine mailbox (ranked below any person). */
+  rank: 0 | 1;
+}
+
+function candidateFrom(candidate: Record<string, unknown>, self: Set<string>): Candidate | undefined {
+  const email = candidate.email;
+  if (candidate.self === true || typeof email !== 'string' || !isValidEmail(email)) return undefined;
+  if (isCalendarAddress(email) || self.has(canonicalEmail(email))) return undefined;
+  let name = cleanText(candidate.displayName, 80);
+  // "jane@acme.com" as a display name, or quoted ("'jane@acme.com'"), is no name.
+  if (name.includes('@') || foldForMatch(name.replace(/['"]/g, '')) === foldForMatch(email)) name = '';
+  if (isMailbox(email, name)) return { person: { email }, rank: 1 };
+  return { person: name ? { name, email } : { email }, rank: 0 };
+}
+
+/** The person to write to: a person before any scheduling, no-reply or group mailbox; among
+ * equals the organizer, then the attendees in order, then an address in the description. */
+function findInterviewer(event: CalendarEvent, attendees: EventAttendee[], description: string, self: Set<string>): Person {
+  let fallback: Person | undefined;
+  // The first person wins at once; a mailbox is kept only until a person turns up.
+  const consider = (record: Record<string, unknown>): Person | undefined => {
+    const found = candidateFrom(record, self);
+    if (found?.rank === 0) return found.person;
+    fallback ??= found?.person;
+    return undefined;
+  };
   const organizer: unknown = event.organizer;
-  if (isRecord(organizer)) {
-    const person = personFrom(organizer, selfEmail);
-    if (person) return person;
-  }
+  const fromOrganizer = isRecord(organizer) ? consider(organizer) : undefined;
+  if (fromOrganizer) return fromOrganizer;
   for (const attendee of attendees) {
-    if (attendee.resource === true) continue;
-    const person = personFrom(attendee as Record<string, unknown>, selfEmail);
+    const person = attendee.resource === true ? undefined : consider(attendee as Record<string, unknown>);
     if (person) return person;
   }
-  const email = findEmails(description).find((found) => lower(found) !== selfEmail && !isCalendarAddress(found));
-  return email ? { email } : {};
+  for (const email of findEmails(description)) {
+    const person = consider({ email });
+    if (person) return person;
+  }
+  return fallback ?? {};
+}
+
+/** The addresses that are the user's, in their one spelling. */
+function selfAddresses(options: DetectOptions, attendees: EventAttendee[], organizer: unknown): Set<string> {
+  const self = new Set<string>();
+  const listed: unknown[] = [options?.selfEmail, ...(Array.isArray(options?.selfEmails) ? options.selfEmails.slice(0, 20) : [])];
+  for (const email of listed) if (typeof email === 'string' && email.trim() !== '') self.add(canonicalEmail(email));
+  for (const person of [organizer, ...attendees]) {
+    if (isRecord(person) && person.self === true && typeof person.email === 'string') self.add(canonicalEmail(person.email));
+  }
+  return self;
 }
 
 function conferenceEntryPoints(event: CalendarEvent): unknown[] {
@@ -209,16 +265,35 @@ function conferenceEntryPoints(event: CalendarEvent): unknown[] {
   return conference.entryPoints.slice(0, 100);
 }
 
-function collectPhones(entryPoints: unknown[], location: string, description: string): PhoneNumber[] {
+/** Where a number sits on the card: the person's own first, dial-in bridges last. */
+function phoneRank(phone: PhoneNumber): number {
+  if (phone.kind === 'direct') return 0;
+  if (phone.kind === 'bridge') return 3;
+  return phone.origin === 'location' ? 1 : 2;
+}
+
+function collectPhones(entryPoints: unknown[], location: string, description: string, callingCode: string | undefined, selfPhones: string[]): PhoneNumber[] {
+  const context = callingCode === undefined ? {} : { callingCode };
+  const found = [...phonesFromConference(entryPoints), ...findPhones(location, 'location', context), ...findPhones(description, 'description', context)];
   const phones: PhoneNumber[] = [];
-  const seen = new Set<string>();
-  for (const phone of [...phonesFromConference(entryPoints), ...findPhones(location, 'location'), ...findPhones(description, 'description')]) {
-    if (seen.has(phone.dial)) continue;
-    seen.add(phone.dial);
-    phones.push(phone);
-    if (phones.length === MAX_PHONES) break;
+  for (const phone of withoutOwnNumbers(found, selfPhones)) {
+    const twin = phones.find((kept) => kept.dial === phone.dial && kept.ext === phone.ext);
+    if (!twin) {
+      phones.push(phone);
+      continue;
+    }
+    // A bridge listed in the conference data and again in the text: one entry, with every code.
+    if (twin.pin === undefined && phone.pin !== undefined) twin.pin = phone.pin;
+    if (twin.passcode === undefined && phone.passcode !== undefined) twin.passcode = phone.passcode;
+    // Google's conference data knows a bridge for one; the text may only repeat it.
+    if (twin.origin !== 'conference' && phoneRank(phone) < phoneRank(twin) && phone.kind) twin.kind = phone.kind;
   }
-  return phones;
+  // Stable: within a rank, the invite's own order.
+  return phones
+    .map((phone, index) => ({ phone, index }))
+    .sort((a, b) => phoneRank(a.phone) - phoneRank(b.phone) || a.index - b.index)
+    .slice(0, MAX_PHONES)
+    .map(({ phone }) => phone);
 }
 
 function videoUris(entryPoints: unknown[]): string[] {
@@ -228,6 +303,8 @@ function videoUris(entryPoints: unknown[]): string[] {
 /** Google descriptions are HTML; tags and numbers read better without the markup. */
 function plainText(html: string): string {
   return html
+    // Line structure matters: a dial-in block is a run of lines, a label ends at its line.
+    .replace(/<(?:br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]{0,500}>/gi, '\n')
     .replace(/<[^<>]{0,500}>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
@@ -240,12 +317,13 @@ function plainText(html: string): string {
 // ---------------------------------------------------------------------------------------------
 // Company and role from the title
 
-const SEGMENT_SEPARATOR = /\s*[—–|·:]\s*|\s+-\s+/;
+/** Separators titles use, scheduling tools' included: "Acme <> Jane", "Jane x Acme", "A | B". */
+const SEGMENT_SEPARATOR = /\s*(?:<>|[—–|·:])\s*|\s+[-x/]\s+/;
 const COMPANY_INTRO = /^(?:with|con|at|presso|@|w\/)\s+(.+)$/i;
 const ROLE_INTRO = /^(?:for|per)\s+(?:(?:the|a|an|la|il|lo|l')\s*)?(?:(?:position|role|posizione|ruolo)\s+(?:of|as|di|da)\s+)?(.+?)(?:\s+(?:at|presso|@|with|con)\s+(.+))?$/i;
 const TRAILING_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
 const ROLE_WORDS =
-  /\b(?:engineer|developer|designer|manager|analyst|scientist|architect|consultant|specialist|director|intern|internship|lead|head|officer|administrator|researcher|writer|marketer|accountant|recruiter|associate|assistant|coordinator|technician|programmer|tester|product|frontend|backend|full[- ]?stack|devops|sre|qa|ux|ui|sviluppatore|sviluppatrice|ingegnere|progettista|responsabile|analista|consulente|programmatore|programmatrice|stagista|tirocinante|impiegato|impiegata|addetto|addetta|commerciale|tecnico|tecnica)\b/i;
+  /\b(?:engineer|developer|designer|manager|analyst|scientist|architect|consultant|specialist|director|intern(?:ship)?|lead|head|officer|administrator|researcher|writer|marketer|accountant|recruiter|associate|assistant|coordinator|technician|programm(?:er|atore|atrice)|tester|product|frontend|backend|full[- ]?stack|devops|sre|qa|ux|ui|sviluppat(?:ore|rice)|ingegnere|progettista|responsabile|analista|consulente|stagista|tirocinante|impiegat[oa]|addett[oa]|commerciale|tecnic[oa])\b/i;
 const SAFE_PART = /\p{L}/u;
 
 function looksLikeRole(s: string): boolean {
@@ -283,7 +361,24 @@ function removeTags(title: string, tags: string[]): string {
 }
 
 /** Best effort: reads the common title shapes and leaves a field out when unsure. */
-function companyAndRole(title: string, rules: { keywords: string[]; tags: string[] }, interviewerName: string | undefined): { company?: string; role?: string } {
+/** Whether a title part names one of the invite's people: by display name, or by first and
+ * last word both in an address ("Jane Doe" and jane.doe@acme.com). */
+function namesPerson(part: string, people: { name: string; local: string }[]): boolean {
+  const folded = foldForMatch(part.trim());
+  const words = folded.split(/\s+/);
+  const [first, last] = [words[0] ?? '', words[words.length - 1] ?? ''];
+  return people.some(({ name, local }) => (name !== '' && (folded === name || folded.includes(name) || (name.includes(folded) && folded.length > 2)))
+    || (words.length >= 2 && words.length <= 3 && first.length > 1 && local.includes(first) && local.includes(last)));
+}
+
+function peopleOf(event: CalendarEvent, attendees: EventAttendee[]): { name: string; local: string }[] {
+  return [event.organizer, ...attendees].filter(isRecord).slice(0, 50).map((person) => ({
+    name: foldForMatch(cleanText(person.displayName, 80)),
+    local: typeof person.email === 'string' ? foldForMatch(person.email.split('@')[0] ?? '') : '',
+  }));
+}
+
+function companyAndRole(title: string, rules: { keywords: string[]; tags: string[] }, people: { name: string; local: string }[]): { company?: string; role?: string } {
   const text = removeTags(title, rules.tags);
   const segments = text.split(SEGMENT_SEPARATOR).filter((segment) => segment.trim() !== '');
   const index = segments.findIndex((segment) => findKeyword(segment, rules.keywords) !== undefined);
@@ -327,8 +422,9 @@ function companyAndRole(title: string, rules: { keywords: string[]; tags: string
     else if (!company && !looksLikeRole(second.main)) company = second.main;
   }
 
-  // "Interview with Jane Doe" names a person, not a company.
-  if (company && interviewerName && foldForMatch(company.trim()) === foldForMatch(interviewerName)) company = undefined;
+  // "Interview with Jane Doe" and "Phone Screen - Jane Doe (Engineer)" name a person, not a company.
+  if (company && namesPerson(company, people)) company = undefined;
+  if (role && namesPerson(role, people)) role = undefined;
   const result: { company?: string; role?: string } = {};
   const cleanCompany = tidy(company, rules.keywords, rules.tags);
   const cleanRole = tidy(role, rules.keywords, rules.tags);
@@ -353,6 +449,15 @@ function exclusion(event: CalendarEvent): ExclusionReason | undefined {
   return undefined;
 }
 
+/** "Event Name: 30 Minute Phone Screen" (Calendly), "Event Type: …", Italian "Nome evento: …". */
+const EVENT_NAME = /^[ \t]*(?:event name|event type|nome (?:dell'?)?evento|tipo (?:di )?evento)[ \t]*:[ \t]*([^\n]{1,200})/im;
+
+/** Whether a keyword hit is one of the look-alikes that are not the user's job interview. */
+function lookAlike(text: string): boolean {
+  const folded = foldForMatch(text);
+  return LOOK_ALIKES.test(folded) || CONDUCTED.test(text);
+}
+
 function decide(event: CalendarEvent, rules: DetectionRules, options: DetectOptions, title: string, descriptionText: string): { rule: DetectionRule; matched?: string } | ExclusionReason {
   const overrides: unknown = isRecord(rules) ? rules.overrides : undefined;
   // hasOwn: an event id such as "constructor" must not read Object.prototype.
@@ -363,8 +468,13 @@ function decide(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
   const tag = findTag([title, descriptionText], stringList(rules?.tags));
   if (tag !== undefined) return { rule: 'tag', matched: tag };
 
-  const keyword = findKeyword(title, stringList(rules?.keywords));
-  if (keyword) return { rule: 'keyword', matched: keyword.keyword };
+  const keywords = stringList(rules?.keywords);
+  const keyword = findKeyword(title, keywords);
+  if (keyword) return lookAlike(title) ? 'no-match' : { rule: 'keyword', matched: keyword.keyword };
+  // Scheduling tools often title the event with names only and say what it is in the text.
+  const eventName = EVENT_NAME.exec(descriptionText.slice(0, 4_000))?.[1] ?? '';
+  const named = findKeyword(eventName, keywords);
+  if (named && !lookAlike(eventName)) return { rule: 'eventName', matched: named.keyword };
 
   const calendarId = options?.calendarId;
   if (typeof calendarId === 'string' && stringList(rules?.calendars).includes(calendarId)) return { rule: 'calendar', matched: calendarId };
@@ -388,10 +498,14 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
   const start = parseInstant((event.start as Record<string, unknown>).dateTime) ?? 0;
   const end = parseInstant((event.end as Record<string, unknown>).dateTime) ?? start;
   const source = options?.source ?? 'manual';
-  const selfEmail = typeof options?.selfEmail === 'string' ? options.selfEmail.trim().toLowerCase() : '';
   const location = str(event.location);
   const entryPoints = conferenceEntryPoints(event);
-  const interviewer = findInterviewer(event, attendeesOf(event), rawDescription, selfEmail);
+  const attendees = attendeesOf(event);
+  const self = selfAddresses(options, attendees, event.organizer);
+  const interviewer = findInterviewer(event, attendees, description, self);
+  const organizerEmail = isRecord(event.organizer) && typeof event.organizer.email === 'string' && !self.has(canonicalEmail(event.organizer.email)) ? event.organizer.email : undefined;
+  const callingCode = callingCodeOfEmail(organizerEmail) ?? callingCodeOfEmail(interviewer.email) ?? callingCodeOfZone(str((event.start as Record<string, unknown>).timeZone, 64));
+  const selfPhones = Array.isArray(options?.selfPhones) ? options.selfPhones.filter((phone): phone is string => typeof phone === 'string' && /\d{7}/.test(phone.replace(/\D/g, ''))).slice(0, 5) : [];
 
   const interview: Interview = {
     id: `${source}:${event.id}`,
@@ -401,14 +515,16 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
     start,
     end,
     interviewer,
-    phones: collectPhones(entryPoints, location, description),
+    phones: collectPhones(entryPoints, location, description, callingCode, selfPhones),
     detectedBy: decision.matched === undefined ? { rule: decision.rule } : { rule: decision.rule, matched: decision.matched },
   };
   const timeZone = canonicalZone((event.start as Record<string, unknown>).timeZone);
   if (timeZone) interview.timeZone = timeZone;
   const videoUrl = findVideoUrl([str(event.hangoutLink), ...videoUris(entryPoints), location, rawDescription]);
   if (videoUrl) interview.videoUrl = videoUrl;
-  const { company, role } = companyAndRole(title, { keywords: stringList(rules?.keywords), tags: stringList(rules?.tags) }, interviewer.name);
+  const people = peopleOf(event, attendees);
+  if (interviewer.name) people.push({ name: foldForMatch(interviewer.name), local: '' });
+  const { company, role } = companyAndRole(title, { keywords: stringList(rules?.keywords), tags: stringList(rules?.tags) }, people);
   if (company) interview.company = company;
   if (role) interview.role = role;
   const language = detectLanguage(title, description);

@@ -1,7 +1,7 @@
 import type { Interview } from './types.ts';
 import type { FieldError } from './validate-settings.ts';
-import type { PhoneNumber } from './types.ts';
-import { isValidEmail } from './extract.ts';
+import { isValidEmail, parseTypedPhone } from './extract.ts';
+import { callingCodeOfZone } from './calling-code.ts';
 import { cleanText } from './text.ts';
 import { isValidTimeZone, wallTimeToInstant } from './zoned-time.ts';
 
@@ -56,23 +56,8 @@ export function validateManualEntry(entry: ManualEntry, now: number): ManualErro
     errors.durationMinutes = { key: 'errorRange', substitutions: [5, 480] };
   }
   if (entry.interviewerEmail.trim() !== '' && !isValidEmail(entry.interviewerEmail.trim())) errors.interviewerEmail = { key: 'errorEmail' };
-  if (entry.phone.trim() !== '') {
-    const digits = entry.phone.replace(/\D/g, '');
-    if (!/^\+?[\d\s().-]+$/.test(entry.phone.trim()) || digits.length < 7 || digits.length > 15) errors.phone = { key: 'errorPhone' };
-  }
+  if (entry.phone.trim() !== '' && !parseTypedPhone(entry.phone)) errors.phone = { key: 'errorPhone' };
   return errors;
-}
-
-/**
- * The number exactly as the user typed it: already checked by validateManualEntry, so it is
- * not searched for like a number in free text (which would split "+39 02  1234" or drop
- * "555-0100").
- */
-function manualPhone(typed: string): PhoneNumber | undefined {
-  const trimmed = typed.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  if (!/^\+?[\d\s().-]+$/.test(trimmed) || digits.length < 7 || digits.length > 15) return undefined;
-  return { display: cleanText(trimmed, 40), dial: `${trimmed.startsWith('+') ? '+' : ''}${digits}`, origin: 'manual' };
 }
 
 /** The interview a valid entry stands for; undefined for an invalid one. */
@@ -81,7 +66,8 @@ export function manualToInterview(entry: ManualEntry): Interview | undefined {
   if (start === undefined) return undefined;
   const company = cleanText(entry.company, 120) || undefined;
   const role = cleanText(entry.role, 120) || undefined;
-  const phone = manualPhone(entry.phone);
+  // A number typed the national way is dialled with the country of the interview's zone.
+  const phone = parseTypedPhone(entry.phone, callingCodeOfZone(entry.timeZone));
   const email = entry.interviewerEmail.trim();
   return {
     id: `manual:${entry.id}`,

@@ -60,7 +60,8 @@ export type SourceKind = 'demo' | 'google' | 'ical' | 'manual';
 
 /** Which rule decided that an event is (or is not) an interview. */
 /** `manual`: the user typed the interview in. */
-export type DetectionRule = 'override' | 'tag' | 'keyword' | 'calendar' | 'color' | 'manual';
+/** `eventName`: the description's "Event Name:" line (scheduling tools) holds a keyword. */
+export type DetectionRule = 'override' | 'tag' | 'keyword' | 'eventName' | 'calendar' | 'color' | 'manual';
 
 export type ExclusionReason =
   | 'override'
@@ -89,8 +90,14 @@ export interface PhoneNumber {
   display: string;
   /** Only `+` and digits: safe to put after `tel:`. */
   dial: string;
-  /** Conference PIN, when the entry point gives one. */
+  /** Extension to dial after the number answers (`tel:…;ext=12`), digits only. */
+  ext?: string;
+  /** Conference PIN (or conference / meeting id), when the invite gives one. */
   pin?: string;
+  /** A dial-in's numeric passcode, asked for after the meeting id (Zoom). */
+  passcode?: string;
+  /** `direct`: the text gives it as the person's own number; `bridge`: a conference bridge. */
+  kind?: 'direct' | 'bridge';
   origin: 'conference' | 'location' | 'description' | 'manual';
 }
 

@@ -5,6 +5,7 @@ import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
 import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, waitingPhases, waitState } from '../core/outcome.ts';
 import { effectiveTiming } from '../core/timing.ts';
+import { withoutOwnNumbers } from '../core/extract.ts';
 import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { uiLanguage } from '../platform/i18n.ts';
 import { interviewLocale } from '../core/resolve-locale.ts';
@@ -74,8 +75,8 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const offered = offeredDrafts(calendarInterview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
-  const phone = interview.phones[0];
-  const phoneHref = telHref(phone?.dial);
+  // Stored interviews predate a profile phone typed later: filter here too.
+  const phones = withoutOwnNumbers(interview.phones, [settings.profile.phone]);
   const videoHref = safeHttpsHref(interview.videoUrl);
   const untilStart = interview.start - now;
 
@@ -175,12 +176,25 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
         </p>
       ) : null}
 
-      {phone && (
+      {phones.length > 0 && (
         <div class="phone">
-          <span class="label">{t('phoneLabel')}</span>{' '}
-          {phoneHref ? <a href={phoneHref} class="tel">{phone.display}</a> : <span>{phone.display}</span>}
-          {phone.pin && <span class="muted"> · {t('phonePin', [phone.pin])}</span>}
-          {waiting && <p class="hint">{t('phoneCheck', [phone.display, phone.dial])}</p>}
+          <span class="label">{t('phoneLabel')}</span>
+          {/* Every distinct number, the person's own first (the extractor's order), each with
+              where it came from so the candidate can check it against the invite. */}
+          <ul class="phones">
+            {phones.map((phone) => {
+              const href = telHref(phone.dial, phone.ext);
+              return (
+                <li key={phone.dial + (phone.ext ?? '')}>
+                  {href ? <a href={href} class="tel">{phone.display}</a> : <span>{phone.display}</span>}
+                  <span class="muted"> · {t(`phoneFrom_${phone.kind ?? phone.origin}`)}</span>
+                  {phone.pin && <span class="muted"> · {t('phonePin', [phone.pin])}</span>}
+                  {phone.passcode && <span class="muted"> · {t('phonePasscode', [phone.passcode])}</span>}
+                </li>
+              );
+            })}
+          </ul>
+          {waiting && phones[0] && <p class="hint">{t('phoneCheck', [phones[0].display, phones[0].ext ? `${phones[0].dial};ext=${phones[0].ext}` : phones[0].dial])}</p>}
         </div>
       )}
       {videoHref && <p><a href={videoHref} target="_blank" rel="noopener noreferrer" class="video">{t('videoLink')}</a></p>}
@@ -206,7 +220,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
         </div>
       )}
 
-      {phone && (waiting || (state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD)) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
+      {phones.length > 0 && (waiting || (state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD)) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
       {picking

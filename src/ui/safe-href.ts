@@ -12,6 +12,8 @@ export function safeHttpsHref(value: string | undefined): string | undefined {
   }
 }
 
-export function telHref(dial: string | undefined): string | undefined {
-  return dial !== undefined && /^\+?\d{3,20}$/.test(dial) ? `tel:${dial}` : undefined;
+/** `tel:` for a dial string of digits, with an extension as RFC 3966 writes it (`;ext=12`). */
+export function telHref(dial: string | undefined, ext?: string): string | undefined {
+  if (dial === undefined || !/^\+?\d{3,20}$/.test(dial)) return undefined;
+  return ext !== undefined && /^\d{1,6}$/.test(ext) ? `tel:${dial};ext=${ext}` : `tel:${dial}`;
 }

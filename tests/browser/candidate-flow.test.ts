@@ -202,7 +202,7 @@ describe('the candidate flow in the popup', () => {
     const entry = Object.values(manual)[0];
     assert.ok(entry);
     assert.equal(entry.interviewerEmail, 'ana@example.org');
-    assert.equal(await page.locator('a.tel').getAttribute('href'), 'tel:+390255550101');
+    assert.equal(await page.locator('a.tel').first().getAttribute('href'), 'tel:+390255550101');
     const alarms = await session.evaluateInWorker(() => chrome.alarms.getAll());
     assert.ok(alarms.some((a) => a.name === `reminder:get-ready:manual:${entry.id}`), 'the typed-in interview has its reminders');
 

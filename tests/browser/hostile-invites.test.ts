@@ -154,7 +154,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
       for (const href of dom.hrefs) {
         if (href === 'styles.css') continue;
         if (href.startsWith('tel:')) {
-          assert.match(href, /^tel:\+?\d{3,20}$/, `${label}: ${href}`);
+          assert.match(href, /^tel:\+?\d{3,20}(?:;ext=\d{1,6})?$/, `${label}: ${href}`);
           continue;
         }
         const url = new URL(href);

@@ -47,7 +47,8 @@ describe('demoEvents', () => {
     const [soon] = interviews(ANCHOR);
     assert.equal(soon?.detectedBy.rule, 'keyword');
     assert.deepEqual(soon?.interviewer, { name: 'Maya Chen', email: 'maya.chen@example.com' });
-    assert.deepEqual(soon?.phones.map((phone) => [phone.origin, phone.pin]), [['conference', undefined], ['location', undefined]]);
+    // The recruiter's own number (the location) first, the Meet dial-in after it.
+    assert.deepEqual(soon?.phones.map((phone) => [phone.origin, phone.kind]), [['location', 'direct'], ['conference', 'bridge']]);
     assert.equal(soon?.company, 'Brightwave Labs');
     assert.equal(soon?.role, 'Frontend Engineer');
   });

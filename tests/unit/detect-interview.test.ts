@@ -218,10 +218,11 @@ describe('detectInterview: the interview it builds', () => {
       location: 'Call +1 (202) 555-0199 or +39 02 0000 1234',
       description: 'Backup: 02 0000 5678<br>Mobile: +39 02 0000 1234',
     }));
+    // The location's own number first, the plain one from the text, the conference bridge last.
     assert.deepEqual(interview.phones, [
-      { display: '+1 202-555-0199', dial: '+12025550199', pin: '4321', origin: 'conference' },
-      { display: '+39 02 0000 1234', dial: '+390200001234', origin: 'location' },
+      { display: '+39 02 0000 1234', dial: '+390200001234', origin: 'location', kind: 'direct' },
       { display: '02 0000 5678', dial: '0200005678', origin: 'description' },
+      { display: '+1 202-555-0199', dial: '+12025550199', pin: '4321', origin: 'conference', kind: 'bridge' },
     ]);
   });
 
@@ -347,5 +348,99 @@ describe('detectInterview: hostile invites', () => {
 
   it('caps a very long title', () => {
     assert.ok(interviewOf(event({ summary: `Interview ${'x'.repeat(1_000_000)}` })).title.length <= 200);
+  });
+});
+
+describe('detectInterview: who to write to', () => {
+  it('prefers a person over a scheduling, no-reply or group organizer', () => {
+    const interview = interviewOf(event({
+      organizer: { email: 'scheduling@acme.com', displayName: 'Acme Scheduling' },
+      attendees: [
+        { email: 'me@example.org', self: true },
+        { email: 'all-team@acme.com', displayName: 'All Team' },
+        { email: 'priya.nair@acme.com', displayName: 'Priya Nair' },
+      ],
+    }));
+    assert.deepEqual(interview.interviewer, { name: 'Priya Nair', email: 'priya.nair@acme.com' });
+  });
+
+  it('writes to a no-reply address only when there is nobody else, without a name to greet', () => {
+    const interview = interviewOf(event({ organizer: { email: 'no-reply@calendly.com', displayName: 'Calendly' }, attendees: [{ email: 'me@example.org', self: true }] }));
+    assert.deepEqual(interview.interviewer, { email: 'no-reply@calendly.com' });
+  });
+
+  it('never takes the user for the interviewer, whichever of their addresses the invite uses', () => {
+    const ev = event({ organizer: { email: 'Ana.Rossi@gmail.com' }, attendees: [{ email: 'ana.rossi+jobs@gmail.com' }, { email: 'luca@acme.it', displayName: 'Luca Bianchi' }] });
+    assert.deepEqual(interviewOf(ev, defaultRules, { source: 'google', selfEmails: ['anarossi@gmail.com'] }).interviewer, { name: 'Luca Bianchi', email: 'luca@acme.it' });
+    // Without Google's self flag, the signed-in account and the profile email are enough.
+    const own = event({ organizer: { email: 'me@example.org' }, attendees: [{ email: 'me@example.org' }, { email: 'sam@acme.com' }] });
+    assert.deepEqual(interviewOf(own, defaultRules, { source: 'google', selfEmail: 'ME@example.org' }).interviewer, { email: 'sam@acme.com' });
+  });
+
+  it('drops a display name that is only the address', () => {
+    const interview = interviewOf(event({ organizer: { email: 'jane@acme.com', displayName: 'jane@acme.com' } }));
+    assert.deepEqual(interview.interviewer, { email: 'jane@acme.com' });
+  });
+
+  it('never takes a Webex SIP address in the description for an email', () => {
+    const interview = interviewOf(event({ organizer: { email: 'me@example.org', self: true }, description: 'Join by video system\nDial sip:25501234567@acme.webex.com\nYou can also dial 173.243.2.68 and enter your meeting number.' }));
+    assert.deepEqual(interview.interviewer, {});
+  });
+
+  it('never offers the user\'s own phone number', () => {
+    const ev = event({ location: '+39 347 123 4567', description: 'Recruiter: +39 02 1234 5678' });
+    const interview = interviewOf(ev, defaultRules, { source: 'google', selfPhones: ['347 1234567'] });
+    assert.deepEqual(interview.phones.map((phone) => phone.dial), ['+390212345678']);
+  });
+
+  it('gives national numbers the country of the organizer\'s domain, else of the event zone', () => {
+    const byDomain = interviewOf(event({ organizer: { email: 'hr.milano@acme.it' }, description: 'Tel. 02 1234 5678' }));
+    assert.equal(byDomain.phones[0]?.dial, '+390212345678');
+    const byZone = interviewOf(event({ start: { dateTime: START, timeZone: 'America/New_York' }, organizer: { email: 'jo@acme.com' }, description: 'Call me: (415) 555-0187' }));
+    assert.equal(byZone.phones[0]?.dial, '+14155550187');
+  });
+});
+
+describe('detectInterview: company and role from the title', () => {
+  it('never takes a person in the invite for the company', () => {
+    const interview = interviewOf(event({ summary: 'Phone Screen - Jane Doe (Software Engineer)', organizer: { email: 'jane.doe@acme.com' } }));
+    assert.equal(interview.company, undefined);
+    assert.equal(interview.role, 'Software Engineer');
+  });
+
+  it('understands scheduling tools\' separators', () => {
+    const tool = interviewOf(event({ summary: 'Acme <> Priya Nair: Phone Screen', attendees: [{ email: 'priya@acme.com', displayName: 'Priya Nair' }] }));
+    assert.equal(tool.company, 'Acme');
+    const cross = interviewOf(event({ summary: 'Interview | Globex | Data Analyst' }));
+    assert.deepEqual([cross.company, cross.role], ['Globex', 'Data Analyst']);
+  });
+});
+
+describe('detectInterview: titles', () => {
+  it('finds plurals, gerunds, screens, final rounds and Italian compounds', () => {
+    for (const summary of ['Interviews: Acme onsite loop', 'Interviewing with Globex', 'Recruiter screen - Initech', 'Tech screen w/ Hooli', 'Technical Screen (Backend)', 'Pre-screen call with Stark', 'Final round - Umbrella', 'Videocolloquio con Rossi Srl', 'Colloqui finali Acme']) {
+      assert.match(reasonOf(event({ summary })), /^interview by keyword/, summary);
+    }
+  });
+
+  it('reads the description\'s Event Name line when the title carries only names', () => {
+    const detection = detectInterview(event({ summary: 'Ana Rossi and Priya Nair', description: 'Event Name: 30 Minute Phone Screen\n\nLocation: This is a phone call.' }), defaultRules, google);
+    assert.equal(detection.isInterview && detection.rule, 'eventName');
+    assert.equal(detection.isInterview && detection.matched, 'phone screen');
+  });
+
+  it('does not take look-alikes for job interviews', () => {
+    for (const summary of [
+      'Exit interview - Marco', 'User interview #4 (onboarding study)', 'Customer interview: Globex', 'Podcast interview with Tech Talks', 'Press interview - Corriere',
+      'Mock interview with career coach', 'Interview prep', 'Panel debrief: backend candidate', 'Interview calibration', '[Hold] Interview slot', 'Interview Jane Doe for Backend Engineer',
+      'Nanny interview - Sofia', 'Colloquio genitori - classe 3B', 'Colloquio con il pediatra', 'Visa interview - US Consulate', 'Selezione fornitori catering', 'Intervista a Paolo Rossi',
+    ]) {
+      assert.equal(reasonOf(event({ summary })), 'no-match', summary);
+    }
+  });
+
+  it('still tracks a look-alike the user tags or marks', () => {
+    assert.equal(reasonOf(event({ summary: 'Mock interview #interview' })), 'interview by tag');
+    assert.equal(reasonOf(event({ summary: 'Exit interview' }), rules({ overrides: { evt1: 'interview' } })), 'interview by override');
   });
 });
