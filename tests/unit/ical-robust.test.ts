@@ -133,7 +133,7 @@ describe('iCal: events without UID, duplicates, ranges and exclusion rules', () 
   });
 
   it('leaves out what an EXRULE excludes', () => {
-    const events = [['UID:daily@x', 'DTSTART:20260101T090000Z', 'DTEND:20260101T093000Z', 'RRULE:FREQ=DAILY', 'EXRULE:FREQ=WEEKLY;BYDAY=SA,SU', 'SUMMARY:Interview practice']];
+    const events = [['UID:daily@x', 'DTSTART:20260101T090000Z', 'DTEND:20260101T093000Z', 'RRULE:FREQ=DAILY', 'EXRULE:FREQ=WEEKLY;BYDAY=SA,SU', 'SUMMARY:Phone interview']];
     const result = parseIcalFeed(feed(events), options({ windowDays: 7 }));
     const days = starts(result.interviews).map(([, at]) => new Date(at).getUTCDay());
     // Thursday 26 March to Thursday 2 April: no Saturday 28 or Sunday 29.
