@@ -117,7 +117,7 @@ async function copyStatic() {
 /**
  * The built-in email wording as data (dist/templates.json), taken from the same module the
  * options page and the tests use. The service worker fetches it when it builds a draft, so
- * the text stays out of the bundle every wake-up parses (PERFORMANCE-NOTES: worker budget).
+ * the text stays out of the bundle every wake-up parses (the worker's size budget, `npm run bench`).
  */
 async function writeTemplates() {
   const result = await esbuild.build({

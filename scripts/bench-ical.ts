@@ -1,6 +1,6 @@
 /**
- * Benchmark for issue 4: a generated 5,000-event, ~5 MB iCal feed (PERFORMANCE-NOTES.md's
- * shape), timed from the (fake) fetch to interviews ready, with peak memory.
+ * Benchmark for issue 4: a generated 5,000-event, ~5 MB iCal feed (the shape of
+ * tests/fakes/ical-feed-generator.ts), timed from the (fake) fetch to interviews ready, with peak memory.
  *
  *   node --import tsx scripts/bench-ical.ts
  *

@@ -4,7 +4,7 @@
  * Times are handled as "wall ms": the local date and time read as if it were UTC
  * (`Date.UTC(y, m - 1, d, h, mi, s)`). Recurrences are iterated on wall times, which costs
  * no zone lookup at all, and only the few occurrences that land near the window are turned
- * into instants. PERFORMANCE-NOTES.md measured 70% of a naive expansion in ical.js zone
+ * into instants. On the 5 MB benchmark feed, 70% of a naive expansion went in ical.js zone
  * offset lookups; this is where that cost goes away.
  */
 import { readVtimezone, type Vtimezone } from './ical-vtimezone.ts';

@@ -535,7 +535,7 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
     : { isInterview: true, rule: decision.rule, matched: decision.matched, interview };
 }
 
-/** Is this event an interview (DESIGN.md, "Finding interviews"), and if so, what we know of it. */
+/** Is this event an interview (README, "Where interviews come from"), and if so, what we know of it. */
 export function detectInterview(event: CalendarEvent, rules: DetectionRules, options: DetectOptions): Detection {
   try {
     return detect(event, rules, options);

@@ -8,7 +8,7 @@ export function isReminderKind(value: string): value is ReminderKind {
   return (reminderKinds as readonly string[]).includes(value);
 }
 
-/** Clamps the user's timings to the ranges the advice allows (DESIGN.md): confirm 60–120 min
+/** Clamps the user's timings to the ranges the advice allows (README, "Notifications at the right moments"): confirm 60–120 min
  * ahead, wait at least 15 and at most 30 minutes. Settings read back from storage may hold
  * anything, so every consumer goes through this. */
 export function effectiveTiming(timing: Timing): Timing {

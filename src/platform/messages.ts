@@ -82,7 +82,7 @@ export interface Envelope<K extends MessageName = MessageName> {
 /**
  * Sends one message to the service worker. Uses `chrome.*` directly (MV3 returns promises):
  * the UI bundles stay free of webextension-polyfill, which cannot be tree-shaken (2.9 KB gzip,
- * PERFORMANCE-NOTES.md) and would push the popup over its 25 KB budget.
+ * measured by `npm run bench`) and would take room the popup's budget does not have.
  */
 export async function send<K extends MessageName>(name: K, request: MessageMap[K]['request']): Promise<MessageResult<MessageMap[K]['response']>> {
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };

@@ -1,6 +1,6 @@
 /**
  * A deterministic, Google-Calendar-export-shaped iCal feed for benchmarks and load tests:
- * the shape PERFORMANCE-NOTES.md measured (5,000 VEVENTs, 618 weekly RRULEs, 177
+ * the shape of a large real export (5,000 VEVENTs, 618 weekly RRULEs, 177
  * RECURRENCE-ID overrides, 287 EXDATEs, two VTIMEZONEs, about 5 MB). Series start years
  * back so that a parser which iterates every series from its first DTSTART pays for it.
  * Every address is under example.com / example.org; numbers are fictional.
