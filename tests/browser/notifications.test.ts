@@ -67,7 +67,11 @@ describe('notifications raised by alarms', () => {
     assert.equal(params.get('to'), interview.interviewer.email);
     assert.ok((params.get('su') ?? '').length > 0, 'the draft has a subject');
     const body = params.get('body') ?? '';
-    assert.match(body, /1[45] minutes/, 'the follow-up states the minutes of availability left');
+    // Availability is a clock time (start + the 30-minute maximum wait), in the browser's zone.
+    const zone = await session.evaluateInWorker(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const until = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
+      .format(interview.start + 30 * MINUTE).replace(/[\u00A0\u202F]/g, ' ');
+    assert.ok(body.replace(/[\u00A0\u202F]/g, ' ').includes(`until ${until}`), `the follow-up says until when the candidate stays available (${until}):\n${body}`);
     assert.doesNotMatch(body, /undefined|null|NaN/);
   });
 

@@ -168,7 +168,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
       const created = await session.evaluateInWorker(() => (globalThis as unknown as { created: Created[] }).created);
       const mine = created.filter((c) => c.id === `interview:${interview.id}`);
       assert.equal(mine.length, 1, `one notification for the interview, got ${JSON.stringify(mine)}`);
-      assert.match(mine[0]!.title, /^You have waited 1[5-7] minutes$/);
+      assert.match(mine[0]!.title, /^Demo · You have waited 1[5-7] minutes$/);
       const { notified } = await stored();
       assert.equal(notified[interview.id], `min-wait@${interview.start + 15 * MINUTE}`);
       const open = await session.evaluateInWorker(() => chrome.notifications.getAll());
