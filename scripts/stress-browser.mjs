@@ -92,7 +92,7 @@ for (let round = 1; round <= options.runs; round += 1) {
   const failuresFile = join(outDir, `round-${round}.failures.jsonl`);
   const log = join(outDir, `round-${round}.log`);
   const t0 = Date.now();
-  const code = await run(process.execPath, testArgs, { env: { TEST_FAILURES_FILE: failuresFile, CI: process.env.CI ?? '' }, log });
+  const code = await run(process.execPath, testArgs, { env: { TEST_FAILURES_FILE: failuresFile }, log });
   const seconds = ((Date.now() - t0) / 1000).toFixed(0);
   const text = await readFile(log, 'utf8');
   const summary = /^summary: (\d+) passed, (\d+) failed$/m.exec(text);
