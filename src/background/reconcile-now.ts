@@ -4,6 +4,10 @@ import { allInterviews } from '../core/stored-state.ts';
 import { RECONCILE_LOCK, SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
+import type { Badge } from '../core/badge.ts';
+import { resolveLocale } from '../core/resolve-locale.ts';
+import { cleanText } from '../core/text.ts';
+import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { alignMarks, currentReminder, emptyMarks, isSnoozed, reminderKey } from '../core/outcome.ts';
 import { interviewIdOfNotification, notificationId } from '../core/notification-plan.ts';
 import { readState, writeState } from '../platform/storage.ts';
@@ -19,26 +23,39 @@ const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min
  * Shows (or clears) the notification of the moment one interview is in, recording it in
  * `notified`. `openAfterRestart` is the set of open notifications after a browser restart.
  */
-async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, openAfterRestart: ReadonlySet<string> | undefined): Promise<void> {
+async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, open: ReadonlySet<string>, afterRestart: boolean): Promise<void> {
   const marks = state.marks[interview.id] ?? emptyMarks();
   const reminder = currentReminder(interview, marks, now, state.settings);
   // "Remind me later" holds back only the moment it was pressed on; the snooze alarm brings it
   // back, and any later moment shows on time.
   if (reminder !== undefined && isSnoozed(marks, reminder, now)) return;
   if (reminder === undefined) {
-    if (notified[interview.id] !== undefined) {
+    // Also when nothing is recorded: a mark forgets what was shown (actions.ts markInterview), and
+    // the notification whose button made it must not stay on screen.
+    if (notified[interview.id] !== undefined || open.has(notificationId(interview.id))) {
       await clearNotification(notificationId(interview.id));
       delete notified[interview.id];
     }
     return;
   }
   const key = reminderKey(reminder);
-  const lostInRestart = openAfterRestart !== undefined && waitMoments.has(reminder.kind) && !openAfterRestart.has(notificationId(interview.id));
+  const lostInRestart = afterRestart && waitMoments.has(reminder.kind) && !open.has(notificationId(interview.id));
   if (notified[interview.id] === key && !lostInRestart) return;
   // Show first, then record: if the worker stops in between, the next run shows the same
   // notification id again, which replaces rather than duplicates it.
   await showReminder(interview, reminder, marks, state.settings, now);
   notified[interview.id] = key;
+}
+
+/** The toolbar tooltip: the interview the badge speaks of and its minutes, else the product's name. */
+async function toolbarTitle(badge: Badge, all: Readonly<Record<string, Interview>>, state: StoredState): Promise<string> {
+  const t = await loadTranslator(resolveLocale(state.settings.language, uiLanguage()));
+  const interview = badge.interviewId === undefined ? undefined : all[badge.interviewId];
+  if (interview === undefined || badge.phase === undefined) return t('actionTitle');
+  const title = cleanText(interview.title, 80) || t('untitledInterview');
+  const name = interview.source === 'demo' ? t('demoNotificationTitle', [title]) : title;
+  if (badge.phase === 'needs-outcome') return t('actionTitleQuestion', [name]);
+  return t('actionTitleWaiting', [name, badge.minutesWaited ?? 0]);
 }
 
 export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'sync';
@@ -75,7 +92,7 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     const open = new Set(openIds);
     for (const interview of interviews) {
       try {
-        await notifyCurrentMoment(interview, state, notified, now, afterRestart ? open : undefined);
+        await notifyCurrentMoment(interview, state, notified, now, open, afterRestart);
       } catch (error) {
         // One notification the browser refused must not stop the alarms, badge and storage
         // below; it stays unrecorded, so the next reconcile tries it again.
@@ -102,7 +119,7 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     // Google refused the sign-in even after a fresh token: the badge asks for a reconnect
     // (a running wait's minutes matter more, so they win).
     const reconnect = badge.text === '' && state.source.kind === 'google' && state.sync.error?.code === 'auth';
-    await setBadge(reconnect ? { text: '!' } : badge);
+    await setBadge(reconnect ? { text: '!' } : badge, await toolbarTitle(badge, all, state));
     if (loaded.problems.length > 0) console.warn(`Interview Standby (${reason}): ${loaded.problems.join('; ')}`);
     return state;
   });

@@ -54,4 +54,43 @@ export const errorFields: Record<string, { id: string; label: string }> = {
   'workingHours.days': { id: 'work-day-1', label: 'optionsWorkDays' },
   'workingHours.end': { id: 'work-end', label: 'optionsWorkEnd' },
   slotBuffer: { id: 'slot-buffer', label: 'optionsSlotBufferShort' },
+  'rules.tags': { id: 'rules-tags', label: 'rulesTags' },
+  'rules.keywords': { id: 'rules-keywords', label: 'rulesKeywords' },
 };
+
+/** Top-level settings named by the section or field the user knows them by. */
+const settingLabels: Record<string, string> = {
+  profile: 'optionsProfile',
+  'profile.name': 'optionsName',
+  mailProvider: 'optionsProvider',
+  language: 'optionsLanguage',
+  timing: 'optionsTiming',
+  workingHours: 'optionsWorkingHours',
+  'workingHours.start': 'optionsWorkStart',
+  'rules.tags': 'rulesTags',
+  'rules.keywords': 'rulesKeywords',
+  'rules.calendars': 'rulesCalendarIds',
+  'rules.colors': 'rulesColors',
+  'rules.overrides': 'rulesOverrides',
+  rules: 'rulesTitle',
+  templates: 'templatesTitle',
+};
+
+/**
+ * A settings path (`timing.confirmLead`, `templates.it.follow-up.body`) in the user's words: the
+ * label of its field, the email template it belongs to, else its section. Never the path itself.
+ */
+export function settingName(path: string, t: (key: string, substitutions?: ReadonlyArray<string | number>) => string): string {
+  const field = errorFields[path];
+  if (field) return t(field.label);
+  const template = /^templates\.(en|it)\.([a-z-]+)/.exec(path);
+  if (template) {
+    const [, locale, kind] = template;
+    return t('settingTemplateName', [t(`template_${kind!.replace(/-/g, '_')}`), locale === 'it' ? 'Italiano' : 'English']);
+  }
+  for (let prefix = path; prefix !== ''; prefix = prefix.includes('.') ? prefix.slice(0, prefix.lastIndexOf('.')) : '') {
+    const label = settingLabels[prefix] ?? errorFields[prefix]?.label;
+    if (label) return t(label);
+  }
+  return t('settingOther');
+}

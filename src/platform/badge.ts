@@ -7,7 +7,9 @@ const colors: Record<string, string> = {
   'stop-waiting': '#b91c1c',
 };
 
-export async function setBadge(badge: Badge): Promise<void> {
+/** The badge and the toolbar button's tooltip (which names the interview during a wait). */
+export async function setBadge(badge: Badge, title: string): Promise<void> {
   await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setTitle({ title });
   if (badge.phase) await browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' });
 }

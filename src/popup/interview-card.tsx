@@ -149,7 +149,10 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
       </p>
       <p class="why">
         {interview.source !== 'manual' && t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}
-        {interview.source === 'manual' && <button type="button" class="link-button" onClick={() => onEdit(calendarInterview.id)}>{t('manualEditButton')}</button>}
+        {interview.source === 'manual' && (
+          // Several cards can each have one: the accessible name says which interview it edits.
+          <button type="button" class="link-button" aria-label={t('manualEditNamed', [interview.title || t('untitledInterview')])} onClick={() => onEdit(calendarInterview.id)}>{t('manualEditButton')}</button>
+        )}
       </p>
 
       {state.phase === 'missed' || state.phase === 'called-back'
@@ -194,7 +197,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
               );
             })}
           </ul>
-          {waiting && phones[0] && <p class="hint">{t('phoneCheck', [phones[0].display, phones[0].ext ? `${phones[0].dial};ext=${phones[0].ext}` : phones[0].dial])}</p>}
+          {waiting && phones[0] && <p class="hint">{t(interview.source === 'manual' ? 'phoneCheckTyped' : 'phoneCheck', [phones[0].display, phones[0].ext ? `${phones[0].dial};ext=${phones[0].ext}` : phones[0].dial])}</p>}
         </div>
       )}
       {videoHref && <p><a href={videoHref} target="_blank" rel="noopener noreferrer" class="video">{t('videoLink')}</a></p>}
