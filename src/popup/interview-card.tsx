@@ -227,7 +227,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
 
       {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
       {picking
-        ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))}
+        ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))} eventZone={eventZone}
             onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => { setPicking(undefined); titleRef.current?.focus(); }} />
         : <EmailButtons interview={interview} offered={offered} onDraft={chooseDraft} idBase={headingId} />}
       <p class="hint draft-language">

@@ -53,6 +53,22 @@ export function PopupApp() {
     if (changed) changedRef.current?.focus();
   }, [changed]);
 
+  // When the focused control disappears (the add form saved or cancelled, a card gone after
+  // "Mark as done"), the focus would fall to the page: it goes to the view's first heading.
+  const lastFocused = useRef<Element | null>(null);
+  useEffect(() => {
+    const remember = (event: FocusEvent) => { lastFocused.current = event.target as Element; };
+    document.addEventListener('focusin', remember);
+    return () => document.removeEventListener('focusin', remember);
+  }, []);
+  useEffect(() => {
+    const last = lastFocused.current;
+    if (last === null || last.isConnected) return;
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    lastFocused.current = null;
+    (document.getElementById('current-title') ?? document.getElementById('popup-title'))?.focus();
+  });
+
   const [storedProblems, setStoredProblems] = useState<string[]>([]);
   useEffect(() => watchStorageProblems(setStoredProblems), []);
 
@@ -94,7 +110,7 @@ export function PopupApp() {
 
   const header = (
     <header class="topbar">
-      <h1 class="brand">
+      <h1 class="brand" id="popup-title" tabIndex={-1}>
         <img src="icons/icon-32.png" alt="" width={20} height={20} />
         {t('extName')}
       </h1>

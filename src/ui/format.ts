@@ -1,4 +1,4 @@
-import { formatDistance } from 'date-fns';
+import { formatDistance, formatDistanceStrict } from 'date-fns';
 import type { I18n } from './i18n.ts';
 import type { Locale } from '../core/types.ts';
 import { italianCityNames } from '../core/city-names.ts';
@@ -13,8 +13,17 @@ export function formatDay(i18n: I18n, instant: number): string {
   return new Intl.DateTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: i18n.timeZone }).format(instant);
 }
 
-/** "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa". */
+/**
+ * "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa". Within the hour, minutes
+ * follow the rule of the wait timer and the notifications: minutes gone count whole (16:45
+ * after the start is "16 minutes ago", as "waited 16 minutes"), minutes to go round up (3:20
+ * before it is "in 4 minutes", as "starts in 4 minutes").
+ */
 export function formatRelative(i18n: I18n, instant: number, now: number): string {
+  const diff = instant - now;
+  if (Math.abs(diff) >= 60_000 && Math.abs(diff) < 45 * 60_000) {
+    return formatDistanceStrict(instant, now, { addSuffix: true, unit: 'minute', roundingMethod: diff < 0 ? 'floor' : 'ceil', locale: i18n.dateLocale });
+  }
   return formatDistance(instant, now, { addSuffix: true, locale: i18n.dateLocale });
 }
 
