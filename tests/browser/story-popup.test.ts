@@ -59,17 +59,19 @@ describe('the popup keeps its smaller promises', () => {
   const toolbarTitle = () => session.evaluateInWorker(() => chrome.action.getTitle({}));
 
   it('names the interview and its minutes in the toolbar tooltip during a wait, and clears the wait notification once answered', PER_TEST, async () => {
-    const { id, title } = await liveDemo(3);
+    // Seven minutes in: the "No call yet?" notification, which stays until answered.
+    const { id, title } = await liveDemo(7);
     const during = await session.waitFor(async () => {
       const text = await toolbarTitle();
       return text.startsWith('Demo · ') ? text : undefined;
     }, { message: 'the tooltip to name the wait' });
-    assert.match(during, new RegExp(`^Demo · ${title.replace(/[()]/g, '\\$&')}: waiting for [34] min · Interview Standby$`));
+    assert.match(during, new RegExp(`^Demo · ${title.replace(/[()]/g, '\\$&')}: waiting for [78] min · Interview Standby$`));
     const notificationId = await session.waitFor(async () => {
       const open = await session.evaluateInWorker(() => chrome.notifications.getAll());
       return Object.keys(open).find((key) => key.includes(id));
     }, { message: 'the wait notification to be up' });
 
+    // Answered in the popup rather than on the notification itself.
     const page = await openPopup(title);
     await page.getByRole('button', { name: 'Call connected' }).click();
     await session.waitFor(async () => (await toolbarTitle()) === 'Interview Standby', { message: 'the tooltip back to the name' });
