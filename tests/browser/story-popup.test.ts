@@ -81,13 +81,19 @@ describe('the popup keeps its smaller promises', () => {
     await page.close();
   });
 
-  it('keeps the demo banner to one line during a live wait', PER_TEST, async () => {
+  it('keeps the demo banner to one line during a live wait, names each email button\'s interview, and centres the popup opened in a tab', PER_TEST, async () => {
     const { title } = await liveDemo(3);
     const page = await openPopup(title);
     await page.setViewportSize({ width: 380, height: 600 });
     const banner = page.locator('.demo-banner');
     const box = await banner.boundingBox();
     assert.ok(box && box.height <= 40, `the banner is ${box?.height} px high`);
+    // The follow-up is offered under "More emails"; its accessible name says which interview.
+    await page.getByRole('button', { name: `Write follow-up: ${title}`, exact: true }).first().waitFor({ state: 'attached' });
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const body = await page.evaluate(() => { const r = document.body.getBoundingClientRect(); return { left: r.left, right: document.documentElement.clientWidth - r.right, width: r.width }; });
+    assert.ok(body.width <= 520 && Math.abs(body.left - body.right) <= 2 && body.left > 300, `the column is centred: ${JSON.stringify(body)}`);
     await page.close();
   });
 
