@@ -133,6 +133,14 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const connectedLabel = spokeWording.has(state.phase) ? t('buttonMark_spoke') : t('buttonMark_connected');
   const lastMark = marks.history !== undefined && marks.history.length > 0;
 
+  const emails = picking
+    ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))} eventZone={eventZone}
+        onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => { setPicking(undefined); titleRef.current?.focus(); }} />
+    : <EmailButtons interview={interview} offered={offered} onDraft={chooseDraft} idBase={headingId} />;
+  // During a wait, the email the phase calls for (the follow-up, the reschedule request) comes
+  // right under the timer, within the first screen of a 600 px popup.
+  const emailsEarly = waiting && offered.primary !== undefined;
+
   return (
     <article class={`card phase-${state.phase}`} aria-labelledby={headingId}>
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
@@ -159,6 +167,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
         ? <MissedCallCard interview={interview} calledBack={state.phase === 'called-back'} />
         : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
       {marks.rescheduled && (waiting || state.phase === 'no-show') && <p class="hint">{t('rescheduledNote')}</p>}
+      {emailsEarly && emails}
 
       {state.phase === 'needs-outcome' && (
         <section class="question" aria-labelledby={`${headingId}-question`}>
@@ -226,10 +235,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
       {phones.length > 0 && (waiting || (state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD)) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
-      {picking
-        ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))} eventZone={eventZone}
-            onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => { setPicking(undefined); titleRef.current?.focus(); }} />
-        : <EmailButtons interview={interview} offered={offered} onDraft={chooseDraft} idBase={headingId} />}
+      {!emailsEarly && emails}
       <p class="hint draft-language">
         <label for={`${headingId}-language`}>{t('draftLanguageLabel')}</label>{' '}
         <select id={`${headingId}-language`} value={draftLocale} onChange={(e) => chooseLanguage(e.currentTarget.value)}>
