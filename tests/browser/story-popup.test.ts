@@ -120,6 +120,14 @@ describe('the popup keeps its smaller promises', () => {
     await page.getByRole('button', { name: 'Call connected' }).click();
     await page.getByRole('button', { name: 'Mark as done' }).click();
     await session.waitFor(async () => page.evaluate(() => /^H[12]$/.test(document.activeElement?.tagName ?? '')), { message: 'the focus on a heading after "Mark as done"' });
+
+    // Saved: the form goes and the focus lands on the view's heading, not on the page.
+    await page.getByRole('button', { name: '+ Add an interview' }).click();
+    await session.waitFor(async () => (await focusedId(page)) === 'manual-company', { message: 'the form open again' });
+    await page.getByLabel('Company').fill('Quill & Co');
+    await page.getByRole('button', { name: 'Save interview' }).click();
+    await session.waitFor(async () => Object.keys((await session.readStorage<Stored>(['manual'])).manual ?? {}).length === 1, { message: 'the interview saved' });
+    await session.waitFor(async () => page.evaluate(() => /^H[12]$/.test(document.activeElement?.tagName ?? '')), { message: 'the focus on a heading after saving' });
     await page.close();
   });
 
