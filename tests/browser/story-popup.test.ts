@@ -116,6 +116,12 @@ describe('the popup keeps its smaller promises', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await session.waitFor(async () => (await focusedId(page)) === 'current-title', { message: 'the focus on the card\'s heading after Cancel' });
 
+    // "They moved it" opens the time picker on its first field; cancelling it returns to the title.
+    await page.getByRole('button', { name: 'They moved it' }).click();
+    await session.waitFor(async () => (await focusedId(page)) === 'new-time-date', { message: 'the time picker focused on its date' });
+    await page.locator('.new-time').getByRole('button', { name: 'Cancel' }).click();
+    await session.waitFor(async () => (await focusedId(page)) === 'current-title', { message: 'the focus back on the card\'s heading' });
+
     // "Mark as done" removes the buttons and the card's wait: the focus goes to a heading.
     await page.getByRole('button', { name: 'Call connected' }).click();
     await page.getByRole('button', { name: 'Mark as done' }).click();
