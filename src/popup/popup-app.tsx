@@ -130,7 +130,8 @@ export function PopupApp() {
         <>
           {state.source.kind === 'demo' && (
             <section class={picked.live.length > 0 ? 'demo-banner compact' : 'demo-banner'} aria-label={t('popupDemoBadge')}>
-              <span class="pill">{t('popupDemoBadge')}</span>
+              {/* During a live wait the banner keeps to one short line, in either language. */}
+              <span class="pill">{picked.live.length > 0 ? t('popupDemoShort') : t('popupDemoBadge')}</span>
               {picked.live.length === 0 && <span class="demo-text">{t('popupDemoExplain')}</span>}
               <span class="demo-actions">
                 <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>
