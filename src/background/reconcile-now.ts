@@ -21,7 +21,8 @@ const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min
 
 /**
  * Shows (or clears) the notification of the moment one interview is in, recording it in
- * `notified`. `openAfterRestart` is the set of open notifications after a browser restart.
+ * `notified`. `open` is the set of notifications on screen; `afterRestart`, whether the
+ * browser has just started (and taken every notification away).
  */
 async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, open: ReadonlySet<string>, afterRestart: boolean): Promise<void> {
   const marks = state.marks[interview.id] ?? emptyMarks();
