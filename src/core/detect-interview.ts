@@ -185,7 +185,7 @@ function isCalendarAddress(email: string): boolean {
 }
 
 /** One spelling per mailbox: case, `+tags`, and the dots Gmail ignores. */
-function canonicalEmail(email: string): string {
+export function canonicalEmail(email: string): string {
   const lowered = email.trim().toLowerCase();
   const at = lowered.lastIndexOf('@');
   if (at < 1) return lowered;
