@@ -4,7 +4,7 @@ import type { SyncFailure, SyncTrigger } from '../core/sync-state.ts';
 import { emptyGoogleCursor } from '../core/stored-state.ts';
 import { dropCalendar, retryCalendar, syncDue, syncFailed, syncSucceeded } from '../core/sync-state.ts';
 import { cleanText } from '../core/text.ts';
-import { ownContacts } from '../core/settings.ts';
+import { ownContacts } from '../core/own-contacts.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import { demoEvents } from '../calendar/demo-calendar.ts';
 import { GOOGLE_SCOPES, listCalendars } from '../calendar/google-calendar.ts';

@@ -10,7 +10,7 @@ import { applyCalendarChange, calendarDue, calendarFailed, calendarSucceeded, sy
 import { syncCalendar } from './google-calendar.ts';
 import type { GoogleClient } from './google-calendar.ts';
 import { SyncError } from './source-types.ts';
-import { ownContacts } from '../core/settings.ts';
+import { ownContacts } from '../core/own-contacts.ts';
 
 export interface GoogleOutcome {
   /** Calendars that synced, in order, with their new sync token. */

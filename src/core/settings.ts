@@ -40,15 +40,3 @@ export const defaultSettings = {
 
 export type Settings = typeof defaultSettings;
 export type Timing = Settings['timing'];
-
-/**
- * What the settings say is the user's own (issue 12): addresses that are never the
- * interviewer (the profile email, the account drafts open in) and phones never offered as the
- * interviewer's (the profile phone). Every calendar source passes these to detection.
- */
-export function ownContacts(settings: Pick<Settings, 'profile' | 'composeAccount'>): { emails: string[]; phones: string[] } {
-  return {
-    emails: [settings.profile.email, settings.composeAccount].filter((email) => email !== ''),
-    phones: settings.profile.phone === '' ? [] : [settings.profile.phone],
-  };
-}
