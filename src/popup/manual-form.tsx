@@ -39,11 +39,12 @@ export function blankManualEntry(now: number, timeZone: string): ManualEntry {
 const fieldOrder: readonly ManualField[] = ['company', 'role', 'date', 'time', 'timeZone', 'durationMinutes', 'interviewerName', 'interviewerEmail', 'phone'];
 
 /**
- * 15:30 as the time field shows it: the field follows the browser's language ("3:30 PM" in
- * American English, "15:30" in Italian), so the example in its error does too.
+ * 15:30 as the time field shows it: the field follows the browser's own locale ("3:30 PM" in
+ * American English, "15:30" in Italian), which is also Intl's default, so the example in its
+ * error is formatted with that locale rather than the extension's chosen language.
  */
 function sampleTime(): string {
-  return new Intl.DateTimeFormat(navigator.language, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, 15, 30));
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, 15, 30));
 }
 
 function zoneChoices(current: string): string[] {
