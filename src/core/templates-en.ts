@@ -85,7 +85,7 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
       greeting,
       '',
       `[{group}${teamIntro(`I'm sorry I missed [{video}my video interview|the call for my interview]`, scheduledForBeforeSlots)} That was my mistake.[ I tried to call back {attempts} but couldn't reach anyone.]` +
-        `|I'm sorry I missed [{video}our video call|your call for our interview][ scheduled for {scheduledWhen}[ {localZone}{noSlots}]]. That was my mistake.[ I tried to call you back {attempts} but couldn't reach you.]]`,
+        `|I'm sorry I missed [{video}our video call${aboutRole}|your call[ about the {role} position[ at {company}]| about the opportunity at {company}]]${scheduledForBeforeSlots}. That was my mistake.[ I tried to call you back {attempts} but couldn't reach you.]]`,
       '',
       // "Now" first, then later times: a list that starts tomorrow does not contradict it.
       "[I'm free to talk now[ at {candidatePhone}]. If another time suits you better, I can do any of these[ {slotsZone}]:\n{slots}\nI'm also happy to fit around your schedule.|I'm free to talk now[ at {candidatePhone}], or at any other time that suits you, today or in the next few days.]",
