@@ -31,7 +31,7 @@ export const phrasesEn: LocalePhrases = {
   },
   // Placed straight after "our call" in a subject, so a date carries its own preposition.
   day: (relative, date) => (relative === undefined ? `on ${date}` : relative),
-  // Placed after "set for": no preposition before the date.
+  // Placed after "scheduled for": no preposition before the date.
   dayAndTime: (relative, date, time) => `${relative ?? date} at ${time}`,
   zoned: (time, place) => (place.isCity ? `${time} ${place.name} time` : `${time} ${place.name}`),
   otherZone: (time, place, weekday) => `(${time}${weekday ? ` on ${weekday}` : ''}${place.isCity ? ' in ' : ' '}${place.name})`,

@@ -228,7 +228,7 @@ describe('the candidate flow in the popup', () => {
     const english = await gmailUrlAfter(session, () => page.getByRole('button', { name: "Scrivi l'email di follow-up" }).click());
     assert.match(english.searchParams.get('body') ?? '', /I'll stay available/);
     page = await session.openPage('popup.html');
-    await page.getByLabel('Email e messaggio vocale in').selectOption('it');
+    await page.getByLabel('Email e messaggio in segreteria in').selectOption('it');
     await session.waitFor(async () => {
       const { marks } = await session.readStorage<{ marks: Record<string, { language?: string }> }>(['marks']);
       return Object.values(marks ?? {}).some((m) => m.language === 'it');

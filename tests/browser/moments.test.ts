@@ -211,7 +211,7 @@ describe('each moment of the timeline, through its notification', () => {
     const interview = await enterMoment(16, 'min-wait');
     await assertOneNotification(interview, 'min-wait', /^Demo · You have waited 1[67] minutes$/, 'Write follow-up');
     const { subject, body } = await gmailAfterPress(interview);
-    assert.match(subject, /^Following up on our call/);
+    assert.match(subject, /^Our call /);
     // A clock time, the end of the 30-minute wait, not a count of minutes that goes stale.
     assert.ok(body.includes(`I'll stay available at +39 347 123 4567 until ${clock(interview.start + 30 * 60_000)}`), `states until when the candidate stays available:\n${body}`);
     assert.doesNotMatch(body, /another \d+ minutes/);
@@ -226,7 +226,7 @@ describe('each moment of the timeline, through its notification', () => {
     assert.match(body, /weren't able to connect/);
     // A slot line reads like "Friday 27 November, 9:30–10:00 AM".
     const slotLines = body.split('\n').filter((line) => /\d{1,2}:\d{2}\s?(AM|PM)?–\d{1,2}:\d{2}\s?(AM|PM)/.test(line));
-    const proposes = body.includes('Here are a few times that would work for me:') && slotLines.length >= 1;
+    const proposes = body.includes("I'm available at any of these times") && slotLines.length >= 1;
     const asks = body.includes('Could you let me know when you might be available?');
     assert.ok(proposes !== asks, `either proposes times (${slotLines.length} lines) or asks for theirs, exactly one:\n${body}`);
   });
