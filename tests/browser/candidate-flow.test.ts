@@ -134,7 +134,8 @@ describe('the candidate flow in the popup', () => {
     await page.locator('.emails .button.primary').click();
     await page.locator('.slots').waitFor();
     const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Open the draft' }).click());
-    assert.match(url.searchParams.get('body') ?? '', /Could we find another time to talk, today or in the next few days\?/);
+    // "Now" first, then later times (or any time in the next few days): never the reverse.
+    assert.match(url.searchParams.get('body') ?? '', /I'm free to talk now( at [^,.]+)?(\. If another time suits you better, I can do any of these|, or at any other time that suits you, today or in the next few days)/);
   });
 
   it('says so when a click reaches an interview that was just replaced, then shows the current one', PER_TEST, async () => {

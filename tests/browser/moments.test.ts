@@ -171,14 +171,16 @@ describe('each moment of the timeline, through its notification', () => {
       .replace(/[\u00A0\u202F]/g, ' ');
   }
 
-  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', PER_TEST, async () => {
+  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time and the number, signed', PER_TEST, async () => {
     const interview = await enterMoment(-90, 'confirm');
     await assertOneNotification(interview, 'confirm', /^Demo · Confirm your interview$/, 'Write confirmation');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Confirming our call/);
     assert.match(body, /I'm writing to confirm our call/);
     assert.ok(body.includes(clock(interview.start)), `mentions ${clock(interview.start)}:\n${body}`);
-    assert.match(body, /in about an hour and a half/, `says how far away it is:\n${body}`);
+    // A clock time and the number they will call, never "in about an hour and a half", stale once read.
+    assert.doesNotMatch(body, /in about/, `no countdown:\n${body}`);
+    assert.match(body, /I'll be ready for your call at \+39 347 123 4567\./);
   });
 
   it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
