@@ -86,8 +86,8 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{group}${teamIntro('mi scuso per non aver [{video}partecipato al videocolloquio|risposto alla chiamata per il colloquio]', plannedForBeforeSlots)}.[ Ho provato a richiamare {attempts}, senza riuscire a mettermi in contatto.]` +
-        `|[{video}mi scuso per non aver partecipato al videocolloquio|mi scuso per non aver risposto alla Sua chiamata per il colloquio]${aboutRole}${plannedForBeforeSlots}.[ Ho provato a richiamarla {attempts}, senza riuscire a parlarle.]]`,
+      `[{group}${teamIntro('mi scuso per non aver [{video}partecipato al videocolloquio|risposto alla chiamata relativa al colloquio]', plannedForBeforeSlots)}.[ Ho provato a richiamare {attempts}, senza riuscire a mettermi in contatto.]` +
+        `|[{video}mi scuso per non aver partecipato al videocolloquio|mi scuso per non aver risposto alla Sua chiamata relativa al colloquio]${aboutRole}${plannedForBeforeSlots}.[ Ho provato a richiamarla {attempts}, senza riuscire a parlarle.]]`,
       '',
       // "Subito" prima, poi gli altri orari: un elenco che inizia domani non lo contraddice.
       '[{group}[Sono disponibile già da ora[ al numero {candidatePhone}]. In alternativa, propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ad altri orari.|Sono disponibile già da ora[ al numero {candidatePhone}]. Sarebbe possibile sentirci oggi stesso o nei prossimi giorni?]' +

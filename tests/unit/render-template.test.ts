@@ -360,14 +360,14 @@ describe('renderTemplate', () => {
       assert.match(noSlots, /scheduled for today at 3:30 PM \(Rome time\)\./);
       assert.match(noSlots, /I'm free to talk now at \+39 347 123 4567, or at any other time that suits you, today or in the next few days\./);
       const it = render('apology', full, 'it').body;
-      assert.match(it, /mi scuso per non aver risposto alla Sua chiamata per il colloquio per la posizione di Backend Engineer in Acme, previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\. Ho provato a richiamarla due volte, senza riuscire a parlarle\./);
+      assert.match(it, /mi scuso per non aver risposto alla Sua chiamata relativa al colloquio per la posizione di Backend Engineer in Acme, previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\. Ho provato a richiamarla due volte, senza riuscire a parlarle\./);
       assert.match(it, /Sono disponibile già da ora al numero \+39 347 123 4567\. Se preferisce un altro momento, ecco alcuni orari possibili:\n•/);
       assert.doesNotMatch(it, /risolto|responsabilità|aver mancato/);
       assert.match(render('apology', { ...sameZone, slots: [] }, 'it').body, /oppure quando Le è più comodo, oggi stesso o nei prossimi giorni\./);
     });
 
     it('names the company in the apology when only the company is known', () => {
-      assert.match(render('apology', { company: 'Acme' }, 'it').body, /alla Sua chiamata per il colloquio con Acme\./);
+      assert.match(render('apology', { company: 'Acme' }, 'it').body, /alla Sua chiamata relativa al colloquio con Acme\./);
       assert.match(render('apology', { company: 'Acme' }).body, /your call about the opportunity at Acme\./);
     });
 
