@@ -8,6 +8,7 @@ import { templateFor } from './custom-templates.ts';
 import { effectiveInterview, thanksForFlexibility, waitState } from './outcome.ts';
 import { effectiveTiming } from './plan-timeline.ts';
 import { looksLikeGroup } from './looks-like-group.ts';
+import { interviewerPhones } from './own-contacts.ts';
 
 export interface DraftEnvironment {
   now: number;
@@ -53,9 +54,9 @@ export function templateContext(calendarInterview: Interview, marks: Marks, sett
     minutesLeft: state.minutesLeft,
     rescheduled: marks.rescheduled === true,
     moved: thanksForFlexibility(marks),
-    video: interview.videoUrl !== undefined && interview.phones.length === 0,
+    video: interview.videoUrl !== undefined && interviewerPhones(interview, settings).length === 0,
     videoUrl: interview.videoUrl,
-    interviewerPhone: interview.phones[0]?.dial,
+    interviewerPhone: interviewerPhones(interview, settings)[0]?.dial,
     slots: env.slots,
   };
 }
