@@ -1,16 +1,17 @@
 import type { StoredState } from '../core/stored-state.ts';
 import type { Interview, ReminderKind } from '../core/types.ts';
 import { allInterviews } from '../core/stored-state.ts';
-import { RECONCILE_LOCK, SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
+import { RECONCILE_LOCK, SYNC_ALARM, alignAllMarks, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
-import { alignMarks, currentReminder, emptyMarks, isSnoozed, reminderKey } from '../core/outcome.ts';
+import { currentReminder, emptyMarks, isSnoozed, reminderKey } from '../core/outcome.ts';
 import { interviewIdOfNotification, notificationId } from '../core/notification-plan.ts';
+import { whatToWrite } from '../core/state-changes.ts';
 import { readState, writeState } from '../platform/storage.ts';
 import { applyAlarms } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
 import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
-import { refreshDemo } from './sync-source.ts';
+import { withCurrentDemo } from '../calendar/demo-source.ts';
 import { showReminder } from './show-reminder.ts';
 
 const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min-wait', 'max-wait']);
@@ -55,18 +56,15 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
   return navigator.locks.request(RECONCILE_LOCK, async () => {
     const now = Date.now();
     const loaded = await readState(now);
-    let state = refreshDemo(loaded.state, now);
-    if (mutate) state = refreshDemo(mutate(state, now), now);
+    // The demo's interviews are made again only when what they depend on may have changed;
+    // an install, a browser start and a repaired storage always make them again.
+    const fresh = reason === 'install' || reason === 'startup' || loaded.changed;
+    let state = withCurrentDemo(loaded.state, fresh ? undefined : loaded.state);
+    if (mutate) state = withCurrentDemo(mutate(state, now), state);
 
+    state = alignAllMarks(state);
     const all = allInterviews(state);
     const interviews = Object.values(all);
-    // A calendar event (or a typed-in interview) that moved starts afresh at its new time.
-    const marks = { ...state.marks };
-    for (const interview of interviews) {
-      const current = marks[interview.id];
-      if (current !== undefined) marks[interview.id] = alignMarks(interview, current);
-    }
-    state = { ...state, marks };
     const notified = { ...state.notified };
     // A browser restart takes every notification away. The wait moments are the ones a
     // candidate must not lose, so after a restart the current one is shown again.
@@ -90,8 +88,10 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     for (const id of Object.keys(notified)) if (all[id] === undefined) delete notified[id];
     state = { ...state, notified };
 
-    // What was set aside stays on record until the user has seen and dismissed it in the popup.
-    await writeState({ ...state, ...(loaded.problems.length > 0 ? { storageProblems: loaded.problems } : {}), ready: now });
+    // Only what changed is written, and nothing when nothing did (most wake-ups); a repaired
+    // or migrated storage is written whole (core/state-changes.ts).
+    const write = whatToWrite(loaded, state);
+    if (write !== undefined) await writeState(write);
     const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
     // The calendar poll lives with the other alarms so that install, startup and every wake
     // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
