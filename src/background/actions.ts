@@ -20,7 +20,7 @@ import { notificationId } from '../core/notification-plan.ts';
 import * as change from '../core/interview-changes.ts';
 import { chooseCalendars, connectGoogleSource, connectIcalSource, nameCalendars, retryWatchedCalendar, stopDemo, unwatchCalendar } from '../core/source-switch.ts';
 import { restartDemo, switchToDemo } from '../calendar/demo-source.ts';
-import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
+import { normalizeIcalUrl } from '../core/ical-address.ts';
 import type { Handlers } from '../platform/messages.ts';
 import { loadDefaultTemplates } from '../platform/default-templates.ts';
 import { readState } from '../platform/storage.ts';
