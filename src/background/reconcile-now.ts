@@ -1,3 +1,10 @@
+/**
+ * The one reconcile step, and the only writer of the stored state. It owns the Web Lock
+ * (RECONCILE_LOCK) under which every read-modify-write of storage runs: it reads the state,
+ * applies the caller's change (a pure function from core), keeps the demo current, shows or
+ * clears the notification of each interview's moment, writes back only what changed, then
+ * makes the alarms and the badge match. Everything it decides comes from core.
+ */
 import type { StoredState } from '../core/stored-state.ts';
 import type { Interview, ReminderKind } from '../core/types.ts';
 import { allInterviews } from '../core/stored-state.ts';

@@ -1,3 +1,8 @@
+/**
+ * The reconcile's decisions about browser state: which alarms should exist for the stored
+ * interviews at a given instant, how they differ from those that do, and the marks aligned with
+ * an interview that moved. Pure; src/background/reconcile-now.ts applies what these return.
+ */
 import type { Interview, Marks, ReminderKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import { isReminderKind } from './timing.ts';

@@ -1,3 +1,8 @@
+/**
+ * The stored state in `chrome.storage.local`: read (through core's loadState), written key by
+ * key, and watched. Besides the state it keeps two extras: `ready` (install and browser-start
+ * work done) and `storageProblems` (what the last repair set aside, until dismissed).
+ */
 import type { LoadResult, StoredState } from '../core/stored-state.ts';
 import { loadState } from '../core/stored-state.ts';
 
