@@ -141,8 +141,9 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   refresh: async () => {
-    // A sync that ran has reconciled already; otherwise reconcile now (the popup just opened).
-    if (!(await syncNow('open'))) await reconcileNow('message');
+    // The popup just opened: reconcile now and, at the same time, sync if the source is due
+    // (a sync that runs reconciles again with its answer). Neither waits for the other.
+    await Promise.all([syncNow('open'), reconcileNow('message')]);
     return { ok: true };
   },
   'connect-google': async () => {

@@ -6,9 +6,12 @@ export async function currentAlarms(): Promise<ExistingAlarm[]> {
   return alarms.map((a) => ({ name: a.name, scheduledTime: a.scheduledTime, periodInMinutes: a.periodInMinutes }));
 }
 
-/** Makes the browser's alarms match `wanted`, touching only what differs. */
-export async function applyAlarms(wanted: readonly WantedAlarm[]): Promise<{ created: number; cleared: number }> {
-  const { create, clear } = diffAlarms(await currentAlarms(), wanted);
+/**
+ * Makes the browser's alarms match `wanted`, touching only what differs. `existing` saves
+ * asking again when the caller already has them (read under the same lock).
+ */
+export async function applyAlarms(wanted: readonly WantedAlarm[], existing?: readonly ExistingAlarm[]): Promise<{ created: number; cleared: number }> {
+  const { create, clear } = diffAlarms(existing ?? await currentAlarms(), wanted);
   await Promise.all(clear.map((name) => chrome.alarms.clear(name)));
   // Awaited, so that when a reconcile (and the message that asked for it) is done, the alarms exist.
   await Promise.all(create.map((alarm) => chrome.alarms.create(alarm.name, alarm.periodInMinutes === undefined

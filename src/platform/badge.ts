@@ -7,6 +7,8 @@ const colors: Record<string, string> = {
 };
 
 export async function setBadge(badge: Badge): Promise<void> {
-  await chrome.action.setBadgeText({ text: badge.text });
-  if (badge.phase) await chrome.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' });
+  await Promise.all([
+    chrome.action.setBadgeText({ text: badge.text }),
+    ...(badge.phase ? [chrome.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
+  ]);
 }
