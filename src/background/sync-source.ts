@@ -8,6 +8,7 @@ import type { StoredState } from '../core/stored-state.ts';
 import type { SyncTrigger } from '../core/sync-state.ts';
 import { syncDue } from '../core/sync-state.ts';
 import { syncAnswerIsStale } from '../core/source-switch.ts';
+import { ownContacts } from '../core/own-contacts.ts';
 import { GOOGLE_SCOPES, listCalendars } from '../calendar/google-calendar.ts';
 import type { GoogleCalendarEntry, GoogleClient } from '../calendar/google-calendar.ts';
 import { applyGoogleOutcome, failureOf, readGoogleCalendars } from '../calendar/google-round.ts';
@@ -57,10 +58,12 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
 
 async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> {
   if (state.source.kind !== 'ical') return { failure: { code: 'http' } };
+  const own = ownContacts(state.settings);
   try {
     const result = await syncIcalFeed(state.source.url, state.icalCursor, (input, init) => fetch(input, init), {
       now,
-      detection: { rules: state.settings.rules, selfEmail: state.settings.profile.email || undefined },
+      // The same addresses and phone the Google path uses; the feed adds its owner.
+      detection: { rules: state.settings.rules, selfEmails: own.emails, selfPhones: own.phones },
       floatingTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       windowsZones: await loadWindowsZones(),
       // A server that never answers must not hold the sync lock (and the user's buttons) forever.
