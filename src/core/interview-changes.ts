@@ -43,6 +43,8 @@ export function slotsFor(state: StoredState, interview: Interview, now: number, 
     count: 3,
     workingHours: state.settings.workingHours,
     timeZone,
+    // The event's zone, taken as the interviewer's (as the drafts do): no 4 AM proposals.
+    interviewerTimeZone: interview.timeZone,
   });
 }
 
