@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { Badge } from '../core/badge.ts';
 
 const colors: Record<string, string> = {
@@ -9,7 +8,9 @@ const colors: Record<string, string> = {
 
 /** The badge and the toolbar button's tooltip (which names the interview during a wait). */
 export async function setBadge(badge: Badge, title: string): Promise<void> {
-  await browser.action.setBadgeText({ text: badge.text });
-  await browser.action.setTitle({ title });
-  if (badge.phase) await browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' });
+  await Promise.all([
+    chrome.action.setBadgeText({ text: badge.text }),
+    chrome.action.setTitle({ title }),
+    ...(badge.phase ? [chrome.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
+  ]);
 }

@@ -5,6 +5,11 @@ type MessagesFile = Record<string, { message: string; placeholders?: Record<stri
 
 export type Translate = (key: string, substitutions?: ReadonlyArray<string | number>) => string;
 
+/** A message in the browser's language, as the manifest's texts are (no file to read). */
+export function extensionMessage(key: string): string {
+  return chrome.i18n.getMessage(key);
+}
+
 export function uiLanguage(): string {
   return chrome.i18n.getUILanguage();
 }
