@@ -104,16 +104,7 @@ function makeIntlZone(iana: string): ZoneConverter {
  * computation below runs.
  */
 function wallToUtc(offsetAt: (utc: number) => number): (wall: WallMs) => number {
-  const atMidnight = new Map<number, number>();
-  const midnightOffset = (utc: number): number => {
-    let offset = atMidnight.get(utc);
-    if (offset === undefined) {
-      if (atMidnight.size >= CACHE_LIMIT) atMidnight.clear();
-      offset = offsetAt(utc);
-      atMidnight.set(utc, offset);
-    }
-    return offset;
-  };
+  const midnightOffset = cached(offsetAt);
   return (wall) => {
     const day = Math.floor(wall / DAY) * DAY;
     const early = midnightOffset(day - DAY);
@@ -156,10 +147,10 @@ export function windowsZoneName(name: string, table: string | undefined): string
 
 const CACHE_LIMIT = 20_000;
 
-/** Remembers conversions by exact wall time: many events share a local start ("Monday
- * 10:00"), and each lookup costs an ical.js or Intl computation. Exact keys, so a cached
- * answer is the same answer. */
-function cached(convert: (wall: WallMs) => number): (wall: WallMs) => number {
+/** Remembers answers by exact key (a wall time, or a UTC midnight): many events share a
+ * local start ("Monday 10:00"), and each lookup costs an Intl or VTIMEZONE computation.
+ * Exact keys, so a cached answer is the same answer. */
+function cached(convert: (key: number) => number): (key: number) => number {
   const seen = new Map<number, number>();
   return (wall) => {
     let utc = seen.get(wall);

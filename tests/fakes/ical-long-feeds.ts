@@ -11,20 +11,11 @@
  * Every address is under example.com / example.org.
  */
 import { seededRandom } from './seeded-random.ts';
-import { GENERATOR_NOW } from './ical-feed-generator.ts';
+import { GENERATOR_NOW, pad, wall } from './ical-feed-generator.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-function wall(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-}
 
 function fold(line: string): string {
   return line.length <= 75 ? line : line.match(/^.{1,75}|.{1,74}/g)!.join('\r\n ');
