@@ -47,6 +47,8 @@ function slotsFor(state: StoredState, interview: Interview, now: number): Slot[]
     count: 3,
     workingHours: state.settings.workingHours,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // The event's zone, taken as the interviewer's (as the drafts do): no 4 AM proposals.
+    interviewerTimeZone: interview.timeZone,
   });
 }
 

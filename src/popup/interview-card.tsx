@@ -3,7 +3,7 @@ import type { Interview, Marks, TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
-import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, waitingPhases, waitState } from '../core/outcome.ts';
+import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, voicemailOffered, waitingPhases, waitState } from '../core/outcome.ts';
 import { effectiveTiming } from '../core/timing.ts';
 import { interviewerPhones } from '../core/own-contacts.ts';
 import { INTERVIEW_GONE, send } from '../platform/messages.ts';
@@ -221,7 +221,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
         </div>
       )}
 
-      {phones.length > 0 && (waiting || (state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD)) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
+      {phones.length > 0 && voicemailOffered(calendarInterview, marks, now, settings) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
       {picking
