@@ -1,5 +1,7 @@
 import type { ReminderKind, TemplateKind } from './types.ts';
 import type { MarkAction } from './marks.ts';
+import type { Locale } from './types.ts';
+import { alle } from './phrases-it.ts';
 
 /** What a notification button does: open a draft, or record what the user said. */
 export type NotificationAction =
@@ -54,4 +56,11 @@ export function notificationId(interviewId: string): string {
 
 export function interviewIdOfNotification(id: string): string | undefined {
   return id.startsWith(NOTIFICATION_PREFIX) ? id.slice(NOTIFICATION_PREFIX.length) : undefined;
+}
+
+/** The start time as a notification says it after the interview's title: "at 3:30 PM",
+ * "alle 15:30", "all'1:30" (never "alle 1:30"), "alle 00:30" (never "alle 0:30"). `time` is
+ * already formatted for `locale`. */
+export function atClockTime(time: string, locale: Locale): string {
+  return locale === 'it' ? alle(time.replace(/^0:/, '00:')) : `at ${time}`;
 }
