@@ -79,7 +79,7 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
       `{spokenGreeting}[ {interviewerFirstName}][, it's {candidateName}], about [{group}my|our] interview${aboutRole}[, {spokenWhen}].`,
       "[It's {spokenNow} now.]",
       // "If that's too soon" lives in the group of the time it refers to.
-      "[I'm on {spokenPhone} — again, {spokenPhone} — {spokenUntil}.\nIf that's too soon for you, I'm happy to find another time.|I'm on {spokenPhone} — again, {spokenPhone}.\nI'm happy to find another time.|I'm happy to find another time.]",
+      "[I'm on {spokenPhone} — again, {spokenPhone} — {spokenUntil}.\nIf that's too soon for you, I'm happy to find another time.|I'm on {spokenPhone} — again, {spokenPhone}.\nI'm happy to find another time.|I'll be available {spokenUntil}.\nIf that's too soon for you, I'm happy to find another time.|I'm happy to find another time.]",
       'Thanks, talk soon.',
     ].join('\n'),
   },

@@ -335,6 +335,10 @@ describe('renderTemplate', () => {
       assert.doesNotMatch(body, /Roma|\(/);
     });
 
+    it('keeps the availability when no number is known', () => {
+      assert.match(render('voicemail', { ...sameZone, candidatePhone: undefined }).body, /^I'll be available until 4:00 PM\.\nIf that's too soon for you, I'm happy to find another time\.$/m);
+    });
+
     it('never says the current time when it is the start time, in either language', () => {
       for (const now of [START, START + 59_000]) {
         const en = render('voicemail', { ...sameZone, now }).body;
