@@ -64,11 +64,8 @@ export interface CalendarChoice {
 
 export type MessageName = keyof MessageMap;
 
-/**
- * The error (a `_locales` key) the worker answers when the interview a button acted on is no
- * longer stored: the popup had not yet shown its replacement. The popup tells the user.
- */
-export const INTERVIEW_GONE = 'errorInterviewGone';
+/** The error the worker answers when the interview a button acted on is gone (decided in core). */
+export { INTERVIEW_GONE } from '../core/interview-changes.ts';
 
 /** Errors cross the boundary as values, never as lost rejections. */
 export type MessageResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -80,9 +77,8 @@ export interface Envelope<K extends MessageName = MessageName> {
 }
 
 /**
- * Sends one message to the service worker. Uses `chrome.*` directly (MV3 returns promises):
- * the UI bundles stay free of webextension-polyfill, which cannot be tree-shaken (2.9 KB gzip,
- * measured by `npm run bench`) and would take room the popup's budget does not have.
+ * Sends one message to the service worker; a missing answer or a closed channel comes back as
+ * an error value, never as a rejection.
  */
 export async function send<K extends MessageName>(name: K, request: MessageMap[K]['request']): Promise<MessageResult<MessageMap[K]['response']>> {
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };

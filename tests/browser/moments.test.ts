@@ -70,7 +70,7 @@ describe('each moment of the timeline, through its notification', () => {
   });
 
   /**
-   * Records every chrome.notifications.create in the worker (the polyfill looks the method up
+   * Records every chrome.notifications.create in the worker (src/platform looks the method up
    * on each call, so replacing it is seen). getAll only tells ids, the spy tells what was shown
    * and how many times.
    */
