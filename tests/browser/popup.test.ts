@@ -60,7 +60,7 @@ describe('popup on the demo calendar', () => {
     const text = (await script.innerText()).replace(/\s/g, ' ');
     // The minute may turn between rendering and reading.
     assert.ok([Date.now(), Date.now() - 60_000].some((at) => text.includes(`It's ${wallClock(at)} now`)), text);
-    assert.match(text, / — until \d{1,2}:\d\d [AP]M\.\nIf that's too soon for you/);
+    assert.match(text, / — until \d{1,2}:\d\d [AP]M\. If that's too soon for you/);
     assert.doesNotMatch(text, /undefined|null|NaN/);
     await session.screenshot(page, 'popup-waiting');
     await page.close();
