@@ -25,11 +25,13 @@ import { forgetGoogleTokens } from '../platform/identity.ts';
 import { chooseCalendars, googleCalendars, nameCalendars, restartDemo, retryWatchedCalendar, stopDemo, syncNow, unwatchCalendar, useDemo, useGoogle, useIcal } from './sync-source.ts';
 import { normalizeIcalUrl } from '../calendar/ical-fetch.ts';
 import { hasOrigin } from '../platform/permissions.ts';
+import { UserError } from '../core/message-key.ts';
+import { rulesChanged } from '../core/rules-changed.ts';
 
 
 function findInterview(state: StoredState, interviewId: string): Interview {
   const interview = allInterviews(state)[interviewId];
-  if (interview === undefined) throw new Error(INTERVIEW_GONE);
+  if (interview === undefined) throw new UserError(INTERVIEW_GONE);
   return interview;
 }
 
@@ -58,7 +60,7 @@ export async function markInterview(interviewId: string, action: MarkAction, new
     const marks = applyMark(interview, state.marks[interviewId] ?? emptyMarks(), action, now, state.settings, newTime);
     // A snooze no longer possible (the next moment is under a minute away) just dismisses.
     if (marks === undefined && action === 'snooze') return state;
-    if (marks === undefined) throw new Error(action === 'moved' ? 'errorNewTime' : 'errorMarkStale');
+    if (marks === undefined) throw new UserError(action === 'moved' ? 'errorNewTime' : 'errorMarkStale');
     const notified = { ...state.notified };
     // The moment's notification asked a question the user has now answered (or postponed): it
     // no longer counts as shown, and the reconcile shows whatever moment now fits, or clears it.
@@ -184,7 +186,7 @@ export const messageHandlers: Handlers = {
     const now = Date.now();
     const problems = Object.keys(validateManualEntry(entry, now));
     const interview = manualToInterview(entry);
-    if (problems.length > 0 || !interview || !/^[\w-]{1,64}$/.test(entry.id)) throw new Error(`Invalid interview (${problems.join(', ') || 'id'})`);
+    if (problems.length > 0 || !interview || !/^[\w-]{1,64}$/.test(entry.id)) throw new UserError('errorInvalidRequest');
     await reconcileNow('message', (state) => {
       // A new time starts the wait afresh, remembered as moved: the reconcile aligns the marks
       // with the new start (core/outcome.ts alignMarks), as for a calendar event that moves.
@@ -209,17 +211,17 @@ export const messageHandlers: Handlers = {
   'save-settings': async ({ settings }) => {
     const normalized = normalizeSettings(settings);
     const problems = Object.keys(validateSettings(normalized));
-    if (problems.length > 0) throw new Error(`Invalid settings (${problems.join(', ')})`);
+    if (problems.length > 0) throw new UserError('errorInvalidRequest');
     await reconcileNow('message', (state) => {
       // Different rules can make different events interviews: the next Google sync starts over.
-      const rulesChanged = JSON.stringify(state.settings.rules) !== JSON.stringify(normalized.rules);
+      const changed = rulesChanged(state.settings.rules, normalized.rules);
       // Google: drop the tokens (full sync next) but keep what each calendar held, so the full
       // sync can remove events the new rules no longer call interviews. iCal: no 304 next time.
       return {
         ...state,
         settings: normalized,
-        googleCursor: rulesChanged ? { ...state.googleCursor, syncTokens: {}, fullSyncAt: {} } : state.googleCursor,
-        icalCursor: rulesChanged ? {} : state.icalCursor,
+        googleCursor: changed ? { ...state.googleCursor, syncTokens: {}, fullSyncAt: {} } : state.googleCursor,
+        icalCursor: changed ? {} : state.icalCursor,
       };
     });
     return { ok: true };
@@ -282,8 +284,8 @@ export const messageHandlers: Handlers = {
   },
   'connect-ical': async ({ url }) => {
     const normalized = typeof url === 'string' ? normalizeIcalUrl(url) : undefined;
-    if (normalized === undefined) throw new Error('icalErrorAddress');
-    if (!(await hasOrigin(normalized))) throw new Error('icalErrorPermission');
+    if (normalized === undefined) throw new UserError('icalErrorAddress');
+    if (!(await hasOrigin(normalized))) throw new UserError('icalErrorPermission');
     await reconcileNow('message', (state) => useIcal(state, normalized));
     await syncNow('user');
     return { ok: true };

@@ -17,6 +17,8 @@ import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/iden
 import type { TokenRequest } from '../platform/identity.ts';
 import { readState } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
+import { UserError } from '../core/message-key.ts';
+import { rulesChanged, sameData } from '../core/rules-changed.ts';
 
 /** Held while talking to Google, so syncs never stack (the reconcile lock is only for storage). */
 const SYNC_LOCK = 'interview-standby-sync';
@@ -85,7 +87,7 @@ export function useGoogle(state: StoredState, calendars: GoogleCalendarEntry[]):
   if (state.source.kind === 'google' && (primary === undefined || state.source.selfEmail === primary.id)) {
     return nameCalendars({ ...state, sync: { ...state.sync, backoffUntil: undefined, error: undefined } }, calendars);
   }
-  if (primary === undefined) throw new Error('This Google account has no calendar.');
+  if (primary === undefined) throw new UserError('errorNoGoogleCalendar');
   return nameCalendars(switchSource(state, { kind: 'google', calendarIds: [primary.id], selfEmail: primary.id }), calendars);
 }
 
@@ -118,9 +120,9 @@ export function useIcal(state: StoredState, url: string): StoredState {
 
 /** The user picked the calendars to watch: forget the dropped ones; the new ones sync fully. */
 export function chooseCalendars(state: StoredState, calendarIds: string[]): StoredState {
-  if (state.source.kind !== 'google') throw new Error('Google Calendar is not connected.');
+  if (state.source.kind !== 'google') throw new UserError('errorGoogleNotConnected');
   const wanted = [...new Set(calendarIds.filter((id) => typeof id === 'string' && id !== ''))].slice(0, 50);
-  if (wanted.length === 0) throw new Error('Choose at least one calendar.');
+  if (wanted.length === 0) throw new UserError('googleCalendarsNone');
   let data = { interviews: state.interviews, busy: state.busy, cursor: state.googleCursor };
   const calendarHealth: Record<string, CalendarHealth> = {};
   for (const id of state.source.calendarIds) if (!wanted.includes(id)) data = dropCalendar(data, id);
@@ -133,10 +135,10 @@ export function chooseCalendars(state: StoredState, calendarIds: string[]): Stor
 
 /** "Stop watching it": the calendar in trouble is dropped; the last one cannot be. */
 export function unwatchCalendar(state: StoredState, calendarId: string): StoredState {
-  if (state.source.kind !== 'google') throw new Error('Google Calendar is not connected.');
+  if (state.source.kind !== 'google') throw new UserError('errorGoogleNotConnected');
   if (!state.source.calendarIds.includes(calendarId)) return state;
   const rest = state.source.calendarIds.filter((id) => id !== calendarId);
-  if (rest.length === 0) throw new Error('errorLastCalendar');
+  if (rest.length === 0) throw new UserError('errorLastCalendar');
   return chooseCalendars(state, rest);
 }
 
@@ -183,11 +185,11 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
  * It is dropped; the next poll asks again.
  */
 function staleFor(latest: StoredState, fetchedWith: StoredState): boolean {
-  return JSON.stringify(latest.settings.rules) !== JSON.stringify(fetchedWith.settings.rules)
+  return rulesChanged(fetchedWith.settings.rules, latest.settings.rules)
     || latest.settings.profile.email !== fetchedWith.settings.profile.email
     || latest.settings.profile.phone !== fetchedWith.settings.profile.phone
     || latest.settings.composeAccount !== fetchedWith.settings.composeAccount
-    || JSON.stringify(latest.source) !== JSON.stringify(fetchedWith.source);
+    || !sameData(latest.source, fetchedWith.source);
 }
 
 type IcalOutcome = { result: SyncResult<IcalCursor> } | { failure: SyncFailure };

@@ -1,11 +1,5 @@
-import type { Locale, TemplateKind } from './types.ts';
+import type { Locale, TemplateKind, TemplateText } from './types.ts';
 import { templateKinds } from './template-kinds.ts';
-
-/** A user-editable template (the same shape as render-template's TemplateText). */
-interface TemplateText {
-  subject: string;
-  body: string;
-}
 
 /** The user's own wording, per language and kind; anything absent uses the default. */
 export type CustomTemplates = Partial<Record<Locale, Partial<Record<TemplateKind, TemplateText>>>>;

@@ -1,16 +1,17 @@
-import type { ReminderKind, TemplateKind } from './types.ts';
+import type { EmailKind, ReminderKind } from './types.ts';
 import type { MarkAction } from './marks.ts';
+import { snakeKey, type MessageKey } from './message-key.ts';
 
 /** What a notification button does: open a draft, or record what the user said. */
 export type NotificationAction =
-  | { type: 'draft'; kind: TemplateKind }
-  | { type: 'mark'; action: MarkAction; labelKey?: string }
+  | { type: 'draft'; kind: EmailKind }
+  | { type: 'mark'; action: MarkAction; labelKey?: MessageKey }
   | { type: 'open-popup' };
 
 export interface NotificationPlan {
   /** Keys of the `_locales` messages for the title and the text. */
-  titleKey: string;
-  messageKey: string;
+  titleKey: MessageKey;
+  messageKey: MessageKey;
   /** At most two: Chrome shows no more. */
   buttons: NotificationAction[];
   /** The wait moments stay on screen until the user acts. */
@@ -35,12 +36,12 @@ export function notificationPlan(kind: ReminderKind): NotificationPlan {
 }
 
 /** The `_locales` key of a button's label. */
-export function actionLabelKey(action: NotificationAction): string {
+export function actionLabelKey(action: NotificationAction): MessageKey {
   switch (action.type) {
     case 'draft':
-      return `buttonDraft_${action.kind.replace(/-/g, '_')}`;
+      return snakeKey('buttonDraft_', action.kind);
     case 'mark':
-      return action.labelKey ?? `buttonMark_${action.action.replace(/-/g, '_')}`;
+      return action.labelKey ?? snakeKey('buttonMark_', action.action);
     case 'open-popup':
       return 'buttonOpenPopup';
   }

@@ -13,7 +13,7 @@
  * the badge counts down to. The marks store only timestamps; every mark can be undone because
  * each one keeps a snapshot of the marks before it.
  */
-import type { Interview, Marks, MarksSnapshot, Reminder, TemplateKind, WaitPhase, WaitState } from './types.ts';
+import type { EmailKind, Interview, Marks, MarksSnapshot, Reminder, TemplateKind, WaitPhase, WaitState } from './types.ts';
 import type { Settings } from './settings.ts';
 import { effectiveTiming } from './timing.ts';
 
@@ -284,9 +284,9 @@ export function thanksForFlexibility(marks: Marks): boolean {
 
 export interface OfferedDrafts {
   /** The one email the phase calls for, if any (the screen may say "wait" instead). */
-  primary?: TemplateKind;
+  primary?: EmailKind;
   /** The others that make sense now, under "More emails". */
-  more: TemplateKind[];
+  more: EmailKind[];
 }
 
 /** Which emails each phase offers, following the advice: confirm until about 30 minutes before;
@@ -298,7 +298,7 @@ export function offeredDrafts(interview: Interview, marks: Marks, now: number, s
   const phase = phaseOf(interview, marks, now, settings);
   const { start } = effectiveInterview(interview, marks);
   const askToCall = marks.rescheduled === true;
-  const offer = (primary: TemplateKind | undefined, more: TemplateKind[]): OfferedDrafts => ({
+  const offer = (primary: EmailKind | undefined, more: EmailKind[]): OfferedDrafts => ({
     ...(primary === undefined ? {} : { primary }),
     more: more.filter((k, i) => k !== primary && more.indexOf(k) === i),
   });

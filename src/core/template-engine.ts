@@ -18,7 +18,7 @@
  * Values are substituted after parsing, in one pass: a name like "{candidatePhone}" or
  * "[x|y]" coming from a calendar invite is printed literally, never interpreted.
  */
-import type { Locale, TemplateKind } from './types.ts';
+import type { Locale, TemplateKind, TemplateText } from './types.ts';
 import { cleanText } from './text.ts';
 import { canonicalZone, runtimeZone } from './zoned-time.ts';
 import { phrasesEn } from './phrases-en.ts';
@@ -70,11 +70,8 @@ export interface RenderedTemplate {
   body: string;
 }
 
-/** What a user-editable template consists of. */
-export interface TemplateText {
-  subject: string;
-  body: string;
-}
+// Re-exported for the built-in templates (templates-en.ts, templates-it.ts); defined in types.ts.
+export type { TemplateText };
 
 export type RelativeDay = 'today' | 'tomorrow' | 'yesterday';
 

@@ -220,6 +220,16 @@ export type TemplateKind =
   | 'please-call-me'
   | 'thank-you';
 
+/** What a user-editable template consists of: an email's subject and body (a voicemail script
+ * has only a body; its subject is unused). */
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
+/** The templates that are emails (a draft opens in the mail provider); the voicemail is a script. */
+export type EmailKind = Exclude<TemplateKind, 'voicemail'>;
+
 export type Locale = 'en' | 'it';
 
 export type MailProvider = 'gmail' | 'outlook' | 'mailto';

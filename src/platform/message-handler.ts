@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, Handlers } from './messages.ts';
+import type { UserMessage } from '../core/message-key.ts';
 
 function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null
@@ -7,18 +8,19 @@ function isEnvelope(message: unknown): message is Envelope {
     && typeof (message as { name?: unknown }).name === 'string';
 }
 
-/** Registers the handlers; call synchronously at the top level of the worker. */
-export function handle(handlers: Handlers): void {
+/** Registers the handlers; call synchronously at the top level of the worker. `describe` turns
+ * what a handler threw into the message key the page shows. */
+export function handle(handlers: Handlers, describe: (error: unknown) => UserMessage): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     // Only our own pages may ask; content scripts and other extensions cannot reach us anyway,
     // but the check keeps it explicit.
     if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
     // Own handlers only: 'toString' or 'constructor' must not resolve to Object.prototype's.
     const handler = Object.hasOwn(handlers, message.name) ? (handlers[message.name] as (request: unknown) => Promise<unknown>) : undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: `Unknown message ${message.name}` });
+    if (!handler) return Promise.resolve({ ok: false, error: describe(new Error(`Unknown message ${message.name}`)) });
     return handler(message.request).then(
       (value) => ({ ok: true, value }),
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({ ok: false, error: describe(error) }),
     );
   });
 }

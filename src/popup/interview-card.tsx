@@ -11,6 +11,7 @@ import { uiLanguage } from '../platform/i18n.ts';
 import { interviewLocale } from '../core/resolve-locale.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
+import type { UserMessage } from '../core/message-key.ts';
 import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
 import { safeHttpsHref, telHref } from '../ui/safe-href.ts';
 import { WaitTimer } from './wait-timer.tsx';
@@ -82,7 +83,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
 
   // An error shown in this card would vanish with it when the card is replaced: "gone" is
   // told by the app, above whichever card is current.
-  const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
+  const fail = (reason: UserMessage) => (reason.key === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction, newTime?: NewTime) => {
     setError('');
     pressedButton.current = action === 'called' ? null : document.activeElement;
@@ -98,7 +99,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
     send('open-draft', { interviewId: calendarInterview.id, kind, slots }).then((result) => {
       if (result.ok) window.close();
       else fail(result.error);
-    }, (reason: unknown) => fail(String(reason)));
+    }, () => fail({ key: 'errorUnexpected' }));
   };
   const chooseDraft = (kind: TemplateKind) => {
     if (!slotKinds.has(kind)) {
@@ -109,10 +110,10 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
     send('proposed-slots', { interviewId: calendarInterview.id }).then((result) => {
       if (result.ok) setPicking({ kind, slots: result.value.slots });
       else fail(result.error);
-    }, (reason: unknown) => fail(String(reason)));
+    }, () => fail({ key: 'errorUnexpected' }));
   };
   const toggle = (item: string, checked: boolean) => {
-    send('checklist', { interviewId: calendarInterview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
+    send('checklist', { interviewId: calendarInterview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, () => fail({ key: 'errorUnexpected' }));
   };
 
   // Company and role only when the title does not already say them.

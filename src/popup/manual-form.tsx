@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ManualEntry, ManualErrors, ManualField } from '../core/manual-interview.ts';
 import { validateManualEntry } from '../core/manual-interview.ts';
+import type { MessageKey, UserMessage } from '../core/message-key.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText as describeError } from '../ui/error-text.ts';
 import { Field } from '../ui/field.tsx';
@@ -9,7 +10,7 @@ interface Props {
   /** The entry to edit; a new one when absent. */
   initial?: ManualEntry;
   now: number;
-  onSave: (entry: ManualEntry) => Promise<string | undefined>;
+  onSave: (entry: ManualEntry) => Promise<UserMessage | undefined>;
   onCancel: () => void;
   onDelete?: () => void;
 }
@@ -61,9 +62,9 @@ export function ManualForm({ initial, now, onSave, onCancel, onDelete }: Props) 
       return;
     }
     setFailure('');
-    onSave(entry).then((error) => { if (error) setFailure(describeError(t, error)); }, (error: unknown) => setFailure(t('actionFailed', [String(error)])));
+    onSave(entry).then((error) => { if (error) setFailure(describeError(t, error)); }, () => setFailure(describeError(t, { key: 'errorUnexpected' })));
   };
-  const text = (field: 'company' | 'role' | 'interviewerName', labelKey: string) => (
+  const text = (field: 'company' | 'role' | 'interviewerName', labelKey: MessageKey) => (
     <Field id={`manual-${field}`} label={t(labelKey)} error={errorText(field)}>
       <input type="text" autoComplete="off" value={entry[field]} onInput={(e) => set(field, e.currentTarget.value)} />
     </Field>

@@ -5,6 +5,7 @@ import { pickInterviews } from '../core/pick-interviews.ts';
 import { allInterviews } from '../core/stored-state.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
+import type { UserMessage } from '../core/message-key.ts';
 import { send } from '../platform/messages.ts';
 import { openOptionsPage } from '../platform/runtime.ts';
 import { dismissStorageProblems, watchStorageProblems } from '../platform/storage.ts';
@@ -81,7 +82,7 @@ export function PopupApp() {
     const entry = state.manual[interviewId.replace(/^manual:/, '')];
     if (entry) setEditing(entry);
   };
-  const saveManual = async (entry: ManualEntry): Promise<string | undefined> => {
+  const saveManual = async (entry: ManualEntry): Promise<UserMessage | undefined> => {
     const result = await send('save-manual', { entry });
     if (!result.ok) return result.error;
     setEditing(undefined);
