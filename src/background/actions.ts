@@ -1,4 +1,4 @@
-import type { Interview, TemplateKind } from '../core/types.ts';
+import { isLocale, type Interview, type TemplateKind } from '../core/types.ts';
 import type { StoredState } from '../core/stored-state.ts';
 import type { Slot } from '../core/propose-slots.ts';
 import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
@@ -165,7 +165,7 @@ export const messageHandlers: Handlers = {
     await reconcileNow('message', (state) => {
       findInterview(state, interviewId);
       const marks = state.marks[interviewId] ?? emptyMarks();
-      const chosen = language === 'en' || language === 'it' ? language : undefined;
+      const chosen = isLocale(language) ? language : undefined;
       return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, language: chosen } } };
     });
     return { ok: true };

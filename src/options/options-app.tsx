@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
+import { languageSettings, mailProviders } from '../core/types.ts';
 import type { SettingsErrors } from '../core/validate-settings.ts';
 import type { MessageKey, UserMessage } from '../core/message-key.ts';
 import { validateSettings } from '../core/validate-settings.ts';
@@ -212,7 +213,7 @@ export function OptionsApp() {
           <legend>{t('optionsMail')}</legend>
           <Field id="mail-provider" label={t('optionsProvider')}>
             <select value={draft.mailProvider} onChange={(e) => { const v = e.currentTarget.value as Settings['mailProvider']; update((s) => ({ ...s, mailProvider: v })); }}>
-              {(['gmail', 'outlook', 'mailto'] as const).map((p) => <option key={p} value={p}>{t(`provider_${p}`)}</option>)}
+              {mailProviders.map((p) => <option key={p} value={p}>{t(`provider_${p}`)}</option>)}
             </select>
           </Field>
           <Field id="compose-account" label={t('optionsAccount')} hint={t('optionsAccountHint')} error={errorText('composeAccount')}>
@@ -220,7 +221,7 @@ export function OptionsApp() {
           </Field>
           <Field id="language" label={t('optionsLanguage')}>
             <select value={draft.language} onChange={(e) => { const v = e.currentTarget.value as Settings['language']; update((s) => ({ ...s, language: v })); }}>
-              {(['auto', 'en', 'it'] as const).map((l) => <option key={l} value={l} lang={l === 'it' ? 'it' : l === 'en' ? 'en' : undefined}>{t(`language_${l}`)}</option>)}
+              {languageSettings.map((l) => <option key={l} value={l} lang={l === 'it' ? 'it' : l === 'en' ? 'en' : undefined}>{t(`language_${l}`)}</option>)}
             </select>
           </Field>
         </fieldset>
