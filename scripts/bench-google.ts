@@ -4,6 +4,7 @@
 // exactly one request, well under 1 KB).
 //
 //   node --import tsx scripts/bench-google.ts
+import { MINUTE } from '../src/core/units.ts';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { syncCalendar } from '../src/calendar/google-calendar.ts';
@@ -13,7 +14,6 @@ import { FakeGoogleCalendarApi } from '../tests/fakes/google-calendar-api.ts';
 import type { FakeEvent, Json } from '../tests/fakes/google-calendar-api.ts';
 import { seededRandom } from '../tests/fakes/seeded-random.ts';
 
-const MINUTE = 60_000;
 const EVENTS = 2_500;
 const RUNS = 5;
 const CALENDAR = 'bench@example.org';

@@ -1,3 +1,4 @@
+import { MINUTE } from '../core/units.ts';
 import type { Interview, Marks, Reminder } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { NotificationAction } from '../core/notification-plan.ts';
@@ -8,7 +9,6 @@ import { cleanText } from '../core/text.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { showNotification } from '../platform/notifications.ts';
 
-const MINUTE = 60_000;
 
 /** Raises the notification of one timeline moment. All event text is cleaned and capped. */
 export async function showReminder(interview: Interview, reminder: Reminder, marks: Marks, settings: Settings, now: number): Promise<void> {

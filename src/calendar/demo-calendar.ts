@@ -4,10 +4,9 @@
  * ready, waiting, thank-you) can be tried at once. All people, companies, addresses and
  * numbers are fictional (example.com / example.org, 555-01xx, +39 02 0000 xxxx).
  */
+import { MINUTE, HOUR } from '../core/units.ts';
 import type { CalendarEvent } from '../core/types.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 const SELF = { email: 'you@example.org', displayName: 'You', self: true } as const;
 

@@ -8,6 +8,7 @@
  * stored token or page token may be what Google refuses). Every other failure becomes a
  * `SyncError` the caller records against that calendar (keeping its last data).
  */
+import { DAY } from '../core/units.ts';
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
 import { detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { BusyInterval, FetchLike, SyncResult } from './source-types.ts';
@@ -27,8 +28,6 @@ export const GOOGLE_SCOPES = [
 
 export const GOOGLE_API_BASE = 'https://www.googleapis.com/calendar/v3';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Interviews from yesterday onwards (the recent ones still get their thank-you). */
 export const WINDOW_BACK = DAY;
 /** Interviews and busy time for the coming two weeks. */

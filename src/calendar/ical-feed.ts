@@ -13,6 +13,7 @@
  *   series that can give an interview or busy time are expanded;
  * - expansion covers only the window and starts near it (ical-expand.ts).
  */
+import { HOUR, DAY } from '../core/units.ts';
 import ICAL from 'ical.js';
 import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
 import { detectInterview } from '../core/detect-interview.ts';
@@ -28,8 +29,6 @@ import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type
 export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
 export type { IcalFetchResult, IcalValidators, IcalFetchOptions } from './ical-fetch.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Work bounds for hostile feeds (the generated 5,000-event feed parses ~800 VEVENTs and
  * takes ~6,000 recurrence steps and checks). */
 const MAX_PARSED_EVENTS = 20_000;

@@ -7,6 +7,7 @@
  * into instants. On the 5 MB benchmark feed, 70% of a naive expansion went in ical.js zone
  * offset lookups; this is where that cost goes away.
  */
+import { DAY } from '../core/units.ts';
 import { readVtimezone, type Vtimezone } from './ical-vtimezone.ts';
 
 /** Local date and time read as if it were UTC. */
@@ -19,7 +20,6 @@ export interface ZoneConverter {
   toUtc(wall: WallMs): number;
 }
 
-const DAY = 86_400_000;
 
 export const UTC_ZONE: ZoneConverter = { iana: 'UTC', toUtc: (wall) => wall };
 

@@ -3,7 +3,7 @@
  * (and the caller's jitter source) decide it.
  */
 
-const MINUTE = 60_000;
+import { MINUTE } from './units.ts';
 
 export interface BackoffOptions {
   /** Failures in a row, counting the one that just happened (1 for the first). */

@@ -1,3 +1,4 @@
+import { HOUR } from './units.ts';
 import type { Interview, Marks, WaitPhase } from './types.ts';
 import type { Settings } from './settings.ts';
 import { emptyMarks, nextReminder, outcomeQuestionAt, waitState, waitingPhases } from './outcome.ts';
@@ -10,7 +11,6 @@ export interface Badge {
   minutesWaited?: number;
 }
 
-const HOUR = 3_600_000;
 
 /**
  * The toolbar badge speaks of the interview nearest its next step: among running waits, the one

@@ -1,3 +1,4 @@
+import { MINUTE } from './units.ts';
 import type { Interview, Locale, Marks, TemplateKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import type { Draft } from './compose-url.ts';
@@ -21,7 +22,6 @@ export interface DraftEnvironment {
   defaults: DefaultTemplates;
 }
 
-const MINUTE = 60_000;
 
 /** Everything a template may say about this interview, computed at `now`. */
 export function templateContext(calendarInterview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {

@@ -1,3 +1,4 @@
+import { MINUTE, DAY } from './units.ts';
 import type { Interview } from './types.ts';
 import type { FieldError } from './validate-settings.ts';
 import { isValidEmail, parseTypedPhone } from './extract.ts';
@@ -24,7 +25,6 @@ export interface ManualEntry {
 export type ManualField = Exclude<keyof ManualEntry, 'id'>;
 export type ManualErrors = Partial<Record<ManualField, FieldError>>;
 
-const DAY = 24 * 3_600_000;
 
 /** The entry's start instant, or undefined when date, time or zone do not make one. */
 export function manualStart(entry: ManualEntry): number | undefined {
@@ -77,7 +77,7 @@ export function manualToInterview(entry: ManualEntry): Interview | undefined {
     company,
     role,
     start,
-    end: start + Math.max(5, Math.min(480, Math.round(entry.durationMinutes))) * 60_000,
+    end: start + Math.max(5, Math.min(480, Math.round(entry.durationMinutes))) * MINUTE,
     timeZone: entry.timeZone,
     interviewer: {
       name: cleanText(entry.interviewerName, 80) || undefined,

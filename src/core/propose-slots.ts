@@ -23,6 +23,7 @@
  *   runtime's (the same zone the email template then writes the times in).
  */
 
+import { MINUTE, HOUR } from './units.ts';
 import { canonicalZone, runtimeZone, wallClock, wallTimeToInstant } from './zoned-time.ts';
 
 export interface WorkingHours {
@@ -65,8 +66,6 @@ export const defaultWorkingHours: WorkingHours = {
   end: '18:00',
 };
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 const DEFAULTS = {
   bufferMinutes: 30,

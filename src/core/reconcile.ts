@@ -1,3 +1,4 @@
+import { MINUTE } from './units.ts';
 import type { Interview, Marks, ReminderKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import { isReminderKind } from './timing.ts';
@@ -76,7 +77,7 @@ export function wantedAlarms(
   }
   reminders.sort((a, b) => a.when - b.when || a.name.localeCompare(b.name));
   const wanted = reminders.slice(0, MAX_REMINDER_ALARMS);
-  if (waitRunning) wanted.push({ name: TICK_ALARM, when: now + 60_000, periodInMinutes: 1 });
+  if (waitRunning) wanted.push({ name: TICK_ALARM, when: now + MINUTE, periodInMinutes: 1 });
   return wanted;
 }
 

@@ -18,6 +18,7 @@
  * Values are substituted after parsing, in one pass: a name like "{candidatePhone}" or
  * "[x|y]" coming from a calendar invite is printed literally, never interpreted.
  */
+import { MINUTE, DAY } from './units.ts';
 import type { Locale, TemplateKind, TemplateText } from './types.ts';
 import { cleanText } from './text.ts';
 import { canonicalZone, runtimeZone } from './zoned-time.ts';
@@ -194,7 +195,6 @@ export function renderTemplateText(template: TemplateText, context: TemplateCont
 
 type Values = Partial<Record<string, string>>;
 
-const MINUTE = 60_000;
 /** Less availability than this is not worth promising in a message read minutes later. */
 const MIN_AVAILABILITY = 5 * MINUTE;
 
@@ -261,7 +261,7 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   if (attempts !== undefined && attempts >= 1) values.attempts = phrases.attempts(attempts);
   const availableUntil = instant(ctx.availableUntil);
   // A promise of availability must still hold when it is read: under five minutes, say nothing.
-  if (availableUntil !== undefined && now !== undefined && availableUntil - now >= MIN_AVAILABILITY && availableUntil - now <= DAY_MS) {
+  if (availableUntil !== undefined && now !== undefined && availableUntil - now >= MIN_AVAILABILITY && availableUntil - now <= DAY) {
     values.availableUntil = phrases.until(labelledTime(availableUntil, clocksAt(availableUntil, userZone, eventZone), phrases));
   }
   const minutesLeft = wholeNumber(ctx.minutesLeft, Math.round);
@@ -299,7 +299,6 @@ function wholeNumber(value: unknown, round: (n: number) => number): number | und
 }
 
 const MAX_SLOTS = 10;
-const DAY_MS = 86_400_000;
 
 function validSlots(value: unknown): Array<{ start: number; end: number }> {
   if (!Array.isArray(value)) return [];
@@ -308,7 +307,7 @@ function validSlots(value: unknown): Array<{ start: number; end: number }> {
     if (item === null || typeof item !== 'object') continue;
     const start = instant((item as Record<string, unknown>).start);
     const end = instant((item as Record<string, unknown>).end);
-    if (start === undefined || end === undefined || end <= start || end - start > DAY_MS) continue;
+    if (start === undefined || end === undefined || end <= start || end - start > DAY) continue;
     slots.push({ start, end });
     if (slots.length === MAX_SLOTS) break;
   }
@@ -390,7 +389,7 @@ function calendarDay(ms: number, zone: string): { year: number; index: number } 
   }).formatToParts(ms);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const year = part('year');
-  return { year, index: Math.round(Date.UTC(year, part('month') - 1, part('day')) / DAY_MS) };
+  return { year, index: Math.round(Date.UTC(year, part('month') - 1, part('day')) / DAY) };
 }
 
 function relativeDay(ms: number, now: number, zone: string): RelativeDay | undefined {

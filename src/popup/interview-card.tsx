@@ -1,3 +1,4 @@
+import { MINUTE } from '../core/units.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Interview, Marks, TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
@@ -42,7 +43,6 @@ interface Props {
 
 /** Drafts that propose new times: the user sees and can change them first. */
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
-const MINUTE = 60_000;
 /** The get-ready checklist shows from this long before the start. */
 const CHECKLIST_LEAD = 60 * MINUTE;
 /** Phases where "Call connected" is the answer to a question: it reads "We spoke". */

@@ -1,3 +1,4 @@
+import { HOUR } from '../core/units.ts';
 import { useState } from 'preact/hooks';
 import type { ManualEntry, ManualErrors, ManualField } from '../core/manual-interview.ts';
 import { validateManualEntry } from '../core/manual-interview.ts';
@@ -21,7 +22,7 @@ function pad(value: number): string {
 
 /** A new entry for the next full hour today, in the browser's zone. */
 export function blankManualEntry(now: number, timeZone: string): ManualEntry {
-  const next = new Date(now + 3_600_000);
+  const next = new Date(now + HOUR);
   return {
     id: `${now.toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
     company: '',

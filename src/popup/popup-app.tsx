@@ -1,3 +1,4 @@
+import { MINUTE } from '../core/units.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
@@ -22,7 +23,7 @@ import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 import { ProfilePrompt } from './profile-prompt.tsx';
 
 /** How long "Removed. Undo" stays offered. */
-const UNDO_WINDOW = 10 * 60_000;
+const UNDO_WINDOW = 10 * MINUTE;
 
 export function PopupApp() {
   const loaded = useStoredState();

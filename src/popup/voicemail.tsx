@@ -1,3 +1,4 @@
+import { MINUTE } from '../core/units.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { Interview, Locale, Marks } from '../core/types.ts';
 import { send } from '../platform/messages.ts';
@@ -12,7 +13,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 export function Voicemail({ interview, marks, now, language }: { interview: Interview; marks: Marks; now: number; language: Locale }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const minute = Math.floor(now / 60_000);
+  const minute = Math.floor(now / MINUTE);
   const attempts = marks.callAttempts.length;
   useEffect(() => {
     let alive = true;

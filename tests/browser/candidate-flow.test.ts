@@ -1,3 +1,4 @@
+import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -6,7 +7,6 @@ import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
-const MINUTE = 60_000;
 
 interface Stored {
   marks: Record<string, Marks>;

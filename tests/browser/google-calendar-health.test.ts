@@ -2,6 +2,7 @@
 // names it and offers "Stop watching it" / "Try again", its interview is marked as not
 // confirmed lately, and the other calendar's new interview still arrives. The built extension
 // signs in through the fake OAuth server and syncs against the fake Calendar API (issue 13).
+import { HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -14,8 +15,6 @@ import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const ME = 'candidate@example.org';
 const TEAM = 'hiring@group.calendar.google.com';
 

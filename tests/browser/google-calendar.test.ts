@@ -2,6 +2,7 @@
 // server with launchWebAuthFlow, as a non-Chrome browser does, and syncs against the fake
 // Calendar API. Both fakes listen on ports the system chose, and the extension is built
 // pointed at them (google-rig.ts, isolated-build.ts).
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -17,8 +18,6 @@ import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const ME = 'candidate@example.org';
 
 interface Stored {

@@ -1,3 +1,4 @@
+import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -7,7 +8,6 @@ import type { Interview } from '../../src/core/types.ts';
 import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
-const MINUTE = 60_000;
 
 /** iCal UTC form: 20261126T143000Z */
 function icalUtc(instant: number): string {

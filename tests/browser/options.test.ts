@@ -1,3 +1,4 @@
+import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -9,7 +10,6 @@ import { defaultRules } from '../../src/core/default-rules.ts';
 import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
-const MINUTE = 60_000;
 
 async function storedSettings(session: ExtensionSession): Promise<Settings> {
   const { settings } = await session.readStorage<{ settings: Settings }>(['settings']);

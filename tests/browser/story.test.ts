@@ -2,6 +2,7 @@
 // the demo as a guest beside a typed-in interview, a snooze that holds one moment only, a
 // silent slot that asks "Did the call happen?", a missed call that ends in a thank-you for
 // their flexibility, and two waits at once.
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -10,8 +11,6 @@ import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const PROFILE = { name: 'Alex Morgan', phone: '+39 347 123 4567', email: 'alex@example.com' };
 
 interface Stored {

@@ -10,6 +10,7 @@
 // whole process: worker and every page opened later) and opens the popup again. Playwright's
 // own attempt on the new pages fails silently (it ignores exactly that error). That is what a
 // real zone change looks like to the extension: worker and pages see the new zone together.
+import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CDPSession, Page } from 'playwright-core';
@@ -17,7 +18,6 @@ import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 
-const MINUTE = 60_000;
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';

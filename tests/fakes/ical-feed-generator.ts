@@ -5,6 +5,7 @@
  * back so that a parser which iterates every series from its first DTSTART pays for it.
  * Every address is under example.com / example.org; numbers are fictional.
  */
+import { DAY } from '../../src/core/units.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface GenerateFeedOptions {
@@ -20,7 +21,6 @@ export interface GenerateFeedOptions {
 
 export const GENERATOR_NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
-const DAY = 86_400_000;
 
 const ROME = `BEGIN:VTIMEZONE
 TZID:Europe/Rome

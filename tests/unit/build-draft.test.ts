@@ -1,3 +1,4 @@
+import { MINUTE } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
@@ -7,7 +8,6 @@ import { defaultTemplates } from '../../src/core/render-template.ts';
 import { interviewLocale } from '../../src/core/resolve-locale.ts';
 import { looksLikeGroup } from '../../src/core/looks-like-group.ts';
 
-const MINUTE = 60_000;
 const START = Date.UTC(2026, 10, 26, 14, 30); // 15:30 in Rome
 const interview: Interview = {
   id: 'google:1',

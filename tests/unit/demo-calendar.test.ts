@@ -1,3 +1,4 @@
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoEvents } from '../../src/calendar/demo-calendar.ts';
@@ -6,8 +7,6 @@ import { detectInterview } from '../../src/core/detect-interview.ts';
 import type { Interview } from '../../src/core/types.ts';
 
 const ANCHOR = Date.UTC(2026, 10, 26, 9, 30);
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 function detectAll(anchor: number) {
   return demoEvents(anchor).map((event) => ({ event, detection: detectInterview(event, defaultRules, { source: 'demo' }) }));

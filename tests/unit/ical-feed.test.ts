@@ -1,3 +1,4 @@
+import { HOUR, DAY } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,8 +12,6 @@ import type { DetectionRules, Interview } from '../../src/core/types.ts';
 import { generateFeed } from '../fakes/ical-feed-generator.ts';
 import { cpuMillis } from './fixtures.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const SELF = 'you@example.org';
 /** Thursday 26 March 2026, 12:00 UTC: Rome moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);

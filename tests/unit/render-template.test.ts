@@ -1,3 +1,4 @@
+import { MINUTE } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -11,7 +12,6 @@ import {
 import type { Locale, TemplateKind } from '../../src/core/types.ts';
 
 const ROME = 'Europe/Rome';
-const MINUTE = 60_000;
 /** Thursday 26 November 2026, 15:30 in Rome (14:30 UTC, 9:30 in New York). */
 const START = Date.UTC(2026, 10, 26, 14, 30);
 /** Tuesday 1 December 2026, 10:00–10:30 in Rome. */
