@@ -4,7 +4,7 @@
  * whoever sent the invite, so every read is checked and bounded.
  */
 import { SECOND, MINUTE } from '../core/units.ts';
-import type { WallMs } from './ical-zones.ts';
+import type { WallMs } from '../core/zoned-time.ts';
 import { isRecord } from '../core/is-record.ts';
 
 export interface IcalTime {

@@ -10,7 +10,7 @@
  * before the onset).
  */
 import { HOUR, DAY } from '../core/units.ts';
-import type { WallMs } from './ical-zones.ts';
+import type { WallMs } from '../core/zoned-time.ts';
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const MAX_RDATES = 500;

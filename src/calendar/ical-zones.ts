@@ -1,5 +1,7 @@
 /**
- * Time zones for the iCal feed: local wall-clock times to instants.
+ * Time zones for the iCal feed: which zone each TZID stands for. The conversion of wall-clock
+ * times to instants is core/zoned-time.ts's; this module only supplies the zone's offsets
+ * (the runtime's tzdata, or the feed's own VTIMEZONE read by ical-vtimezone.ts).
  *
  * Times are handled as "wall ms": the local date and time read as if it were UTC
  * (`Date.UTC(y, m - 1, d, h, mi, s)`). Recurrences are iterated on wall times, which costs
@@ -7,11 +9,10 @@
  * into instants. On the 5 MB benchmark feed, 70% of a naive expansion went in ical.js zone
  * offset lookups; this is where that cost goes away.
  */
-import { DAY } from '../core/units.ts';
+import { canonicalZone, runtimeZone, wallToInstant, zoneOffset, type WallMs } from '../core/zoned-time.ts';
 import { readVtimezone, type Vtimezone } from './ical-vtimezone.ts';
 
-/** Local date and time read as if it were UTC. */
-export type WallMs = number;
+export type { WallMs };
 
 export interface ZoneConverter {
   /** The IANA name, when the zone has one the rest of the product can use. */
@@ -19,7 +20,6 @@ export interface ZoneConverter {
   /** The instant of a local wall time in this zone (epoch ms). */
   toUtc(wall: WallMs): number;
 }
-
 
 export const UTC_ZONE: ZoneConverter = { iana: 'UTC', toUtc: (wall) => wall };
 
@@ -47,13 +47,9 @@ export function ianaZoneName(name: string): string | undefined {
 function resolveIana(name: string): string | undefined {
   const segments = name.split('/').filter((segment) => segment !== '');
   for (let take = Math.min(3, segments.length); take >= 1; take--) {
-    const candidate = segments.slice(-take).join('/');
-    try {
-      const resolved = new Intl.DateTimeFormat('en-US', { timeZone: candidate }).resolvedOptions().timeZone;
-      if (resolved) return resolved;
-    } catch {
-      // not a zone Intl knows: try a shorter suffix
-    }
+    // Not a zone Intl knows: try a shorter suffix.
+    const resolved = canonicalZone(segments.slice(-take).join('/'));
+    if (resolved) return resolved;
   }
   return undefined;
 }
@@ -64,44 +60,8 @@ export function intlZone(iana: string): ZoneConverter {
 }
 
 function makeIntlZone(iana: string): ZoneConverter {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: iana,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const offsetAt = (utc: number): number => {
-    const fields: Record<string, number> = {};
-    for (const part of format.formatToParts(utc)) {
-      if (part.type !== 'literal') fields[part.type] = Number(part.value);
-    }
-    const wall = Date.UTC(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
-    return wall - Math.floor(utc / 1000) * 1000;
-  };
-  return { iana, toUtc: cached(wallToUtc(offsetAt)) };
-}
-
-/** Local wall time → instant, given the zone's offset at any instant. */
-function wallToUtc(offsetAt: (utc: number) => number): (wall: WallMs) => number {
-  return (wall) => {
-    const before = offsetAt(wall - DAY);
-    const after = offsetAt(wall + DAY);
-    if (before === after) return wall - before;
-    // A transition within a day. RFC 5545 §3.3.5: a repeated local time is its first
-    // occurrence, a skipped one is read with the offset from before the gap.
-    const first = wall - before;
-    const second = wall - after;
-    const firstValid = offsetAt(first) === before;
-    const secondValid = offsetAt(second) === after;
-    if (firstValid && secondValid) return Math.min(first, second);
-    if (firstValid) return first;
-    if (secondValid) return second;
-    return first;
-  };
+  const offsetAt = (utc: number) => zoneOffset(utc, iana);
+  return { iana, toUtc: cached((wall) => wallToInstant(wall, offsetAt)) };
 }
 
 let windowsZones: { table: string; byName: Map<string, string> } | undefined;
@@ -144,7 +104,7 @@ function cached(convert: (wall: WallMs) => number): (wall: WallMs) => number {
 
 /** A zone defined only by the feed's VTIMEZONE (a name neither IANA nor Windows). */
 function vtimezoneZone(zone: Vtimezone): ZoneConverter {
-  return { toUtc: cached(wallToUtc(zone.offsetAt)) };
+  return { toUtc: cached((wall) => wallToInstant(wall, zone.offsetAt)) };
 }
 
 export function unquoted(name: string): string {
@@ -182,7 +142,7 @@ export function createZoneLookup(vtimezones: Map<string, string>, floatingName: 
   // Created on first use: most feeds (Google's) have no floating times at all.
   const floating = (): ZoneConverter => {
     if (!floatingZone) {
-      const iana = namedZone(floatingName, windowsTable) ?? ianaZoneName(new Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
+      const iana = namedZone(floatingName, windowsTable) ?? ianaZoneName(runtimeZone()) ?? 'UTC';
       floatingZone = iana === 'UTC' ? UTC_ZONE : intlZone(iana);
     }
     return floatingZone;

@@ -21,7 +21,7 @@
 import { MINUTE, DAY } from './units.ts';
 import type { Locale, TemplateKind, TemplateText } from './types.ts';
 import { cleanText } from './text.ts';
-import { canonicalZone, runtimeZone } from './zoned-time.ts';
+import { canonicalZone, offsetsDiffer, runtimeZone, wallClock } from './zoned-time.ts';
 import { phrasesEn } from './phrases-en.ts';
 import { phrasesIt } from './phrases-it.ts';
 
@@ -206,7 +206,7 @@ interface Clocks {
 }
 
 function clocksAt(at: number, userZone: string, eventZone: string | undefined): Clocks {
-  return eventZone && zonesDiffer(at, userZone, eventZone) ? { reader: eventZone, other: userZone } : { reader: userZone };
+  return eventZone && offsetsDiffer(at, userZone, eventZone) ? { reader: eventZone, other: userZone } : { reader: userZone };
 }
 
 function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
@@ -350,8 +350,8 @@ function formatTime(ms: number, zone: string, phrases: LocalePhrases): string {
 }
 
 function wallHour(ms: number, zone: string): number | undefined {
-  const hour = Number(dateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(ms));
-  return Number.isFinite(hour) ? hour % 24 : undefined;
+  const { hour } = wallClock(ms, zone);
+  return Number.isFinite(hour) ? hour : undefined;
 }
 
 /** The time on the reader's clock, and when the candidate's differs, labelled with both. */
@@ -381,15 +381,8 @@ function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: numbe
 
 /** The calendar date of an instant in a zone, as a day count so dates can be subtracted. */
 function calendarDay(ms: number, zone: string): { year: number; index: number } {
-  const parts = dateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    timeZone: zone,
-  }).formatToParts(ms);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const year = part('year');
-  return { year, index: Math.round(Date.UTC(year, part('month') - 1, part('day')) / DAY) };
+  const { year, month, day } = wallClock(ms, zone);
+  return { year, index: Math.round(Date.UTC(year, month - 1, day) / DAY) };
 }
 
 function relativeDay(ms: number, now: number, zone: string): RelativeDay | undefined {
@@ -408,11 +401,6 @@ function offsetLabel(ms: number, zone: string): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
-/** Compared by offset at that instant, not by name: Europe/Rome and Europe/Berlin read the
- * same clock, and a note saying so would only confuse. */
-function zonesDiffer(ms: number, a: string, b: string): boolean {
-  return offsetLabel(ms, a) !== offsetLabel(ms, b);
-}
 
 const REGIONS = new Set(['Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific']);
 

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isValidTimeZone, wallTimeToInstant, zoneOffset } from '../../src/core/zoned-time.ts';
+import { clockTimesDiffer, isValidTimeZone, offsetsDiffer, wallTimeToInstant, wallToInstant, zoneOffset } from '../../src/core/zoned-time.ts';
+import { HOUR } from '../../src/core/units.ts';
 
 const iso = (instant: number) => new Date(instant).toISOString();
 
@@ -38,5 +39,49 @@ describe('zoneOffset and isValidTimeZone', () => {
     assert.equal(isValidTimeZone('Mars/Olympus'), false);
     assert.equal(isValidTimeZone(''), false);
     assert.equal(isValidTimeZone(42), false);
+  });
+});
+
+describe('wallToInstant with a zone given only by its offsets (a feed\'s VTIMEZONE)', () => {
+  // +01:00 until 2026-03-29T01:00Z, +02:00 until 2026-10-25T01:00Z, then +01:00 again.
+  const spring = Date.UTC(2026, 2, 29, 1);
+  const autumn = Date.UTC(2026, 9, 25, 1);
+  const offsetAt = (instant: number) => (instant >= spring && instant < autumn ? 2 * HOUR : HOUR);
+
+  it('reads a wall time with the offset in force then', () => {
+    assert.equal(iso(wallToInstant(Date.UTC(2026, 0, 10, 9), offsetAt)), '2026-01-10T08:00:00.000Z');
+    assert.equal(iso(wallToInstant(Date.UTC(2026, 6, 10, 9), offsetAt)), '2026-07-10T07:00:00.000Z');
+  });
+
+  it('reads a skipped wall time with the offset from before the gap, a repeated one as its first occurrence', () => {
+    assert.equal(iso(wallToInstant(Date.UTC(2026, 2, 29, 2, 30), offsetAt)), '2026-03-29T01:30:00.000Z');
+    assert.equal(iso(wallToInstant(Date.UTC(2026, 9, 25, 2, 30), offsetAt)), '2026-10-25T00:30:00.000Z');
+  });
+
+  it('gives what wallTimeToInstant gives for the IANA zone with the same rules', () => {
+    for (const [month, day, hour, minute] of [[1, 10, 9, 0], [3, 29, 2, 30], [3, 29, 3, 0], [10, 25, 2, 30], [10, 25, 3, 0]] as const) {
+      const viaOffsets = wallToInstant(Date.UTC(2026, month - 1, day, hour, minute), offsetAt);
+      assert.equal(viaOffsets, wallTimeToInstant(2026, month, day, hour, minute, 'Europe/Rome'), `${month}-${day} ${hour}:${minute}`);
+    }
+  });
+});
+
+describe('offsetsDiffer and clockTimesDiffer', () => {
+  const july = Date.UTC(2026, 6, 1, 12);
+
+  it('offsetsDiffer compares the UTC offsets at the instant, not the names', () => {
+    assert.equal(offsetsDiffer(july, 'Europe/Rome', 'Europe/Berlin'), false);
+    assert.equal(offsetsDiffer(july, 'Europe/Rome', 'Europe/London'), true);
+    // London and Lisbon share their offset all year.
+    assert.equal(offsetsDiffer(Date.UTC(2026, 0, 15), 'Europe/London', 'Europe/Lisbon'), false);
+  });
+
+  it('clockTimesDiffer compares the hour and minute shown: a day apart shows the same time', () => {
+    assert.equal(clockTimesDiffer(july, 'Europe/Rome', 'Europe/Berlin'), false);
+    assert.equal(clockTimesDiffer(july, 'Europe/Rome', 'Europe/London'), true);
+    assert.equal(clockTimesDiffer(july, 'Asia/Kolkata', 'Asia/Kathmandu'), true, '15 minutes apart');
+    assert.equal(clockTimesDiffer(july, 'Pacific/Kiritimati', 'Pacific/Honolulu'), false);
+    assert.equal(offsetsDiffer(july, 'Pacific/Kiritimati', 'Pacific/Honolulu'), true);
+    assert.equal(clockTimesDiffer(july, 'Mars/Olympus', 'Europe/Rome'), false);
   });
 });
