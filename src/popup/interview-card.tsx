@@ -13,7 +13,8 @@ import { interviewLocale } from '../core/resolve-locale.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import type { UserMessage } from '../core/message-key.ts';
-import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
+import { formatRelative, formatTime, formatDay, zoneCity } from '../ui/format.ts';
+import { clockTimesDiffer } from '../core/zoned-time.ts';
 import { safeHttpsHref, telHref } from '../ui/safe-href.ts';
 import { WaitTimer } from './wait-timer.tsx';
 import { Voicemail } from './voicemail.tsx';
@@ -121,7 +122,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const started = interview.start <= now;
   const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
-  const showBothZones = eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, interview.start);
+  const showBothZones = eventZone !== undefined && clockTimesDiffer(interview.start, eventZone, i18n.timeZone);
   // The recruiter's language, not the popup's: detected from the invite, changeable here.
   const draftLocale = interviewLocale(interview, marks, settings.language, uiLanguage());
   const chooseLanguage = (language: string) => {
