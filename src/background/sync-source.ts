@@ -4,6 +4,7 @@ import type { SyncFailure, SyncTrigger } from '../core/sync-state.ts';
 import { emptyGoogleCursor } from '../core/stored-state.ts';
 import { dropCalendar, retryCalendar, syncDue, syncFailed, syncSucceeded } from '../core/sync-state.ts';
 import { cleanText } from '../core/text.ts';
+import { ownContacts } from '../core/own-contacts.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import { demoEvents } from '../calendar/demo-calendar.ts';
 import { GOOGLE_SCOPES, listCalendars } from '../calendar/google-calendar.ts';
@@ -196,10 +197,12 @@ type IcalOutcome = { result: SyncResult<IcalCursor> } | { failure: SyncFailure }
 
 async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> {
   if (state.source.kind !== 'ical') return { failure: { code: 'http' } };
+  const own = ownContacts(state.settings);
   try {
     const result = await syncIcalFeed(state.source.url, state.icalCursor, (input, init) => fetch(input, init), {
       now,
-      detection: { rules: state.settings.rules, selfEmail: state.settings.profile.email || undefined },
+      // The same addresses and phone the Google path uses; the feed adds its owner.
+      detection: { rules: state.settings.rules, selfEmails: own.emails, selfPhones: own.phones },
       floatingTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       windowsZones: await loadWindowsZones(),
       // A server that never answers must not hold the sync lock (and the user's buttons) forever.

@@ -10,6 +10,7 @@ import { applyCalendarChange, calendarDue, calendarFailed, calendarSucceeded, sy
 import { syncCalendar } from './google-calendar.ts';
 import type { GoogleClient } from './google-calendar.ts';
 import { SyncError } from './source-types.ts';
+import { ownContacts } from '../core/own-contacts.ts';
 
 export interface GoogleOutcome {
   /** Calendars that synced, in order, with their new sync token. */
@@ -29,6 +30,7 @@ export async function readGoogleCalendars(client: GoogleClient, state: StoredSta
   const outcome: GoogleOutcome = { results: [], failed: [] };
   if (state.source.kind !== 'google') return outcome;
   const { calendarIds, selfEmail } = state.source;
+  const own = ownContacts(state.settings);
   for (const calendarId of calendarIds) {
     if (!calendarDue(state.calendarHealth[calendarId], trigger, now)) continue;
     try {
@@ -40,8 +42,8 @@ export async function readGoogleCalendars(client: GoogleClient, state: StoredSta
         ...(syncToken === undefined ? {} : { syncToken }),
         ...(selfEmail === undefined ? {} : { selfEmail }),
         // Every other address and the phone that are the user's: never the interviewer's.
-        selfEmails: [state.settings.profile.email, state.settings.composeAccount].filter((email) => email !== ''),
-        selfPhones: state.settings.profile.phone === '' ? [] : [state.settings.profile.phone],
+        selfEmails: own.emails,
+        selfPhones: own.phones,
       });
       outcome.results.push({ calendarId, change: result, cursor: result.cursor, ...(result.calendarName === undefined ? {} : { name: result.calendarName }) });
     } catch (error) {

@@ -16,12 +16,13 @@
 import { HOUR, DAY } from '../core/units.ts';
 import ICAL from 'ical.js';
 import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
-import { detectInterview } from '../core/detect-interview.ts';
+import { canonicalEmail, detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
 import { salvageEvent } from './ical-salvage.ts';
 import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
+import { ownerOfCalendarName, ownerOfFeedUrl } from './ical-owner.ts';
 import { hasLowerCaseNames, outsideWindow, splitFeed, ymdOf } from './ical-scan.ts';
 import { createZoneLookup, namedZone, unquoted, type ZoneLookup } from './ical-zones.ts';
 import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
@@ -91,7 +92,11 @@ function httpsOnly(value: string | undefined): string | undefined {
 
 interface Context {
   zones: ZoneLookup;
-  selfEmail: string;
+  /** The user's addresses in their one spelling (canonicalEmail): the profile's, the
+   * signed-in account's, the feed owner's. */
+  self: Set<string>;
+  /** What detection is told of the user (addresses and phones). */
+  selfOptions: DetectOptions;
   rules: DetectionRules;
   /** `rules` without per-event overrides: the one that applies is added per event. */
   plainRules: DetectionRules;
@@ -106,11 +111,15 @@ interface Context {
   budget: StepBudget;
 }
 
-function attendeeOf(person: IcalPerson, selfEmail: string, organizerEmail: string): EventAttendee {
+function isSelf(email: string | undefined, self: Set<string>): boolean {
+  return email !== undefined && email !== '' && self.has(canonicalEmail(email));
+}
+
+function attendeeOf(person: IcalPerson, self: Set<string>, organizerEmail: string): EventAttendee {
   const attendee: EventAttendee = {};
   if (person.email) attendee.email = person.email;
   if (person.name) attendee.displayName = person.name;
-  if (selfEmail !== '' && lower(person.email) === selfEmail) attendee.self = true;
+  if (isSelf(person.email, self)) attendee.self = true;
   if (organizerEmail !== '' && lower(person.email) === organizerEmail) attendee.organizer = true;
   if (person.resource) attendee.resource = true;
   const status = person.partstat ? RESPONSE[person.partstat] : undefined;
@@ -121,7 +130,7 @@ function attendeeOf(person: IcalPerson, selfEmail: string, organizerEmail: strin
 /** The Google-shaped event detection and extraction read (start/end filled per occurrence). */
 function toCalendarEvent(event: IcalEvent, ctx: Context): CalendarEvent {
   const organizerEmail = lower(event.organizer?.email);
-  const calendarEvent: CalendarEvent = { id: event.uid, attendees: event.attendees.map((person) => attendeeOf(person, ctx.selfEmail, organizerEmail)) };
+  const calendarEvent: CalendarEvent = { id: event.uid, attendees: event.attendees.map((person) => attendeeOf(person, ctx.self, organizerEmail)) };
   if (event.status) calendarEvent.status = event.status;
   if (event.summary !== undefined) calendarEvent.summary = event.summary;
   if (event.description !== undefined) calendarEvent.description = event.description;
@@ -130,7 +139,7 @@ function toCalendarEvent(event: IcalEvent, ctx: Context): CalendarEvent {
     const organizer: EventPerson = {};
     if (event.organizer.email) organizer.email = event.organizer.email;
     if (event.organizer.name) organizer.displayName = event.organizer.name;
-    if (ctx.selfEmail !== '' && organizerEmail === ctx.selfEmail) organizer.self = true;
+    if (isSelf(event.organizer.email, ctx.self)) organizer.self = true;
     calendarEvent.organizer = organizer;
   }
   // Only https links go on: extraction then keeps Meet / Zoom / Teams hosts only.
@@ -146,8 +155,8 @@ function toCalendarEvent(event: IcalEvent, ctx: Context): CalendarEvent {
   return calendarEvent;
 }
 
-function declinedBySelf(event: IcalEvent, selfEmail: string): boolean {
-  return selfEmail !== '' && event.attendees.some((person) => person.partstat === 'DECLINED' && lower(person.email) === selfEmail);
+function declinedBySelf(event: IcalEvent, self: Set<string>): boolean {
+  return self.size > 0 && event.attendees.some((person) => person.partstat === 'DECLINED' && isSelf(person.email, self));
 }
 
 function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
@@ -169,13 +178,13 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
 /** Records one concrete instance (a single event or an occurrence) in the results. */
 function record(ctx: Context, event: IcalEvent, base: CalendarEvent, id: string, uid: string, start: number, end: number, candidate: boolean): void {
   if (event.status === 'cancelled') return;
-  if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.selfEmail)) {
+  if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.self)) {
     ctx.busy[`ical:${id}`] = { start, end };
   }
   if (!candidate || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
   const timeZone = zoneName(event, ctx);
   const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
-  const detection = detectInterview(instance, rulesFor(ctx, id, uid), { source: 'ical', selfEmail: ctx.selfEmail });
+  const detection = detectInterview(instance, rulesFor(ctx, id, uid), ctx.selfOptions);
   if (detection.isInterview) ctx.interviews[detection.interview.id] = detection.interview;
 }
 
@@ -224,10 +233,10 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
     const representative = detectInterview(
       { ...base, start: dateTime(masterStart, undefined), end: dateTime(masterEnd, undefined) },
       rulesFor(ctx, master.uid, master.uid),
-      { source: 'ical', selfEmail: ctx.selfEmail },
+      ctx.selfOptions,
     );
     const candidate = representative.isInterview || ctx.occurrenceInterviewUids.has(master.uid);
-    const givesBusy = !master.transparent && !declinedBySelf(master, ctx.selfEmail);
+    const givesBusy = !master.transparent && !declinedBySelf(master, ctx.self);
     const unusable = !representative.isInterview && representative.reason === 'invalid-time';
     if ((candidate || givesBusy) && !unusable) {
       try {
@@ -252,13 +261,26 @@ function recordOverride(ctx: Context, override: IcalEvent): void {
   recordInstance(ctx, override, `${override.uid}@${iso(instantOf(override.recurrenceId, ctx.zones))}`);
 }
 
-function headerTimeZone(header: string): string | undefined {
+/** The calendar's own X-WR-TIMEZONE and X-WR-CALNAME. */
+function headerProperties(header: string): { timeZone?: string; name?: string } {
   const jcal: unknown = ICAL.parse(header);
   const props = Array.isArray(jcal) && Array.isArray(jcal[1]) ? (jcal[1] as unknown[]) : [];
+  const found: { timeZone?: string; name?: string } = {};
   for (const prop of props) {
-    if (Array.isArray(prop) && prop[0] === 'x-wr-timezone' && typeof prop[3] === 'string') return prop[3];
+    if (!Array.isArray(prop) || typeof prop[3] !== 'string') continue;
+    if (prop[0] === 'x-wr-timezone') found.timeZone ??= prop[3];
+    if (prop[0] === 'x-wr-calname') found.name ??= prop[3];
   }
-  return undefined;
+  return found;
+}
+
+/** The user's addresses and phones, the feed's owner among them. */
+function selfOf(detection: DetectionInput, owner: string | undefined): { self: Set<string>; selfOptions: DetectOptions } {
+  const listed = [detection.selfEmail, ...(Array.isArray(detection.selfEmails) ? detection.selfEmails.slice(0, 10) : []), owner];
+  const addresses = listed.filter((email): email is string => typeof email === 'string' && email.trim() !== '');
+  const selfOptions: DetectOptions = { source: 'ical', selfEmails: addresses };
+  if (Array.isArray(detection.selfPhones)) selfOptions.selfPhones = detection.selfPhones;
+  return { self: new Set(addresses.map(canonicalEmail)), selfOptions };
 }
 
 /** VTIMEZONE blocks by lower-cased TZID; each is parsed only if an event needs it. */
@@ -314,8 +336,9 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   const blocks = splitFeed(normalizeLineEnds(text));
   report.events = blocks.events.length;
   let calendarZone: string | undefined;
+  let calendarName: string | undefined;
   try {
-    calendarZone = headerTimeZone(blocks.header);
+    ({ timeZone: calendarZone, name: calendarName } = headerProperties(blocks.header));
   } catch {
     throw new SyncError('malformed', 'The calendar header could not be read.');
   }
@@ -331,7 +354,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   }
   const ctx: Context = {
     zones,
-    selfEmail: lower(options.detection.selfEmail),
+    ...selfOf(options.detection, ownerOfCalendarName(calendarName)),
     rules: options.detection.rules,
     plainRules: { ...options.detection.rules, overrides: {} },
     overrides,
@@ -445,6 +468,9 @@ export async function syncIcalFeed(url: string, cursor: IcalCursor | undefined, 
     if (cursor?.report) kept.report = cursor.report;
     return { kind: 'unchanged', cursor: kept, requests: 1, bytes: 0 };
   }
-  const parsed = parseIcalFeed(fetched.text, options);
+  // The address itself may name the calendar's owner (Google's does): one of the user's.
+  const owner = ownerOfFeedUrl(url);
+  const detection = owner === undefined ? options.detection : { ...options.detection, selfEmails: [...(options.detection.selfEmails ?? []), owner] };
+  const parsed = parseIcalFeed(fetched.text, { ...options, detection });
   return { kind: 'full', interviews: parsed.interviews, busy: parsed.busy, cursor: { ...fetched.cursor, expandedAt: options.now, report: parsed.report }, requests: 1, bytes: fetched.bytes };
 }

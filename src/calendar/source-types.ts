@@ -36,6 +36,11 @@ export interface DetectionInput {
   rules: DetectionRules;
   /** The user's own address, for sources whose events carry no `self` flag (iCal). */
   selfEmail?: string;
+  /** Every other address known to be the user's (the signed-in account, the profile email;
+   * an iCal feed adds its owner): never the interviewer. */
+  selfEmails?: string[];
+  /** The user's own phone numbers: never offered as the interviewer's. */
+  selfPhones?: string[];
 }
 
 /**

@@ -9,6 +9,7 @@ import { templateFor } from './custom-templates.ts';
 import { effectiveInterview, thanksForFlexibility, waitState } from './outcome.ts';
 import { effectiveTiming } from './plan-timeline.ts';
 import { looksLikeGroup } from './looks-like-group.ts';
+import { interviewerPhones } from './own-contacts.ts';
 
 export interface DraftEnvironment {
   now: number;
@@ -53,7 +54,7 @@ export function templateContext(calendarInterview: Interview, marks: Marks, sett
     minutesLeft: state.minutesLeft,
     rescheduled: marks.rescheduled === true,
     moved: thanksForFlexibility(marks),
-    video: interview.videoUrl !== undefined && interview.phones.length === 0,
+    video: interview.videoUrl !== undefined && interviewerPhones(interview, settings).length === 0,
     slots: env.slots,
   };
 }

@@ -46,3 +46,10 @@ export const LOOK_ALIKES = /\b(?:exit|users?|customer|research|discovery|usabili
 
 /** "Interview Jane Doe for Backend": an interview the user conducts (a name right after the word). */
 export const CONDUCTED = /^\s*(?:[Ii]nterview|[Ii]ntervista|[Cc]olloquio)\s+(?!with\b|con\b|at\b|for\b|per\b|@)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+(?:for|per|-|–|\()/u;
+
+/**
+ * "Jim Al-Khalili interviews Chris Packham", "Mario Rossi intervista Anna Bianchi": a press or
+ * live show, one named person interviewing another, in the third person (a verb between two
+ * full names), so neither is the user being interviewed for a job.
+ */
+export const THIRD_PERSON = /\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{L}'’-]+\s+(?:interviews|intervista)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+/u;

@@ -21,7 +21,7 @@ import { canonicalZone } from './zoned-time.ts';
 import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference, withoutOwnNumbers } from './extract.ts';
 import { isRecord } from './is-record.ts';
 import { callingCodeOfEmail, callingCodeOfZone } from './calling-code.ts';
-import { CONDUCTED, LOOK_ALIKES } from './default-rules.ts';
+import { CONDUCTED, LOOK_ALIKES, THIRD_PERSON } from './default-rules.ts';
 
 export type Detection =
   | { isInterview: false; reason: ExclusionReason }
@@ -185,7 +185,7 @@ function isCalendarAddress(email: string): boolean {
 }
 
 /** One spelling per mailbox: case, `+tags`, and the dots Gmail ignores. */
-function canonicalEmail(email: string): string {
+export function canonicalEmail(email: string): string {
   const lowered = email.trim().toLowerCase();
   const at = lowered.lastIndexOf('@');
   if (at < 1) return lowered;
@@ -455,7 +455,7 @@ const EVENT_NAME = /^[ \t]*(?:event name|event type|nome (?:dell'?)?evento|tipo 
 /** Whether a keyword hit is one of the look-alikes that are not the user's job interview. */
 function lookAlike(text: string): boolean {
   const folded = foldForMatch(text);
-  return LOOK_ALIKES.test(folded) || CONDUCTED.test(text);
+  return LOOK_ALIKES.test(folded) || CONDUCTED.test(text) || THIRD_PERSON.test(text);
 }
 
 function decide(event: CalendarEvent, rules: DetectionRules, options: DetectOptions, title: string, descriptionText: string): { rule: DetectionRule; matched?: string } | ExclusionReason {

@@ -9,6 +9,8 @@ import { cleanText, foldForMatch } from './text.ts';
 import { isRecord } from './is-record.ts';
 import { internationalDial } from './calling-code.ts';
 
+export { sameNumber, withoutOwnNumbers } from './own-contacts.ts';
+
 /** Free text beyond this is not scanned: invites can be megabytes long. */
 const SCAN_LIMIT = 20_000;
 const MAX_FOUND = 20;
@@ -258,19 +260,6 @@ export function parseTypedPhone(typed: string, callingCode?: string): PhoneNumbe
   const phone: PhoneNumber = { display: trimmed, dial: number.startsWith('+') ? `+${digits}` : internationalDial(digits, callingCode), origin: 'manual' };
   if (match[2]) phone.ext = match[2];
   return phone;
-}
-
-/** The same subscriber, written with or without the country code (last nine digits). */
-export function sameNumber(a: string, b: string): boolean {
-  const x = a.replace(/\D/g, '');
-  const y = b.replace(/\D/g, '');
-  return x.length >= 9 && y.length >= 9 ? x.slice(-9) === y.slice(-9) : x !== '' && x === y;
-}
-
-/** The numbers to offer: never one of the user's own (`own`, e.g. the profile phone). */
-export function withoutOwnNumbers(phones: PhoneNumber[], own: readonly string[]): PhoneNumber[] {
-  const mine = own.filter((phone) => typeof phone === 'string' && phone.replace(/\D/g, '').length >= 7);
-  return mine.length === 0 ? phones : phones.filter((phone) => !mine.some((number) => sameNumber(number, phone.dial)));
 }
 
 /** Dial-in numbers of a conference (Meet, Zoom…): `tel:` entry points only. */

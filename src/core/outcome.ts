@@ -17,6 +17,7 @@ import { MINUTE, HOUR } from './units.ts';
 import type { EmailKind, Interview, Marks, MarksSnapshot, Reminder, TemplateKind, WaitPhase, WaitState } from './types.ts';
 import type { Settings } from './settings.ts';
 import { effectiveTiming } from './timing.ts';
+import { interviewerPhones } from './own-contacts.ts';
 
 /** Once the wait and the slot are both over, the question "Did the call happen?" comes this much later. */
 export const OUTCOME_QUESTION_DELAY_MINUTES = 10;
@@ -190,7 +191,9 @@ export function availableActions(interview: Interview, marks: Marks, now: number
   const t = effectiveTiming(settings.timing);
   const actions = [...actionsByPhase[phase]];
   if (phase === 'upcoming' && now >= effectiveInterview(interview, marks).start - t.getReadyLead * MINUTE) actions.unshift('connected', 'missed');
-  const result = actions.filter((a) => interview.phones.length > 0 || !phoneActions.has(a));
+  // The candidate's own number (the profile phone) is no number to call them on.
+  const dialable = interviewerPhones(interview, settings).length > 0;
+  const result = actions.filter((a) => dialable || !phoneActions.has(a));
   if ((marks.history?.length ?? 0) > 0) result.push('undo');
   if (snoozeOffer(interview, marks, now, settings) !== undefined) result.push('snooze');
   return result;

@@ -3,6 +3,7 @@ import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';
 import { normalizeTemplates } from './normalize-templates.ts';
 import { isRecord } from './is-record.ts';
+import { foldForMatch } from './text.ts';
 import type { ManualEntry } from './manual-interview.ts';
 import { manualToInterview } from './manual-interview.ts';
 
@@ -150,7 +151,7 @@ export interface RemovedInterview {
   at: number;
 }
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 type Raw = Record<string, unknown>;
 
@@ -170,7 +171,40 @@ export const migrations: ReadonlyArray<(raw: Raw) => Raw> = [
   // 5: the outcome model. A snooze held every later moment (`snoozedUntil`); it now holds one
   // moment and is dropped here rather than guessed; nothing else changes meaning.
   (raw) => ({ ...raw, schemaVersion: 5, marks: isRecord(raw.marks) ? Object.fromEntries(Object.entries(raw.marks).map(([id, m]) => [id, isRecord(m) ? withoutKey(m, 'snoozedUntil') : m])) : raw.marks }),
+  // 6: the default keywords issue 12 added reach the users' saved keyword lists.
+  (raw) => ({ ...raw, schemaVersion: 6, settings: withKeywordsOf6(raw.settings) }),
 ];
+
+/**
+ * The default keywords schema 6 brings (issue 12). Frozen here: a later change to the defaults
+ * needs a migration of its own, and a unit test holds the defaults to that.
+ */
+export const KEYWORDS_ADDED_IN_6: readonly string[] = [
+  'recruiter screen', 'tech screen', 'technical screen', 'hr screen', 'pre-screen', 'prescreen', 'final round',
+  'colloqui', 'videocolloquio', 'chiamata conoscitiva',
+];
+
+/**
+ * Adds the schema-6 default keywords to a saved keyword list, after the user's own, keeping
+ * every entry the user wrote and its order.
+ *
+ * What can be known of a deliberate deletion: storage keeps the list, not what the user
+ * removed from it, and schema 5 was written both before and after these defaults existed. A
+ * list holding at least half of them was saved after they were offered: the ones it lacks were
+ * deleted, so nothing is added. A list holding fewer was saved before them (the few it holds
+ * the user typed in): the user never saw the others, so they are added. The one case read
+ * wrongly, someone who deleted most of the new defaults, gets them back and can delete them
+ * again; the opposite mistake would leave interviews undetected without a word. The rules hold
+ * no list of exclusions or look-alike words to migrate: those are built in (default-rules.ts).
+ */
+export function withKeywordsOf6(settings: unknown): unknown {
+  if (!isRecord(settings) || !isRecord(settings.rules) || !Array.isArray(settings.rules.keywords)) return settings;
+  const keywords: unknown[] = settings.rules.keywords;
+  const held = new Set(keywords.filter((item): item is string => typeof item === 'string').map((keyword) => foldForMatch(keyword.trim())));
+  const missing = KEYWORDS_ADDED_IN_6.filter((keyword) => !held.has(keyword));
+  if (KEYWORDS_ADDED_IN_6.length - missing.length >= KEYWORDS_ADDED_IN_6.length / 2) return settings;
+  return { ...settings, rules: { ...settings.rules, keywords: [...keywords, ...missing] } };
+}
 
 /**
  * Schema 3 kept one status for all Google calendars: its error named no calendar and its

@@ -1,4 +1,4 @@
-import type { Interview } from '../core/types.ts';
+import type { Interview, PhoneNumber } from '../core/types.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { safeHttpsHref, telHref } from '../ui/safe-href.ts';
 
@@ -8,14 +8,15 @@ export type ChecklistItem = (typeof checklistItems)[number];
 
 interface Props {
   interview: Interview;
+  /** The interviewer's first number (never the candidate's own). */
+  phone: PhoneNumber | undefined;
   checked: readonly string[];
   onToggle: (item: ChecklistItem, checked: boolean) => void;
 }
 
-export function GetReadyChecklist({ interview, checked, onToggle }: Props) {
+export function GetReadyChecklist({ interview, phone, checked, onToggle }: Props) {
   const { t } = useI18n();
   const video = safeHttpsHref(interview.videoUrl);
-  const phone = interview.phones[0];
   const contact = video ? t('checkVideo') : phone && telHref(phone.dial) ? t('checkPhone', [phone.display]) : t('checkContact');
   const done = checklistItems.filter((item) => checked.includes(item)).length;
   return (

@@ -6,7 +6,7 @@ import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
 import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, waitingPhases, waitState } from '../core/outcome.ts';
 import { effectiveTiming } from '../core/timing.ts';
-import { withoutOwnNumbers } from '../core/extract.ts';
+import { interviewerPhones } from '../core/own-contacts.ts';
 import { INTERVIEW_GONE, send } from '../platform/messages.ts';
 import { uiLanguage } from '../platform/i18n.ts';
 import { interviewLocale } from '../core/resolve-locale.ts';
@@ -77,8 +77,9 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const offered = offeredDrafts(calendarInterview, marks, now, settings);
   const timing = effectiveTiming(settings.timing);
   const waiting = waitingPhases.has(state.phase);
-  // Stored interviews predate a profile phone typed later: filter here too.
-  const phones = withoutOwnNumbers(interview.phones, [settings.profile.phone]);
+  // Never the candidate's own number (an interview stored before the profile phone was typed
+  // in may hold it): the same numbers the actions and drafts go by.
+  const phones = interviewerPhones(interview, settings);
   const videoHref = safeHttpsHref(interview.videoUrl);
   const untilStart = interview.start - now;
 
@@ -155,7 +156,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
       </p>
 
       {state.phase === 'missed' || state.phase === 'called-back'
-        ? <MissedCallCard interview={interview} calledBack={state.phase === 'called-back'} />
+        ? <MissedCallCard phone={phones[0]} calledBack={state.phase === 'called-back'} />
         : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
       {marks.rescheduled && (waiting || state.phase === 'no-show') && <p class="hint">{t('rescheduledNote')}</p>}
 
@@ -202,7 +203,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
       {videoHref && <p><a href={videoHref} target="_blank" rel="noopener noreferrer" class="video">{t('videoLink')}</a></p>}
 
       {state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD && (
-        <GetReadyChecklist interview={interview} checked={marks.checklist ?? []} onToggle={toggle} />
+        <GetReadyChecklist interview={interview} phone={phones[0]} checked={marks.checklist ?? []} onToggle={toggle} />
       )}
 
       {askingTime ? (

@@ -1,11 +1,10 @@
-import type { Interview } from '../core/types.ts';
+import type { PhoneNumber } from '../core/types.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { telHref } from '../ui/safe-href.ts';
 
 /** "Breathe, gather, call back now": the tel: link comes first; the apology is the email below. */
-export function MissedCallCard({ interview, calledBack }: { interview: Interview; calledBack: boolean }) {
+export function MissedCallCard({ phone, calledBack }: { phone: PhoneNumber | undefined; calledBack: boolean }) {
   const { t } = useI18n();
-  const phone = interview.phones[0];
   const href = telHref(phone?.dial);
   return (
     <section class="missed" aria-labelledby="missed-title" aria-live="polite">

@@ -14,11 +14,13 @@ function icalUtc(instant: number): string {
   return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-function feed(events: Array<{ uid: string; summary: string; start: number; minutes: number; organizer?: string; location?: string }>): string {
+function feed(events: Array<{ uid: string; summary: string; start: number; minutes: number; organizer?: string; attendee?: string; location?: string }>, calendarName?: string): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Interview Standby tests//EN', 'X-WR-TIMEZONE:Europe/Rome'];
+  if (calendarName) lines.push(`X-WR-CALNAME:${calendarName}`);
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${icalUtc(e.start - 86_400_000)}`, `DTSTART:${icalUtc(e.start)}`, `DTEND:${icalUtc(e.start + e.minutes * MINUTE)}`, `SUMMARY:${e.summary}`);
     if (e.organizer) lines.push(`ORGANIZER;CN=Rosa Neri:mailto:${e.organizer}`);
+    if (e.attendee) lines.push(`ATTENDEE;CN=Luca Verdi;PARTSTAT=ACCEPTED:mailto:${e.attendee}`);
     // A folded line, as real feeds write long properties.
     if (e.location) lines.push(`LOCATION:${e.location.slice(0, 20)}`, ` ${e.location.slice(20)}`);
     lines.push('END:VEVENT');
@@ -117,6 +119,21 @@ describe('a calendar connected through its secret iCal address', () => {
       const getReady = alarms.find((a) => a.name.startsWith('reminder:get-ready:ical:'));
       return getReady !== undefined && Math.abs(getReady.scheduledTime - (Math.floor(moved / 1000) * 1000 - 10 * MINUTE)) < 1000;
     }, { message: 'the get-ready alarm moved with the interview' });
+    await popup.close();
+  });
+
+  it('never takes the feed\'s owner for the interviewer (issue 12)', PER_TEST, async () => {
+    // Google names a primary calendar's feed after its owner: here Rosa is the user, who
+    // organised the event, and Luca is the one to write to.
+    const event = { uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: start + 60 * MINUTE, minutes: 45, organizer: 'rosa.neri@example.org', attendee: 'luca.verdi@example.org' };
+    server.body = feed([event], 'rosa.neri@example.org');
+    server.etag = '"v2-owner"';
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await session.waitFor(async () => {
+      const { interviews } = await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews']);
+      return Object.values(interviews)[0]?.interviewer.email === 'luca.verdi@example.org';
+    }, { message: 'the attendee, not the feed\'s owner, is the interviewer' });
     await popup.close();
   });
 

@@ -39,6 +39,10 @@ describe('templateContext', () => {
     assert.equal(templateContext(video, marks, defaultSettings, env(START)).video, false);
     assert.equal(templateContext({ ...video, phones: [] }, marks, defaultSettings, env(START)).video, true);
     assert.equal(templateContext({ ...interview, phones: [] }, marks, defaultSettings, env(START)).video, false);
+    // The candidate's own number (the profile phone) is no phone interview (issue 12).
+    const ownNumber = { ...video, phones: [{ display: '347 123 4567', dial: '+393471234567', origin: 'description' as const }] };
+    assert.equal(templateContext(ownNumber, marks, defaultSettings, env(START)).video, false);
+    assert.equal(templateContext(ownNumber, marks, { ...defaultSettings, profile: { ...defaultSettings.profile, phone: '+39 347 1234567' } }, env(START)).video, true);
   });
 
   it('thanks for flexibility after a move or a missed call, not after a plain call', () => {

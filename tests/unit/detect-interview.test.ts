@@ -439,6 +439,17 @@ describe('detectInterview: titles', () => {
     }
   });
 
+  it('does not take one named person interviewing another for the user\'s interview', () => {
+    // A real listing from a public London events calendar, and its Italian shape.
+    for (const summary of ['The Life Scientific live: Jim Al-Khalili interviews Chris Packham', 'Festival della Mente: Mario Rossi intervista Anna Bianchi']) {
+      assert.equal(reasonOf(event({ summary })), 'no-match', summary);
+    }
+    // The same word without a person on both sides is still the user's interview.
+    for (const summary of ['Onsite interviews - Initech', 'Stripe interviews (virtual onsite)', 'Back-to-back interviews at Hooli', 'Interviews with Jane Doe']) {
+      assert.match(reasonOf(event({ summary })), /^interview by keyword/, summary);
+    }
+  });
+
   it('still tracks a look-alike the user tags or marks', () => {
     assert.equal(reasonOf(event({ summary: 'Mock interview #interview' })), 'interview by tag');
     assert.equal(reasonOf(event({ summary: 'Exit interview' }), rules({ overrides: { evt1: 'interview' } })), 'interview by override');

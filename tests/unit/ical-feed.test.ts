@@ -650,3 +650,42 @@ describe('syncIcalFeed', () => {
     assert.equal((await syncError(syncIcalFeed(SECRET_URL, undefined, gone.fetch, options(NOW)))).code, 'not-found');
   });
 });
+
+describe('parseIcalFeed and syncIcalFeed: the user is never the interviewer (issue 12)', () => {
+  const OWNER = 'ana.rossi@gmail.com';
+  // The user organised the event from their own calendar: no `self` flag in iCal.
+  const own = single('own@x', 'Interview with Acme', ':20260327T090000Z', ':20260327T100000Z', [
+    `ORGANIZER;CN=Ana Rossi:mailto:${OWNER}`,
+    'ATTENDEE;CN=Priya Nair;PARTSTAT=ACCEPTED:mailto:priya.nair@acme.com',
+    'DESCRIPTION:Priya will call +39 347 123 4567 (my mobile) or the office on +39 02 1234 5678.',
+  ]);
+  const declined = single('declined@x', 'Interview with Globex', ':20260327T140000Z', ':20260327T150000Z', [
+    'ORGANIZER;CN=Sam:mailto:sam@globex.com',
+    `ATTENDEE;PARTSTAT=DECLINED:mailto:${OWNER}`,
+  ]);
+  const plain: IcalParseOptions = { now: NOW, detection: { rules: defaultRules } };
+
+  it('takes a feed named after an address (Google names a primary calendar so) as the user\'s', () => {
+    const named = parseIcalFeed(feed([own, declined], [`X-WR-CALNAME:${OWNER}`]), plain);
+    assert.deepEqual(named.interviews['ical:own@x']?.interviewer, { name: 'Priya Nair', email: 'priya.nair@acme.com' });
+    assert.equal(named.interviews['ical:declined@x'], undefined, 'declined by the owner');
+    // Without the name nothing says whose calendar it is: the organizer is taken.
+    const unnamed = parseIcalFeed(feed([own, declined], ['X-WR-CALNAME:Work']), plain);
+    assert.deepEqual(unnamed.interviews['ical:own@x']?.interviewer, { name: 'Ana Rossi', email: OWNER });
+    assert.ok(unnamed.interviews['ical:declined@x']);
+  });
+
+  it('takes the owner from a Google secret address, and the profile\'s and account\'s addresses and phone as given', async () => {
+    const text = feed([own]);
+    const { fetch } = fakeFetch(() => new Response(text));
+    const google = await syncIcalFeed('https://calendar.google.com/calendar/ical/ana.rossi%40gmail.com/private-0123456789abcdef/basic.ics', undefined, fetch, plain);
+    assert.equal(google.kind === 'full' && google.interviews['ical:own@x']?.interviewer.email, 'priya.nair@acme.com');
+    const other = await syncIcalFeed('https://p01-caldav.icloud.com/published/2/MTIzNDU2Nzg5MDEyMzQ1Njc4OTA', undefined, fetch, plain);
+    assert.equal(other.kind === 'full' && other.interviews['ical:own@x']?.interviewer.email, OWNER);
+    // What the settings know (sync-source.ts passes the profile and the drafts' account).
+    const told = parseIcalFeed(text, { now: NOW, detection: { rules: defaultRules, selfEmails: ['anarossi+jobs@gmail.com'], selfPhones: ['347 1234567'] } });
+    const interview = told.interviews['ical:own@x'];
+    assert.equal(interview?.interviewer.email, 'priya.nair@acme.com');
+    assert.deepEqual(interview?.phones.map((phone) => phone.dial), ['+390212345678']);
+  });
+});

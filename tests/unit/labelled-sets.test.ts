@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { positiveTitles, negativeTitles } from '../fixtures/labelled-titles.ts';
+import { realCalendarSources, realNegativeTitles } from '../fixtures/real-calendar-titles.ts';
 import { labelledInvites } from '../fixtures/invite-bodies.ts';
 import { scoreInvites, scoreTitles } from '../../scripts/bench-extract.ts';
 
@@ -10,6 +11,19 @@ describe('the labelled sets (issue 12)', () => {
     assert.ok(negativeTitles.length * 3 >= positiveTitles.length + negativeTitles.length);
     assert.ok(labelledInvites.length >= 40);
     assert.equal(new Set([...positiveTitles, ...negativeTitles]).size, positiveTitles.length + negativeTitles.length, 'no title twice');
+  });
+
+  it('draws at least a third of all titles, as negatives, from real public calendars, each with its source', () => {
+    const total = positiveTitles.length + negativeTitles.length;
+    assert.ok(realNegativeTitles.length * 3 >= total, `${realNegativeTitles.length} real of ${total}`);
+    for (const title of realNegativeTitles) assert.ok(negativeTitles.includes(title), title);
+    for (const source of realCalendarSources) {
+      assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/);
+      assert.match(source.path, /\.ics$/);
+      assert.match(source.commit, /^[0-9a-f]{12}$/);
+      assert.ok(source.licence !== '' && source.titles.length > 0, source.path);
+      for (const title of source.titles) assert.ok(title.trim() === title && title !== '', JSON.stringify(title));
+    }
   });
 
   it('detects titles with precision and recall of at least 0.95', () => {

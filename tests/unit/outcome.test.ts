@@ -123,6 +123,20 @@ describe('outcome: every transition and its undo', () => {
     assert.equal(applyMark(noPhone, emptyMarks(), 'called', afterStart(6), settings), undefined);
   });
 
+  it('does not count the candidate\'s own number as one to dial (issue 12)', () => {
+    // An interview stored before the profile phone was typed in: its only number is the user's.
+    const ownOnly = makeInterview({ phones: [{ display: '+39 347 123 4567', dial: '+393471234567', origin: 'description' }] });
+    const mine = { ...settings, profile: { ...settings.profile, phone: '347 1234567' } };
+    assert.ok(availableActions(ownOnly, emptyMarks(), afterStart(6), settings).includes('called'), 'without a profile phone it is a number to call');
+    assert.ok(!availableActions(ownOnly, emptyMarks(), afterStart(6), mine).includes('called'));
+    assert.equal(applyMark(ownOnly, emptyMarks(), 'called', afterStart(6), mine), undefined);
+    const missed = walk([['missed', afterStart(3)]], emptyMarks(), ownOnly);
+    assert.ok(!availableActions(ownOnly, missed, afterStart(4), mine).includes('called-back'));
+    // With the interviewer's number beside it, the phone actions are back.
+    const both = makeInterview({ phones: [...ownOnly.phones, { display: '02 1234 5678', dial: '+390212345678', origin: 'description' }] });
+    assert.ok(availableActions(both, emptyMarks(), afterStart(6), mine).includes('called'));
+  });
+
   it('keeps at most twenty steps of history', () => {
     let marks = emptyMarks();
     for (let i = 0; i < 25; i += 1) marks = walk([['called', afterStart(6) + i]], marks);

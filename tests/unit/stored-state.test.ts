@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCHEMA_VERSION, allInterviews, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { KEYWORDS_ADDED_IN_6, SCHEMA_VERSION, allInterviews, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { defaultRules } from '../../src/core/default-rules.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
 
@@ -28,7 +29,7 @@ function storedState(overrides: Record<string, unknown> = {}): Record<string, un
 
 describe('schema version and migrations', () => {
   it('has one migration per schema version', () => {
-    assert.equal(SCHEMA_VERSION, 5);
+    assert.equal(SCHEMA_VERSION, 6);
     assert.equal(migrations.length, SCHEMA_VERSION);
   });
 
@@ -85,6 +86,74 @@ describe('schema version and migrations', () => {
     assert.deepEqual(state.marks.x, marks);
     const broken = loadState({ schemaVersion: 5, marks: { x: { callAttempts: [], movedTo: { start: 20, end: 10 }, snoozed: { key: 3, until: 9 }, history: 'no' } } }, NOW);
     assert.deepEqual(broken.state.marks.x, { callAttempts: [] });
+  });
+
+  describe('schema 6: the new default keywords reach saved keyword lists (issue 12)', () => {
+    /** The default keywords before issue 12, as lists saved then hold them. */
+    const FIRST_DEFAULTS = ['interview', 'phone screen', 'screening call', 'recruiter call', 'hiring manager', 'technical interview', 'colloquio', 'colloquio conoscitivo', 'intervista', 'selezione'];
+    const step = migrations[5]!;
+    const schema5 = (keywords: unknown) => ({
+      schemaVersion: 5,
+      settings: { language: 'it', rules: { tags: ['#interview'], keywords, calendars: ['work@example.org'], colors: ['5'], overrides: { e1: 'not-interview' } } },
+      marks: {},
+    });
+
+    it('every default keyword was offered by the first defaults or is added here: a change to the defaults needs a migration', () => {
+      assert.deepEqual(defaultRules.keywords.filter((keyword) => !FIRST_DEFAULTS.includes(keyword) && !KEYWORDS_ADDED_IN_6.includes(keyword)), []);
+      assert.ok(KEYWORDS_ADDED_IN_6.every((keyword) => defaultRules.keywords.includes(keyword)));
+    });
+
+    it('adds them after the user\'s own entries, keeping every entry and not bringing back a deleted default', () => {
+      // The user deleted "selezione" and added two of their own.
+      const saved = [...FIRST_DEFAULTS.filter((keyword) => keyword !== 'selezione'), 'Assessment centre', 'prova tecnica'];
+      assert.deepEqual(step(schema5(saved)), {
+        schemaVersion: 6,
+        settings: {
+          language: 'it',
+          rules: {
+            tags: ['#interview'],
+            keywords: [
+              'interview', 'phone screen', 'screening call', 'recruiter call', 'hiring manager', 'technical interview', 'colloquio', 'colloquio conoscitivo', 'intervista',
+              'Assessment centre', 'prova tecnica',
+              'recruiter screen', 'tech screen', 'technical screen', 'hr screen', 'pre-screen', 'prescreen', 'final round', 'colloqui', 'videocolloquio', 'chiamata conoscitiva',
+            ],
+            calendars: ['work@example.org'],
+            colors: ['5'],
+            overrides: { e1: 'not-interview' },
+          },
+        },
+        marks: {},
+      });
+    });
+
+    it('does not add again what the user already wrote, in any case or spacing', () => {
+      const migrated = step(schema5(['interview', ' Final Round ', 'COLLOQUI']));
+      const keywords = (migrated.settings as { rules: { keywords: string[] } }).rules.keywords;
+      assert.deepEqual(keywords.slice(0, 3), ['interview', ' Final Round ', 'COLLOQUI']);
+      assert.equal(keywords.length, 3 + 8);
+      assert.ok(!keywords.includes('final round') && !keywords.includes('colloqui'));
+    });
+
+    it('leaves a list saved with the new defaults as it is: the ones it lacks were deleted', () => {
+      const saved = defaultRules.keywords.filter((keyword) => keyword !== 'final round' && keyword !== 'colloqui' && keyword !== 'selezione');
+      assert.deepEqual(step(schema5(saved)), { ...schema5(saved), schemaVersion: 6 });
+    });
+
+    it('is idempotent, and leaves missing or unreadable lists to the normaliser', () => {
+      const once = step(schema5([...FIRST_DEFAULTS]));
+      assert.deepEqual(step({ ...once, schemaVersion: 5 }), once);
+      for (const settings of [undefined, 'x', {}, { rules: 'x' }, { rules: {} }, { rules: { keywords: 'interview' } }]) {
+        assert.deepEqual(step({ schemaVersion: 5, settings }), { schemaVersion: 6, settings }, JSON.stringify(settings));
+      }
+    });
+
+    it('migrates through loadState, and a state saved at schema 6 is read unchanged', () => {
+      const { state, changed } = loadState(schema5([...FIRST_DEFAULTS, 'selezione personale']), NOW);
+      assert.equal(changed, true);
+      assert.deepEqual(state.settings.rules.keywords, [...FIRST_DEFAULTS, 'selezione personale', ...KEYWORDS_ADDED_IN_6]);
+      const again = loadState({ ...state }, NOW);
+      assert.deepEqual(again.state.settings.rules.keywords, state.settings.rules.keywords);
+    });
   });
 
   it('gives schema-2 data an empty set of typed-in interviews, keeping the rest', () => {
