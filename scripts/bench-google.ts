@@ -4,7 +4,6 @@
 // exactly one request, well under 1 KB).
 //
 //   node --import tsx scripts/bench-google.ts
-import { MINUTE } from '../src/core/units.ts';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { syncCalendar } from '../src/calendar/google-calendar.ts';
@@ -13,6 +12,7 @@ import { defaultSettings } from '../src/core/settings.ts';
 import { FakeGoogleCalendarApi } from '../tests/fakes/google-calendar-api.ts';
 import type { FakeEvent, Json } from '../tests/fakes/google-calendar-api.ts';
 import { seededRandom } from '../tests/fakes/seeded-random.ts';
+import { MINUTE } from '../src/core/units.ts';
 
 const EVENTS = 2_500;
 const RUNS = 5;

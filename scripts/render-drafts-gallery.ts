@@ -8,7 +8,6 @@
  * tests/unit/drafts-gallery.test.ts fails when the committed file is out of date. Every input
  * is fixed (instants, zones, profile, slots), so the output depends on nothing but the code.
  */
-import { MINUTE } from '../src/core/units.ts';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Interview, Locale, Marks, TemplateKind } from '../src/core/types.ts';
@@ -16,6 +15,7 @@ import type { Settings } from '../src/core/settings.ts';
 import { defaultSettings } from '../src/core/settings.ts';
 import { buildDraft } from '../src/core/build-draft.ts';
 import { defaultTemplates } from '../src/core/render-template.ts';
+import { MINUTE } from '../src/core/units.ts';
 
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';

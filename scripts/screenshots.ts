@@ -5,12 +5,12 @@
 //
 // Writes docs/images/popup-<state>-<locale>.png. The demo calendar is moved in time so each
 // state is real, not mocked: the extension computes everything it shows.
-import { MINUTE } from '../src/core/units.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSettings } from '../src/core/settings.ts';
 import { launchExtension } from '../tests/browser/harness.ts';
+import { MINUTE } from '../src/core/units.ts';
 
 const outDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'docs/images');
 

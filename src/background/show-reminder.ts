@@ -1,4 +1,3 @@
-import { MINUTE } from '../core/units.ts';
 import type { Interview, Marks, Reminder } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { NotificationAction } from '../core/notification-plan.ts';
@@ -9,7 +8,7 @@ import { cleanText } from '../core/text.ts';
 import { intlLocales } from '../core/intl-locale.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { showNotification } from '../platform/notifications.ts';
-
+import { MINUTE } from '../core/units.ts';
 
 /** Raises the notification of one timeline moment. All event text is cleaned and capped. */
 export async function showReminder(interview: Interview, reminder: Reminder, marks: Marks, settings: Settings, now: number): Promise<void> {

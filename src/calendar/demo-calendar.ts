@@ -4,9 +4,8 @@
  * ready, waiting, thank-you) can be tried at once. All people, companies, addresses and
  * numbers are fictional (example.com / example.org, 555-01xx, +39 02 0000 xxxx).
  */
-import { MINUTE, HOUR } from '../core/units.ts';
 import type { CalendarEvent } from '../core/types.ts';
-
+import { MINUTE, HOUR } from '../core/units.ts';
 
 const SELF = { email: 'you@example.org', displayName: 'You', self: true } as const;
 

@@ -8,7 +8,6 @@
  * stored token or page token may be what Google refuses). Every other failure becomes a
  * `SyncError` the caller records against that calendar (keeping its last data).
  */
-import { DAY } from '../core/units.ts';
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
 import { detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { BusyInterval, FetchLike, SyncResult } from './source-types.ts';
@@ -17,6 +16,7 @@ import type { GoogleCalendarEntry } from './google-json.ts';
 import { errorDetails, toCalendarEntry, toCalendarEvent, toEventsPage } from './google-json.ts';
 import { isRecord } from '../core/is-record.ts';
 import { cleanText } from '../core/text.ts';
+import { DAY } from '../core/units.ts';
 
 export type { GoogleCalendarEntry };
 

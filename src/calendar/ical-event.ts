@@ -3,9 +3,9 @@
  * edge: nothing past this file sees jCal or `unknown` values. Every field was written by
  * whoever sent the invite, so every read is checked and bounded.
  */
-import { SECOND, MINUTE } from '../core/units.ts';
 import type { WallMs } from '../core/zoned-time.ts';
 import { isRecord } from '../core/is-record.ts';
+import { SECOND, MINUTE } from '../core/units.ts';
 
 export interface IcalTime {
   /** Local (or UTC, for `utc`) wall time; for `date`, midnight of that day. */

@@ -7,10 +7,10 @@
  * periods to just before the window ("fast-forward"), and only occurrences near the window
  * are turned into instants.
  */
-import { SECOND, HOUR, DAY } from '../core/units.ts';
 import ICAL from 'ical.js';
 import type { IcalEvent, IcalRule, IcalTime } from './ical-event.ts';
 import { UTC_ZONE, type WallMs, type ZoneConverter, type ZoneLookup } from './ical-zones.ts';
+import { SECOND, HOUR, DAY } from '../core/units.ts';
 
 export interface Occurrence {
   /** The instant of the occurrence as the rule generates it: what a RECURRENCE-ID names. */

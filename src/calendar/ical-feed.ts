@@ -13,7 +13,6 @@
  *   series that can give an interview or busy time are expanded;
  * - expansion covers only the window and starts near it (ical-expand.ts).
  */
-import { HOUR, DAY } from '../core/units.ts';
 import ICAL from 'ical.js';
 import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
 import { canonicalEmail, detectInterview, type DetectOptions } from '../core/detect-interview.ts';
@@ -28,6 +27,7 @@ import { createZoneLookup, namedZone, unquoted, type ZoneLookup } from './ical-z
 import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
 
 export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
+import { HOUR, DAY } from '../core/units.ts';
 export type { IcalFetchResult, IcalValidators, IcalFetchOptions } from './ical-fetch.ts';
 
 /** Work bounds for hostile feeds (the generated 5,000-event feed parses ~800 VEVENTs and

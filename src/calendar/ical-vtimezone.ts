@@ -9,8 +9,8 @@
  * first onset the block's first TZOFFSETFROM holds (RFC 5545 §3.6.5: the offset in use
  * before the onset).
  */
-import { HOUR, DAY } from '../core/units.ts';
 import type { WallMs } from '../core/zoned-time.ts';
+import { HOUR, DAY } from '../core/units.ts';
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const MAX_RDATES = 500;

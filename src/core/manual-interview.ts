@@ -1,10 +1,10 @@
-import { MINUTE, DAY } from './units.ts';
 import type { Interview } from './types.ts';
 import type { FieldError } from './validate-settings.ts';
 import { isValidEmail, parseTypedPhone } from './extract.ts';
 import { callingCodeOfZone } from './calling-code.ts';
 import { cleanText } from './text.ts';
 import { isValidTimeZone, wallTimeToInstant } from './zoned-time.ts';
+import { MINUTE, DAY } from './units.ts';
 
 /** An interview arranged by phone and typed into the popup. Stored as the user typed it. */
 export interface ManualEntry {
@@ -24,7 +24,6 @@ export interface ManualEntry {
 
 export type ManualField = Exclude<keyof ManualEntry, 'id'>;
 export type ManualErrors = Partial<Record<ManualField, FieldError>>;
-
 
 /** The entry's start instant, or undefined when date, time or zone do not make one. */
 export function manualStart(entry: ManualEntry): number | undefined {

@@ -13,11 +13,11 @@
  * the badge counts down to. The marks store only timestamps; every mark can be undone because
  * each one keeps a snapshot of the marks before it.
  */
-import { MINUTE, HOUR } from './units.ts';
 import type { EmailKind, Interview, Marks, MarksSnapshot, Reminder, TemplateKind, WaitPhase, WaitState } from './types.ts';
 import type { Settings } from './settings.ts';
 import { effectiveTiming } from './timing.ts';
 import { interviewerPhones } from './own-contacts.ts';
+import { MINUTE, HOUR } from './units.ts';
 
 /** Once the wait and the slot are both over, the question "Did the call happen?" comes this much later. */
 export const OUTCOME_QUESTION_DELAY_MINUTES = 10;

@@ -23,8 +23,8 @@
  *   runtime's (the same zone the email template then writes the times in).
  */
 
-import { MINUTE, HOUR } from './units.ts';
 import { canonicalZone, runtimeZone, wallClock, wallTimeToInstant } from './zoned-time.ts';
+import { MINUTE, HOUR } from './units.ts';
 
 export interface WorkingHours {
   /** Days of the week, 0 = Sunday … 6 = Saturday. */
@@ -65,7 +65,6 @@ export const defaultWorkingHours: WorkingHours = {
   start: '09:00',
   end: '18:00',
 };
-
 
 const DEFAULTS = {
   bufferMinutes: 30,

@@ -1,8 +1,8 @@
-import { MINUTE } from './units.ts';
 import type { Interview, Marks, ReminderKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import { isReminderKind } from './timing.ts';
 import { emptyMarks, planTimeline, waitState, waitingPhases } from './outcome.ts';
+import { MINUTE } from './units.ts';
 
 /** An alarm as the shell should create it. */
 export interface WantedAlarm {

@@ -3,11 +3,10 @@
  * does to the status, and how a calendar's full or incremental result is merged into the
  * stored interviews and busy time without duplicates and without touching other calendars.
  */
-import { SECOND, MINUTE, DAY } from './units.ts';
 import type { Interview } from './types.ts';
 import type { BusyInterval, CalendarHealth, GoogleCursor, SyncErrorCode, SyncStatus } from './stored-state.ts';
 import { backoffDelay } from './backoff.ts';
-
+import { SECOND, MINUTE, DAY } from './units.ts';
 
 /** The periodic poll (chrome.alarms); also the floor between two automatic syncs. */
 export const SYNC_INTERVAL_MINUTES = 5;

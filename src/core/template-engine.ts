@@ -18,12 +18,12 @@
  * Values are substituted after parsing, in one pass: a name like "{candidatePhone}" or
  * "[x|y]" coming from a calendar invite is printed literally, never interpreted.
  */
-import { MINUTE, DAY } from './units.ts';
 import type { Locale, TemplateKind, TemplateText } from './types.ts';
 import { cleanText } from './text.ts';
 import { canonicalZone, offsetsDiffer, runtimeZone, wallClock } from './zoned-time.ts';
 import { phrasesEn } from './phrases-en.ts';
 import { phrasesIt } from './phrases-it.ts';
+import { MINUTE, DAY } from './units.ts';
 
 export interface TemplateContext {
   interviewerName?: string;
@@ -400,7 +400,6 @@ function offsetLabel(ms: number, zone: string): string {
   const parts = dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(ms);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
-
 
 const REGIONS = new Set(['Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific']);
 

@@ -1,4 +1,3 @@
-import { MINUTE } from '../core/units.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Interview, Marks, TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
@@ -24,6 +23,7 @@ import { GetReadyChecklist } from './get-ready-checklist.tsx';
 import { SlotPicker } from './slot-picker.tsx';
 import { UncheckedNote } from '../ui/unchecked-note.tsx';
 import { NewTimeForm } from './new-time-form.tsx';
+import { MINUTE } from '../core/units.ts';
 
 interface Props {
   /** As the calendar has it; a time given with "They moved it" is applied here. */

@@ -1,4 +1,3 @@
-import { HOUR } from '../core/units.ts';
 import { useState } from 'preact/hooks';
 import type { ManualEntry, ManualErrors, ManualField } from '../core/manual-interview.ts';
 import { validateManualEntry } from '../core/manual-interview.ts';
@@ -6,6 +5,7 @@ import type { MessageKey, UserMessage } from '../core/message-key.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText as describeError } from '../ui/error-text.ts';
 import { Field } from '../ui/field.tsx';
+import { HOUR } from '../core/units.ts';
 
 interface Props {
   /** The entry to edit; a new one when absent. */

@@ -1,4 +1,3 @@
-import { MINUTE } from '../core/units.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../core/types.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
@@ -21,6 +20,7 @@ import { ManualForm } from './manual-form.tsx';
 import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
 import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 import { ProfilePrompt } from './profile-prompt.tsx';
+import { MINUTE } from '../core/units.ts';
 
 /** How long "Removed. Undo" stays offered. */
 const UNDO_WINDOW = 10 * MINUTE;
@@ -92,7 +92,6 @@ export function PopupApp() {
   const deleteManual = (entryId: string) => {
     void send('delete-manual', { entryId }).then((result) => { if (result.ok) setEditing(undefined); });
   };
-
 
   const header = (
     <header class="topbar">

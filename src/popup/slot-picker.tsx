@@ -1,8 +1,8 @@
-import { MINUTE, DAY } from '../core/units.ts';
 import { useState } from 'preact/hooks';
 import type { Slot } from '../core/propose-slots.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { formatDay, formatTime } from '../ui/format.ts';
+import { MINUTE, DAY } from '../core/units.ts';
 
 interface Props {
   /** Proposed from the user's calendar and working hours. */

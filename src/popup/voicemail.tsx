@@ -1,9 +1,9 @@
-import { MINUTE } from '../core/units.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { Interview, Locale, Marks } from '../core/types.ts';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
+import { MINUTE } from '../core/units.ts';
 
 /**
  * What to say if nobody answers, with the current time filled in. The worker renders it (the

@@ -1,4 +1,3 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -6,7 +5,7 @@ import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
+import { MINUTE } from '../../src/core/units.ts';
 
 interface Stored {
   marks: Record<string, Marks>;

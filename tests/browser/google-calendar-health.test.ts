@@ -2,7 +2,6 @@
 // names it and offers "Stop watching it" / "Try again", its interview is marked as not
 // confirmed lately, and the other calendar's new interview still arrives. The built extension
 // signs in through the fake OAuth server and syncs against the fake Calendar API (issue 13).
-import { HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
+import { HOUR } from '../../src/core/units.ts';
 
 const ME = 'candidate@example.org';
 const TEAM = 'hiring@group.calendar.google.com';

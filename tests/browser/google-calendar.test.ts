@@ -2,7 +2,6 @@
 // server with launchWebAuthFlow, as a non-Chrome browser does, and syncs against the fake
 // Calendar API. Both fakes listen on ports the system chose, and the extension is built
 // pointed at them (google-rig.ts, isolated-build.ts).
-import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -17,6 +16,7 @@ import { PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const ME = 'candidate@example.org';
 

@@ -2,7 +2,6 @@
 // file's own ports): nothing from an event reaches the DOM except as text and vetted https:/tel:
 // links; notification text is clean and capped; the popup keeps working; a Gmail draft for
 // any of them has at most one valid recipient and a one-line subject.
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 const VIDEO_HOSTS = /^(meet\.google\.com|([\w-]+\.)?zoom\.us|teams\.microsoft\.com|teams\.live\.com)$/;
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;

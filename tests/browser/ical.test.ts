@@ -1,4 +1,3 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -7,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Interview } from '../../src/core/types.ts';
 import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
+import { MINUTE } from '../../src/core/units.ts';
 
 /** iCal UTC form: 20261126T143000Z */
 function icalUtc(instant: number): string {

@@ -3,7 +3,6 @@
 // store, reconcile and notify; a browser relaunch during a wait; more reminders than the alarm
 // cap; an event in Tokyo seen from New York; an all-day "Interview"; DST days in Rome and New
 // York; no OAuth token in storage or in the worker's console.
-import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
@@ -23,6 +22,7 @@ import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const ME = 'candidate@example.org';
 

@@ -2,12 +2,12 @@
 // through its notification: the demo calendar is moved so that its first interview is in that
 // moment, the worker reconciles, and then the one notification shown is checked and its first button
 // pressed, asserting what it opens (a Gmail draft, the popup page) or records (a mark).
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks, ReminderKind } from '../../src/core/types.ts';
 import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 /** The demo's first interview lasts 30 minutes. */
 const DEMO_LENGTH = 30 * MINUTE;

@@ -1,9 +1,9 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
 import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 /**
  * How far ahead of now a moment is put when the test needs its alarm to fire. An alarm is

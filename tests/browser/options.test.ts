@@ -1,4 +1,3 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -9,7 +8,7 @@ import { defaultTemplates } from '../../src/core/render-template.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
+import { MINUTE } from '../../src/core/units.ts';
 
 async function storedSettings(session: ExtensionSession): Promise<Settings> {
   const { settings } = await session.readStorage<{ settings: Settings }>(['settings']);

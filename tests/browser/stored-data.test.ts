@@ -2,7 +2,6 @@
 // and reported; a schema-1 state keeps the user's marks and settings; a quota error leaves
 // the previous state intact and is shown; a late alarm collapses into one notification.
 // Demo calendar only (no fakes), on the shared dist-test build.
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -11,7 +10,7 @@ import { SCHEMA_VERSION } from '../../src/core/stored-state.ts';
 import { RECONCILE_LOCK } from '../../src/core/reconcile.ts';
 import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
+import { MINUTE } from '../../src/core/units.ts';
 
 interface Stored {
   schemaVersion: number;

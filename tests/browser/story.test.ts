@@ -2,7 +2,6 @@
 // the demo as a guest beside a typed-in interview, a snooze that holds one moment only, a
 // silent slot that asks "Did the call happen?", a missed call that ends in a thank-you for
 // their flexibility, and two waits at once.
-import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const PROFILE = { name: 'Alex Morgan', phone: '+39 347 123 4567', email: 'alex@example.com' };
 

@@ -10,13 +10,13 @@
 // whole process: worker and every page opened later) and opens the popup again. Playwright's
 // own attempt on the new pages fails silently (it ignores exactly that error). That is what a
 // real zone change looks like to the extension: worker and pages see the new zone together.
-import { MINUTE } from '../../src/core/units.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';

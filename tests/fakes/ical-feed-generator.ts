@@ -5,8 +5,8 @@
  * back so that a parser which iterates every series from its first DTSTART pays for it.
  * Every address is under example.com / example.org; numbers are fictional.
  */
-import { DAY } from '../../src/core/units.ts';
 import { seededRandom } from './seeded-random.ts';
+import { DAY } from '../../src/core/units.ts';
 
 export interface GenerateFeedOptions {
   /** Total VEVENT components (masters + overrides + single events). */
@@ -20,7 +20,6 @@ export interface GenerateFeedOptions {
 }
 
 export const GENERATOR_NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
-
 
 const ROME = `BEGIN:VTIMEZONE
 TZID:Europe/Rome

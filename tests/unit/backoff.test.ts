@@ -1,8 +1,8 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffDelay } from '../../src/core/backoff.ts';
 import { syncDue, syncFailed, syncSucceeded } from '../../src/core/sync-state.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 

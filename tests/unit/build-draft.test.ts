@@ -1,4 +1,3 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
@@ -7,6 +6,7 @@ import { buildDraft, templateContext } from '../../src/core/build-draft.ts';
 import { defaultTemplates } from '../../src/core/render-template.ts';
 import { interviewLocale } from '../../src/core/resolve-locale.ts';
 import { looksLikeGroup } from '../../src/core/looks-like-group.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 const START = Date.UTC(2026, 10, 26, 14, 30); // 15:30 in Rome
 const interview: Interview = {

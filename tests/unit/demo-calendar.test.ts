@@ -1,10 +1,10 @@
-import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoEvents } from '../../src/calendar/demo-calendar.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { detectInterview } from '../../src/core/detect-interview.ts';
 import type { Interview } from '../../src/core/types.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const ANCHOR = Date.UTC(2026, 10, 26, 9, 30);
 

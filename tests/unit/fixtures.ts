@@ -2,12 +2,11 @@
  * Shared test data for the `core` unit tests: one valid interview at a fixed instant and
  * settings built from the real defaults. No test reads the real clock.
  */
-import { MINUTE, HOUR } from '../../src/core/units.ts';
-export { MINUTE, HOUR, DAY } from '../../src/core/units.ts';
 import type { Interview } from '../../src/core/types.ts';
 import type { Settings, Timing } from '../../src/core/settings.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
-
+import { MINUTE, HOUR } from '../../src/core/units.ts';
+export { MINUTE, HOUR, DAY } from '../../src/core/units.ts';
 
 /** Thursday 26 November 2026, 14:00 UTC (15:00 in Rome). */
 export const START = Date.UTC(2026, 10, 26, 14, 0);

@@ -1,4 +1,3 @@
-import { HOUR } from '../../src/core/units.ts';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { EVENT_FIELDS, MAX_RESPONSE_BYTES, listCalendars, syncCalendar } from '../../src/calendar/google-calendar.ts';
@@ -8,6 +7,7 @@ import type { FetchLike } from '../../src/calendar/source-types.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { FakeGoogleCalendarApi, parseFields, project } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent, Failure } from '../fakes/google-calendar-api.ts';
+import { HOUR } from '../../src/core/units.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 const CAL = 'me@example.org';

@@ -1,7 +1,6 @@
 // Whole Google sync rounds over two watched calendars, driven against the fake API: each
 // calendar's own health and backoff, what stops a calendar and what only slows it, the user's
 // own entry on every copy of an invitation, and what the primary calendar's deletions mean.
-import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GoogleClient, TokenSource } from '../../src/calendar/google-calendar.ts';
@@ -13,6 +12,7 @@ import { calendarTrouble, interviewLastChecked, retryCalendar } from '../../src/
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
 import { invite as makeInvite } from '../fakes/google-invite.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0);
 const ME = 'me@example.org';

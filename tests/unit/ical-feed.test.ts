@@ -1,4 +1,3 @@
-import { HOUR, DAY } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,6 +10,7 @@ import { defaultRules } from '../../src/core/default-rules.ts';
 import type { DetectionRules, Interview } from '../../src/core/types.ts';
 import { generateFeed } from '../fakes/ical-feed-generator.ts';
 import { cpuMillis } from './fixtures.ts';
+import { HOUR, DAY } from '../../src/core/units.ts';
 
 const SELF = 'you@example.org';
 /** Thursday 26 March 2026, 12:00 UTC: Rome moves to summer time on Sunday the 29th. */

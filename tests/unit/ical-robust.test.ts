@@ -1,4 +1,3 @@
-import { HOUR } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetchIcalFeed, parseIcalFeed, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
@@ -6,6 +5,7 @@ import type { FetchLike } from '../../src/calendar/source-types.ts';
 import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import type { Interview } from '../../src/core/types.ts';
+import { HOUR } from '../../src/core/units.ts';
 
 /** Thursday 26 March 2026, 12:00 UTC; Europe moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);

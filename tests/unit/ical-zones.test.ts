@@ -1,4 +1,3 @@
-import { HOUR, DAY } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
@@ -7,6 +6,7 @@ import { readVtimezone } from '../../src/calendar/ical-vtimezone.ts';
 import { ianaZoneName, windowsZoneName } from '../../src/calendar/ical-zones.ts';
 import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
+import { HOUR, DAY } from '../../src/core/units.ts';
 
 /** Thursday 26 March 2026, 12:00 UTC: Europe moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);

@@ -1,7 +1,7 @@
-import { MINUTE, HOUR } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultWorkingHours, proposeSlots, type SlotOptions, type WorkingHours } from '../../src/core/propose-slots.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';

@@ -1,4 +1,3 @@
-import { MINUTE } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -10,6 +9,7 @@ import {
   type TemplateContext,
 } from '../../src/core/render-template.ts';
 import type { Locale, TemplateKind } from '../../src/core/types.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 const ROME = 'Europe/Rome';
 /** Thursday 26 November 2026, 15:30 in Rome (14:30 UTC, 9:30 in New York). */

@@ -1,10 +1,10 @@
-import { HOUR } from '../../src/core/units.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyCalendarChange, dropCalendar, syncDue, syncFailed, tokenToUse } from '../../src/core/sync-state.ts';
 import type { SourceData } from '../../src/core/sync-state.ts';
 import { emptyGoogleCursor } from '../../src/core/stored-state.ts';
 import { makeInterview } from './fixtures.ts';
+import { HOUR } from '../../src/core/units.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 const A = 'me@example.org';
