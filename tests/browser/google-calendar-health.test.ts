@@ -36,8 +36,8 @@ describe('a watched Google calendar that cannot be read any more', () => {
 
   const stored = () => session.readStorage<Stored>(['source', 'interviews', 'sync', 'calendarHealth']);
   const syncNow = async () => {
-    const reply = await messenger.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'sync-now', request: {} }) as Promise<{ ok: boolean; error?: string }>);
-    assert.equal(reply.ok, true, reply.error);
+    const reply = await messenger.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'sync-now', request: {} }) as Promise<{ ok: boolean; error?: { key: string } }>);
+    assert.equal(reply.ok, true, reply.error?.key);
   };
   const teamRequests = () => api.eventRequests().filter((r) => r.path.includes(encodeURIComponent(TEAM))).length;
 

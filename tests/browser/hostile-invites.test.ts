@@ -55,7 +55,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
   const dialogs: string[] = [];
 
   const message = (name: string, request: unknown = {}) => messenger.evaluate(
-    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: string; value?: unknown }>,
+    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: { key: string }; value?: unknown }>,
     [name, request] as const,
   );
   const interviews = async () => (await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews'])).interviews;
@@ -172,7 +172,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
 
       // A follow-up draft for it: one valid recipient or none, a one-line subject.
       const reply = await message('open-draft', { interviewId: current.id, kind: 'follow-up' });
-      assert.equal(reply.ok, true, reply.error);
+      assert.equal(reply.ok, true, reply.error?.key);
       const url = new URL((reply.value as { url: string }).url);
       assert.equal(url.origin + url.pathname, 'https://mail.google.com/mail/');
       const to = url.searchParams.getAll('to');
