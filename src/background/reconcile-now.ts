@@ -1,44 +1,44 @@
+/**
+ * The one reconcile step, and the only writer of the stored state. It owns the Web Lock
+ * (RECONCILE_LOCK) under which every read-modify-write of storage runs: it reads the state,
+ * applies the caller's change (a pure function from core), keeps the demo current, shows or
+ * clears the notification of each interview's moment, writes back only what changed, then
+ * makes the alarms and the badge match. Everything it decides comes from core.
+ */
 import type { StoredState } from '../core/stored-state.ts';
-import type { Interview, ReminderKind } from '../core/types.ts';
+import type { Interview } from '../core/types.ts';
+import { MINUTE } from '../core/units.ts';
 import { allInterviews } from '../core/stored-state.ts';
-import { RECONCILE_LOCK, SYNC_ALARM, wantedAlarms } from '../core/reconcile.ts';
+import { RECONCILE_LOCK, SYNC_ALARM, alignAllMarks, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
-import { alignMarks, currentReminder, emptyMarks, isSnoozed, reminderKey } from '../core/outcome.ts';
-import { interviewIdOfNotification, notificationId } from '../core/notification-plan.ts';
+import { emptyMarks } from '../core/outcome.ts';
+import { interviewIdOfNotification, notificationId, notificationStep } from '../core/notification-plan.ts';
+import { whatToWrite } from '../core/state-changes.ts';
 import { readState, writeState } from '../platform/storage.ts';
-import { applyAlarms } from '../platform/alarms.ts';
+import { applyAlarms, currentAlarms } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
 import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
-import { refreshDemo } from './sync-source.ts';
+import { withCurrentDemo } from '../calendar/demo-source.ts';
 import { showReminder } from './show-reminder.ts';
 
-const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min-wait', 'max-wait']);
-
 /**
- * Shows (or clears) the notification of the moment one interview is in, recording it in
- * `notified`. `openAfterRestart` is the set of open notifications after a browser restart.
+ * Shows (or clears) the notification of the moment one interview is in, as core decides,
+ * recording it in `notified`. `openAfterRestart` is the set of open notifications after a
+ * browser restart.
  */
 async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, openAfterRestart: ReadonlySet<string> | undefined): Promise<void> {
   const marks = state.marks[interview.id] ?? emptyMarks();
-  const reminder = currentReminder(interview, marks, now, state.settings);
-  // "Remind me later" holds back only the moment it was pressed on; the snooze alarm brings it
-  // back, and any later moment shows on time.
-  if (reminder !== undefined && isSnoozed(marks, reminder, now)) return;
-  if (reminder === undefined) {
-    if (notified[interview.id] !== undefined) {
-      await clearNotification(notificationId(interview.id));
-      delete notified[interview.id];
-    }
-    return;
+  const step = notificationStep(interview, marks, notified[interview.id], now, state.settings, openAfterRestart);
+  if (step.do === 'clear') {
+    await clearNotification(notificationId(interview.id));
+    delete notified[interview.id];
+  } else if (step.do === 'show') {
+    // Show first, then record: if the worker stops in between, the next run shows the same
+    // notification id again, which replaces rather than duplicates it.
+    await showReminder(interview, step.reminder, marks, state.settings, now);
+    notified[interview.id] = step.key;
   }
-  const key = reminderKey(reminder);
-  const lostInRestart = openAfterRestart !== undefined && waitMoments.has(reminder.kind) && !openAfterRestart.has(notificationId(interview.id));
-  if (notified[interview.id] === key && !lostInRestart) return;
-  // Show first, then record: if the worker stops in between, the next run shows the same
-  // notification id again, which replaces rather than duplicates it.
-  await showReminder(interview, reminder, marks, state.settings, now);
-  notified[interview.id] = key;
 }
 
 export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'sync';
@@ -51,27 +51,49 @@ export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'messag
  * Runs under a Web Lock so that the install, startup, top-level and alarm triggers that fire
  * together on a browser start do not interleave their read-modify-write of storage.
  */
-export async function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
+export function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
+  // A page that just opened asks for a reconcile with no change to make: while the wake-up's
+  // own reconcile runs or waits for the lock, that one answers it (see `wakeRun`).
+  if (reason === 'message' && mutate === undefined && wakeRun !== undefined) return wakeRun;
+  const run = reconcileLocked(reason, mutate);
+  if (reason === 'wake') {
+    wakeRun = run;
+    run.then(() => undefined, () => undefined).finally(() => {
+      if (wakeRun === run) wakeRun = undefined;
+    });
+  }
+  return run;
+}
+
+/**
+ * The wake-up's reconcile while it runs or waits for the lock. Every write of the state
+ * happens under the lock, so nothing it reads can change before it ends: a `refresh` that
+ * arrives meanwhile (the popup woke the worker) waits for it rather than running a second,
+ * identical reconcile. Only that pair joins: an alarm's reconcile computes with its own `now`,
+ * and install and startup show lost notifications again. It lives only as long as the run:
+ * a stopped worker takes both along, so it holds no state between events.
+ */
+let wakeRun: Promise<StoredState> | undefined;
+
+async function reconcileLocked(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
   return navigator.locks.request(RECONCILE_LOCK, async () => {
     const now = Date.now();
-    const loaded = await readState(now);
-    let state = refreshDemo(loaded.state, now);
-    if (mutate) state = refreshDemo(mutate(state, now), now);
+    // What storage, the notification tray and the alarms hold, asked for at once: none of the
+    // three waits for another.
+    const [loaded, openIds, existingAlarms] = await Promise.all([readState(now), openNotificationIds(), currentAlarms()]);
+    // The demo's interviews are made again only when what they depend on may have changed;
+    // an install, a browser start and a repaired storage always make them again.
+    const fresh = reason === 'install' || reason === 'startup' || loaded.changed;
+    let state = withCurrentDemo(loaded.state, fresh ? undefined : loaded.state);
+    if (mutate) state = withCurrentDemo(mutate(state, now), state);
 
+    state = alignAllMarks(state);
     const all = allInterviews(state);
     const interviews = Object.values(all);
-    // A calendar event (or a typed-in interview) that moved starts afresh at its new time.
-    const marks = { ...state.marks };
-    for (const interview of interviews) {
-      const current = marks[interview.id];
-      if (current !== undefined) marks[interview.id] = alignMarks(interview, current);
-    }
-    state = { ...state, marks };
     const notified = { ...state.notified };
     // A browser restart takes every notification away. The wait moments are the ones a
     // candidate must not lose, so after a restart the current one is shown again.
     const afterRestart = reason === 'install' || reason === 'startup';
-    const openIds = await openNotificationIds();
     const open = new Set(openIds);
     for (const interview of interviews) {
       try {
@@ -90,14 +112,16 @@ export async function reconcileNow(reason: ReconcileReason, mutate?: (state: Sto
     for (const id of Object.keys(notified)) if (all[id] === undefined) delete notified[id];
     state = { ...state, notified };
 
-    // What was set aside stays on record until the user has seen and dismissed it in the popup.
-    await writeState({ ...state, ...(loaded.problems.length > 0 ? { storageProblems: loaded.problems } : {}), ready: now });
+    // Only what changed is written, and nothing when nothing did (most wake-ups); a repaired
+    // or migrated storage is written whole (core/state-changes.ts).
+    const write = whatToWrite(loaded, state);
+    if (write !== undefined) await writeState(write);
     const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
     // The calendar poll lives with the other alarms so that install, startup and every wake
     // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
     // a disconnect clears it.
-    if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
-    await applyAlarms(alarms);
+    if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * MINUTE, periodInMinutes: SYNC_INTERVAL_MINUTES });
+    await applyAlarms(alarms, existingAlarms);
     const badge = badgeFor(interviews, state.marks, now, state.settings);
     // Google refused the sign-in even after a fresh token: the badge asks for a reconnect
     // (a running wait's minutes matter more, so they win).

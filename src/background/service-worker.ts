@@ -8,7 +8,7 @@ import { parseReminderAlarmName, SNOOZE_PREFIX, SYNC_ALARM, TICK_ALARM } from '.
 import { handle } from '../platform/message-handler.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { clearNotification, onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
-import { readState } from '../platform/storage.ts';
+import { markReady, readState } from '../platform/storage.ts';
 import { onInstalled, onStartup } from '../platform/runtime.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { syncNow } from './sync-source.ts';
@@ -25,11 +25,11 @@ handle(messageHandlers, describeError);
 // A fresh install, an update, and a relaunch of an unpacked extension all land here; alarms
 // may be gone, so they are rebuilt from storage.
 onInstalled(() => {
-  reconcileNow('install').catch(report('install'));
+  reconcileNow('install').then(() => markReady(Date.now())).catch(report('install'));
 });
 onStartup(() => {
   // A browser start is a good moment to catch up with the calendar.
-  reconcileNow('startup').then(() => syncNow('open')).catch(report('startup'));
+  reconcileNow('startup').then(() => markReady(Date.now())).then(() => syncNow('open')).catch(report('startup'));
 });
 
 onAlarm((alarm) => {

@@ -54,6 +54,8 @@ export function templateContext(calendarInterview: Interview, marks: Marks, sett
     rescheduled: marks.rescheduled === true,
     moved: thanksForFlexibility(marks),
     video: interview.videoUrl !== undefined && interviewerPhones(interview, settings).length === 0,
+    videoUrl: interview.videoUrl,
+    interviewerPhone: interviewerPhones(interview, settings)[0]?.dial,
     slots: env.slots,
   };
 }

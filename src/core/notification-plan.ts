@@ -1,5 +1,7 @@
-import type { EmailKind, ReminderKind } from './types.ts';
+import type { EmailKind, Interview, Marks, Reminder, ReminderKind } from './types.ts';
+import type { Settings } from './settings.ts';
 import type { MarkAction } from './marks.ts';
+import { currentReminder, isSnoozed, reminderKey } from './outcome.ts';
 import { snakeKey, type MessageKey } from './message-key.ts';
 
 /** What a notification button does: open a draft, or record what the user said. */
@@ -55,4 +57,29 @@ export function notificationId(interviewId: string): string {
 
 export function interviewIdOfNotification(id: string): string | undefined {
   return id.startsWith(NOTIFICATION_PREFIX) ? id.slice(NOTIFICATION_PREFIX.length) : undefined;
+}
+
+const waitMoments: ReadonlySet<ReminderKind> = new Set(['start', 'no-call', 'min-wait', 'max-wait']);
+
+/** What the reconcile does about one interview's notification. */
+export type NotificationStep =
+  | { do: 'nothing' }
+  | { do: 'clear' }
+  | { do: 'show'; reminder: Reminder; key: string };
+
+/**
+ * The notification step for one interview at `now`: show the moment it is in unless that
+ * moment was already shown (`notifiedKey`) or is snoozed, clear a notification whose moment
+ * has passed. After a browser restart (`openAfterRestart`: the notifications still open) a wait
+ * moment that the restart took away is shown again: those are the ones a candidate must not lose.
+ */
+export function notificationStep(interview: Interview, marks: Marks, notifiedKey: string | undefined, now: number, settings: Settings, openAfterRestart?: ReadonlySet<string>): NotificationStep {
+  const reminder = currentReminder(interview, marks, now, settings);
+  // "Remind me later" holds back only the moment it was pressed on; the snooze alarm brings it
+  // back, and any later moment shows on time.
+  if (reminder !== undefined && isSnoozed(marks, reminder, now)) return { do: 'nothing' };
+  if (reminder === undefined) return notifiedKey === undefined ? { do: 'nothing' } : { do: 'clear' };
+  const key = reminderKey(reminder);
+  const lostInRestart = openAfterRestart !== undefined && waitMoments.has(reminder.kind) && !openAfterRestart.has(notificationId(interview.id));
+  return notifiedKey === key && !lostInRestart ? { do: 'nothing' } : { do: 'show', reminder, key };
 }

@@ -329,6 +329,16 @@ export function offeredDrafts(interview: Interview, marks: Marks, now: number, s
   }
 }
 
+/** The voicemail script is shown from an hour before the start (to read ahead) and through the wait. */
+export const VOICEMAIL_LEAD_MINUTES = 60;
+
+/** Whether the voicemail script is offered now (the popup also needs a number to call). */
+export function voicemailOffered(interview: Interview, marks: Marks, now: number, settings: Settings): boolean {
+  const phase = phaseOf(interview, marks, now, settings);
+  if (waitingPhases.has(phase)) return true;
+  return phase === 'upcoming' && effectiveInterview(interview, marks).start - now <= VOICEMAIL_LEAD_MINUTES * MINUTE;
+}
+
 /** Every draft offered now, primary first. */
 export function draftsOffered(offered: OfferedDrafts): TemplateKind[] {
   return offered.primary === undefined ? offered.more : [offered.primary, ...offered.more];

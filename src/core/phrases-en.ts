@@ -32,10 +32,14 @@ export const phrasesEn: LocalePhrases = {
   },
   // Placed straight after "our call" in a subject, so a date carries its own preposition.
   day: (relative, date) => (relative === undefined ? `on ${date}` : relative),
-  // Placed after "set for": no preposition before the date.
+  // Placed after "scheduled for": no preposition before the date.
   dayAndTime: (relative, date, time) => `${relative ?? date} at ${time}`,
   zoned: (time, place) => (place.isCity ? `${time} ${place.name} time` : `${time} ${place.name}`),
   otherZone: (time, place, weekday) => `(${time}${weekday ? ` on ${weekday}` : ''}${place.isCity ? ' in ' : ' '}${place.name})`,
+  zoneNote: (place) => (place.isCity ? `(${place.name} time)` : `(${place.name})`),
+  subjectWhen: (relative, date, time) => (relative === undefined ? `on ${date} at ${time}` : `${relative} at ${time}`),
+  // Spoken to the listener, whose clock every time in the script is on.
+  spokenZoned: (time) => `${time} your time`,
   until: (time) => `until ${time}`,
   now: (time, here, there) => (here && there ? `${time} here in ${here.name}, ${there.time}${there.place.isCity ? ' in ' : ' '}${there.place.name}` : time),
   spokenGreeting: () => 'Hello',

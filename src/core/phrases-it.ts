@@ -13,13 +13,13 @@ function count(n: number): string {
   return SMALL_NUMBERS[n] ?? String(n);
 }
 
-/** "alle 15:30" but "all'1:30": the article elides before "una". */
+/** "alle 15:30" but "all'1:30", and "all'una" on the hour: the article elides before "una". */
 function alle(time: string): string {
-  return isOne(time) ? `all'${time}` : `alle ${time}`;
+  return time === '1:00' ? "all'una" : isOne(time) ? `all'${time}` : `alle ${time}`;
 }
 
 function le(time: string): string {
-  return isOne(time) ? `l'${time}` : `le ${time}`;
+  return time === '1:00' ? "l'una" : isOne(time) ? `l'${time}` : `le ${time}`;
 }
 
 /** 1:xx is "l'una": singular verb, elided article. 01:xx is not written by this clock. */
@@ -50,8 +50,15 @@ export const phrasesIt: LocalePhrases = {
   day: phrasesItDay,
   dayAndTime: (relative, date, time) => `${phrasesItDay(relative, date)} ${alle(time)}`,
   zoned: (time, place) => (place.isCity ? `${time} ora di ${place.name}` : `${time} ${place.name}`),
-  otherZone: (time, place, weekday, range) =>
-    `(${range ? time : le(time)}${weekday ? ` di ${weekday}` : ''}${place.isCity ? ' a ' : ' '}${place.name})`,
+  // After midnight there, the night is named by both its days: "(a Tokyo, le 00:30 della notte
+  // tra giovedì e venerdì)", never a bare "00:30 di venerdì" a reader could take for the next night.
+  otherZone: (time, place, weekday, range, night) =>
+    night && !range
+      ? `(${place.isCity ? 'a ' : ''}${place.name}, ${le(time)} della notte tra ${night[0]} e ${night[1]})`
+      : `(${range ? time : le(time)}${weekday ? ` di ${weekday}` : ''}${place.isCity ? ' a ' : ' '}${place.name})`,
+  zoneNote: (place) => (place.isCity ? `(ora di ${place.name})` : `(${place.name})`),
+  subjectWhen: (relative, date, time) => `${phrasesItDay(relative, date)} ${alle(time)}`,
+  spokenZoned: (time, place) => (place.isCity ? `${time}, ora di ${place.name}` : `${time} ${place.name}`),
   until: (time) => `fino ${alle(time)}`,
   now: (time, here, there) => {
     const verb = isOne(time) ? `è ${le(time)}` : `sono ${le(time)}`;

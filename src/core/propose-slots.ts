@@ -18,12 +18,16 @@
  * - The horizon is `horizonDays` calendar days in the user's zone, starting with the day of
  *   the earliest allowed start.
  * - Never before `now`, nor before `earliest` (default now + 2 h, time to prepare).
+ * - When the interviewer's zone is known and its clock differs from the user's, a slot must
+ *   also lie inside the interviewer's working day on their clock (`interviewerHours`, by
+ *   default weekdays 09:00–18:00): nobody is asked to take a call at 4 AM. When the two
+ *   working days do not overlap, there is no proposal, and the email asks them for a time.
  * - Input from storage or a calendar is not trusted: invalid busy intervals are ignored,
  *   malformed working hours fall back to the defaults, an unknown zone falls back to the
  *   runtime's (the same zone the email template then writes the times in).
  */
 
-import { canonicalZone, runtimeZone, wallClock, wallTimeToInstant } from './zoned-time.ts';
+import { canonicalZone, runtimeZone, wallClock, wallTimeToInstant, zoneOffset } from './zoned-time.ts';
 import { MINUTE, HOUR } from './units.ts';
 
 export interface WorkingHours {
@@ -52,6 +56,10 @@ export interface SlotOptions {
   earliest?: number;
   /** Preferred maximum of slots on one day. Default 2. */
   maxPerDay?: number;
+  /** The interviewer's IANA zone (the event's), when known. */
+  interviewerTimeZone?: string;
+  /** The interviewer's working hours on their own clock. Default weekdays 09:00–18:00. */
+  interviewerHours?: WorkingHours;
 }
 
 export interface Slot {
@@ -61,6 +69,13 @@ export interface Slot {
 
 /** Weekdays, 09:00–18:00. */
 export const defaultWorkingHours: WorkingHours = {
+  days: [1, 2, 3, 4, 5],
+  start: '09:00',
+  end: '18:00',
+};
+
+/** An interviewer's working day when nothing better is known: weekdays, 09:00–18:00 on their clock. */
+export const defaultInterviewerHours: WorkingHours = {
   days: [1, 2, 3, 4, 5],
   start: '09:00',
   end: '18:00',
@@ -109,6 +124,19 @@ function propose(busyInput: unknown, now: number, options: SlotOptions): Slot[] 
   const clock = zoneClock(zone);
   const earliest = Math.max(now, isInstant(opts.earliest) ? opts.earliest : now + DEFAULTS.earliestLead);
 
+  const theirZone = canonicalZone(opts.interviewerTimeZone);
+  const theirHours = validWorkingHours(opts.interviewerHours ?? defaultInterviewerHours);
+  /** Inside the interviewer's working day, when their clock is not the user's. */
+  const suitsThem = (slot: Slot): boolean => {
+    if (theirZone === undefined || zoneOffset(slot.start, theirZone) === zoneOffset(slot.start, zone)) return true;
+    const from = wallClock(slot.start, theirZone);
+    const to = wallClock(slot.end, theirZone);
+    const weekday = new Date(Date.UTC(from.year, from.month - 1, from.day)).getUTCDay();
+    const sameDay = from.year === to.year && from.month === to.month && from.day === to.day;
+    const endMinute = sameDay ? to.hour * 60 + to.minute : 24 * 60 + to.hour * 60 + to.minute;
+    return theirHours.days.includes(weekday) && from.hour * 60 + from.minute >= theirHours.startMinute && endMinute <= theirHours.endMinute;
+  };
+
   const busy = mergeBusy(busyInput);
   const isFree = (from: number, to: number) => !overlapsAny(busy, from, to);
 
@@ -145,7 +173,7 @@ function propose(busyInput: unknown, now: number, options: SlotOptions): Slot[] 
       last = start;
       const end = start + durationMs;
       if (start < dayStart || end > dayEnd || start < earliest) continue;
-      if (isFree(start - bufferMs, end + bufferMs)) candidates.push({ start, end });
+      if (isFree(start - bufferMs, end + bufferMs) && suitsThem({ start, end })) candidates.push({ start, end });
     }
     take(candidates, maxPerDay);
     days.push(candidates);

@@ -1,7 +1,14 @@
+/**
+ * The reconcile's decisions about browser state: which alarms should exist for the stored
+ * interviews at a given instant, how they differ from those that do, and the marks aligned with
+ * an interview that moved. Pure; src/background/reconcile-now.ts applies what these return.
+ */
 import type { Interview, Marks, ReminderKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import { isReminderKind } from './timing.ts';
-import { emptyMarks, planTimeline, waitState, waitingPhases } from './outcome.ts';
+import type { StoredState } from './stored-state.ts';
+import { allInterviews } from './stored-state.ts';
+import { alignMarks, emptyMarks, planTimeline, waitState, waitingPhases } from './outcome.ts';
 import { MINUTE } from './units.ts';
 
 /** An alarm as the shell should create it. */
@@ -100,4 +107,20 @@ export function diffAlarms(
     .filter((e) => (e.name.startsWith(REMINDER_PREFIX) || e.name.startsWith(SNOOZE_PREFIX) || e.name === TICK_ALARM || e.name === SYNC_ALARM) && !wantedNames.has(e.name))
     .map((e) => e.name);
   return { create, clear };
+}
+
+/**
+ * A calendar event (or a typed-in interview) that moved starts afresh at its new time: every
+ * interview's marks are aligned with its current start. Marks that already fit keep their
+ * identity, so a state with nothing to align comes back equal to what was stored.
+ */
+export function alignAllMarks(state: StoredState): StoredState {
+  let marks = state.marks;
+  for (const interview of Object.values(allInterviews(state))) {
+    const current = marks[interview.id];
+    if (current === undefined) continue;
+    const aligned = alignMarks(interview, current);
+    if (aligned !== current) marks = { ...marks, [interview.id]: aligned };
+  }
+  return marks === state.marks ? state : { ...state, marks };
 }

@@ -1,3 +1,9 @@
+/**
+ * The shape of everything the extension keeps in `chrome.storage.local` (StoredState), its
+ * schema version and migrations, and `loadState`, which turns whatever storage holds into a
+ * valid state (repairing field by field, setting aside what cannot be read). Storage is the
+ * only truth: no context keeps state in memory between events.
+ */
 import { languageSettings, mailProviders, type Interview, type Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';

@@ -18,7 +18,7 @@
  * Values are substituted after parsing, in one pass: a name like "{candidatePhone}" or
  * "[x|y]" coming from a calendar invite is printed literally, never interpreted.
  */
-import type { Locale, TemplateKind, TemplateText } from './types.ts';
+import { isLocale, type Locale, type TemplateKind, type TemplateText } from './types.ts';
 import { cleanText } from './text.ts';
 import { canonicalZone, offsetsDiffer, runtimeZone, wallClock } from './zoned-time.ts';
 import { phrasesEn } from './phrases-en.ts';
@@ -64,6 +64,12 @@ export interface TemplateContext {
   moved?: boolean;
   /** A video interview with no phone number: the wording speaks of a meeting, not of calls. */
   video?: boolean;
+  /** The meeting link, to name the service ("Google Meet") in a video interview's wording. */
+  videoUrl?: string;
+  /** The number in the invite, as dialled ("+390212345678"): when it is in the candidate's
+   * country (and the clocks agree), the voicemail speaks the candidate's number without the
+   * country code, as anyone in that country would say it. */
+  interviewerPhone?: string;
 }
 
 export interface RenderedTemplate {
@@ -98,8 +104,15 @@ export interface LocalePhrases {
   /** A time labelled with its zone: "9:30 AM New York time", "9:30 ora di New York". */
   zoned(time: string, place: ZonePlace): string;
   /** The same instant on the candidate's clock: "(3:30 PM in Rome)", "(le 15:30 a Roma)";
-   * `weekday` when the date there is another; `range` for "10:00–10:30" (no article). */
-  otherZone(time: string, place: ZonePlace, weekday: string | undefined, range: boolean): string;
+   * `weekday` when the date there is another; `range` for "10:00–10:30" (no article);
+   * `night` when it is the small hours after the reader's day there: [reader's weekday, that weekday]. */
+  otherZone(time: string, place: ZonePlace, weekday: string | undefined, range: boolean, night?: [string, string]): string;
+  /** The one zone note of an email whose times are all on one clock: "(Rome time)", "(ora di Roma)". */
+  zoneNote(place: ZonePlace): string;
+  /** A day and time after a noun in a subject: "today at 3:30 PM", "on Thursday 26 November at 3:30 PM", "oggi alle 15:30". */
+  subjectWhen(relative: RelativeDay | undefined, date: string, time: string): string;
+  /** A time on the listener's clock, spoken once with its zone: "9:30 AM your time", "9:30, ora di New York". */
+  spokenZoned(time: string, place: ZonePlace): string;
   /** "until 4:00 PM", "fino alle 16:00" (`time` may carry a label). */
   until(time: string): string;
   /** What follows "It's now" / "In questo momento": "3:47 PM", "sono le 15:47", "è l'1:05".
@@ -128,7 +141,7 @@ export { templateKinds } from './template-kinds.ts';
 
 const PEOPLE = ['interviewerName', 'interviewerFirstName', 'candidateName', 'candidatePhone', 'candidateEmail'];
 const JOB = ['company', 'role', 'position'];
-const WHEN = ['scheduledDay', 'scheduledTime', 'scheduledWhen'];
+const WHEN = ['scheduledDay', 'scheduledTime', 'scheduledWhen', 'subjectWhen'];
 
 /** Placeholders that make sense in each kind of template (for the options page's editor).
  * `position` is "company, role" (or whichever is known). `rescheduled`, `moved` and `video`
@@ -138,13 +151,13 @@ const WHEN = ['scheduledDay', 'scheduledTime', 'scheduledWhen'];
 export const templatePlaceholders: Record<TemplateKind, string[]> = /* @__PURE__ */ placeholdersByKind();
 
 function placeholdersByKind(): Record<TemplateKind, string[]> {
-  const common = [...PEOPLE, ...JOB, ...WHEN, 'video'];
+  const common = [...PEOPLE, ...JOB, ...WHEN, 'localZone', 'video', 'videoService', 'group'];
   return {
     confirmation: [...common, 'startsIn'],
-    'follow-up': [...common, 'attempts', 'availableUntil'],
-    voicemail: [...common, 'spokenGreeting', 'currentTime', 'attempts', 'availableUntil'],
-    apology: [...common, 'attempts', 'slots', 'timeZoneCity'],
-    reschedule: [...common, 'slots', 'timeZoneCity'],
+    'follow-up': [...common, 'attempts', 'availableUntil', 'subjectUntil'],
+    voicemail: [...common, 'spokenGreeting', 'currentTime', 'attempts', 'availableUntil', 'spokenWhen', 'spokenNow', 'spokenUntil', 'spokenPhone'],
+    apology: [...common, 'attempts', 'slots', 'timeZoneCity', 'slotsZone', 'noSlots'],
+    reschedule: [...common, 'slots', 'timeZoneCity', 'slotsZone', 'noSlots'],
     'please-call-me': [...common, 'rescheduled'],
     'thank-you': [...common, 'moved'],
   };
@@ -166,6 +179,16 @@ const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'rescheduled',
   'moved',
   'video',
+  'videoService',
+  'group',
+  'localZone',
+  'noSlots',
+  'slotsZone',
+  'subjectUntil',
+  'spokenWhen',
+  'spokenNow',
+  'spokenUntil',
+  'spokenPhone',
 ]);
 
 const phrasesByLocale: Readonly<Record<Locale, LocalePhrases>> = { en: phrasesEn, it: phrasesIt };
@@ -175,7 +198,7 @@ const EMPTY: RenderedTemplate = { subject: '', body: '' };
 /** Renders any template text (a user's edited one included). Never throws: on a hostile
  * context it falls back to the wording without data rather than breaking a button. */
 export function renderTemplateText(template: TemplateText, context: TemplateContext, locale: Locale): RenderedTemplate {
-  const phrases = phrasesByLocale[locale === 'it' ? 'it' : 'en'];
+  const phrases = phrasesByLocale[isLocale(locale) ? locale : 'en'];
   for (const ctx of [context, {}]) {
     try {
       const values = placeholderValues(ctx, phrases);
@@ -216,12 +239,15 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
     const value = cleanText(ctx[key]);
     if (value) values[key] = value;
   }
-  if (ctx.interviewerIsGroup === true) delete values.interviewerName;
-  if (values.interviewerName) values.interviewerFirstName = firstName(values.interviewerName);
-  if (ctx.markMissingProfile === true) {
-    values.candidateName ??= phrases.missingName;
-    values.candidatePhone ??= phrases.missingPhone;
+  if (ctx.interviewerIsGroup === true) {
+    delete values.interviewerName;
+    values.group = '';
   }
+  if (values.interviewerName) values.interviewerFirstName = firstName(values.interviewerName);
+  // A missing name shows as a visible gap to fill in. A missing phone only in the voicemail,
+  // which the user reads aloud: an email simply leaves out the clause that needed it.
+  const spokenPhoneMissing = ctx.markMissingProfile === true && values.candidatePhone === undefined;
+  if (ctx.markMissingProfile === true) values.candidateName ??= phrases.missingName;
   const { company, role } = values;
   // Never the title: it is often the candidate's own label for the event.
   const position = company && role ? `${company}, ${role}` : (company ?? role);
@@ -240,6 +266,13 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
     values.scheduledDay = phrases.day(relative, date);
     values.scheduledTime = time;
     values.scheduledWhen = phrases.dayAndTime(relative, date, time);
+    // One clock for the whole email: its zone is named once, after the first time.
+    if (!clocks.other) values.localZone = phrases.zoneNote(zonePlace(userZone, phrases));
+    const readerTime = formatTime(scheduledAt, clocks.reader, phrases);
+    values.subjectWhen = phrases.subjectWhen(relative, date, clocks.other ? phrases.zoned(readerTime, zonePlace(clocks.reader, phrases)) : readerTime);
+    // Spoken to the interviewer: their clock only, their zone said once, "today" as it is for them.
+    const listenerRelative = now === undefined ? undefined : relativeDay(scheduledAt, now, clocks.reader);
+    values.spokenWhen = phrases.dayAndTime(listenerRelative, date, clocks.other ? phrases.spokenZoned(readerTime, zonePlace(clocks.reader, phrases)) : readerTime);
     if (now !== undefined) {
       const minutes = (scheduledAt - now) / MINUTE;
       // Only a call that is still ahead, and soon enough for "in about …" to be useful.
@@ -252,6 +285,7 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
     values.currentTime = clocks.other
       ? phrases.now(here, zonePlace(userZone, phrases), { time: formatTime(now, clocks.reader, phrases), place: zonePlace(clocks.reader, phrases) })
       : phrases.now(here);
+    values.spokenNow = phrases.now(formatTime(now, clocks.reader, phrases));
     values.spokenGreeting = phrases.spokenGreeting(wallHour(now, clocks.reader));
   } else {
     values.spokenGreeting = phrases.spokenGreeting(undefined);
@@ -262,7 +296,16 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   const availableUntil = instant(ctx.availableUntil);
   // A promise of availability must still hold when it is read: under five minutes, say nothing.
   if (availableUntil !== undefined && now !== undefined && availableUntil - now >= MIN_AVAILABILITY && availableUntil - now <= DAY) {
-    values.availableUntil = phrases.until(labelledTime(availableUntil, clocksAt(availableUntil, userZone, eventZone), phrases));
+    const clocks = clocksAt(availableUntil, userZone, eventZone);
+    values.availableUntil = phrases.until(labelledTime(availableUntil, clocks, phrases));
+    values.subjectUntil = phrases.until(formatTime(availableUntil, clocks.reader, phrases));
+    values.spokenUntil = values.subjectUntil;
+  }
+  if (values.candidatePhone !== undefined) {
+    const sameClock = now === undefined || !clocksAt(now, userZone, eventZone).other;
+    values.spokenPhone = sameClock ? domesticNumber(values.candidatePhone, cleanText(ctx.interviewerPhone)) : values.candidatePhone;
+  } else if (spokenPhoneMissing) {
+    values.spokenPhone = phrases.missingPhone;
   }
   const minutesLeft = wholeNumber(ctx.minutesLeft, Math.round);
   if (minutesLeft !== undefined && minutesLeft >= 5) values.minutesLeft = phrases.minutesLeft(minutesLeft);
@@ -271,13 +314,60 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   if (slots.length > 0) {
     values.slots = slots.map((slot) => '• ' + formatSlot(slot, clocksAt(slot.start, userZone, eventZone), phrases, now)).join('\n');
     // Each slot carries both zones when they differ; otherwise one line names the zone.
-    if (!slots.some((slot) => clocksAt(slot.start, userZone, eventZone).other)) values.timeZoneCity = zonePlace(userZone, phrases).name;
+    if (!slots.some((slot) => clocksAt(slot.start, userZone, eventZone).other)) {
+      values.timeZoneCity = zonePlace(userZone, phrases).name;
+      values.slotsZone = phrases.zoneNote(zonePlace(userZone, phrases));
+    }
+  } else {
+    values.noSlots = '';
   }
 
   if (ctx.rescheduled === true) values.rescheduled = '';
   if (ctx.moved === true) values.moved = '';
   if (ctx.video === true) values.video = '';
+  const service = videoService(ctx.videoUrl);
+  if (service) values.videoService = service;
   return values;
+}
+
+/** The meeting service a link belongs to, by its host; undefined for any other link. */
+function videoService(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const is = (domain: string) => host === domain || host.endsWith(`.${domain}`);
+  if (is('meet.google.com')) return 'Google Meet';
+  if (is('zoom.us') || is('zoom.com')) return 'Zoom';
+  if (is('teams.microsoft.com') || is('teams.live.com')) return 'Microsoft Teams';
+  if (is('webex.com')) return 'Webex';
+  return undefined;
+}
+
+/** Country calling codes whose domestic form is the number without any prefix (Italy, the
+ * NANP, Spain, …) and those that put a trunk "0" in front (United Kingdom, Germany, France, …).
+ * A code in neither keeps the international form. */
+const NO_TRUNK_PREFIX = new Set(['1', '30', '34', '39', '45', '47', '48', '351', '352', '420']);
+const TRUNK_ZERO = new Set(['27', '31', '32', '33', '41', '43', '44', '46', '49', '61', '64', '81', '82', '90', '91', '353', '358']);
+
+/**
+ * The candidate's number as spoken to someone in the same country: "+39 347 123 4567" →
+ * "347 123 4567" when the invite's number is Italian too, "+44 7700 900123" → "07700 900123".
+ * Anything else, or a number that does not start with a known "+code", is left as written.
+ */
+export function domesticNumber(phone: string, interviewerDial: string | undefined): string {
+  if (!interviewerDial) return phone;
+  const match = /^\+(\d{1,3})[\s.-]+(?:\(0\)\s*)?(\d[\d\s.-]*)$/.exec(phone.trim());
+  if (!match) return phone;
+  const [, code = '', rest = ''] = match;
+  const dial = interviewerDial.replace(/[^\d+]/g, '');
+  if (!dial.startsWith(`+${code}`)) return phone;
+  if (NO_TRUNK_PREFIX.has(code)) return rest;
+  if (TRUNK_ZERO.has(code)) return rest.startsWith('0') ? rest : `0${rest}`;
+  return phone;
 }
 
 const HONORIFIC = /^(dr|mr|mrs|ms|miss|prof|dott|dott\.ssa|dottssa|ing|avv|sig|sig\.ra|sigra)\.?$/i;
@@ -359,7 +449,16 @@ function labelledTime(ms: number, clocks: Clocks, phrases: LocalePhrases): strin
   const time = formatTime(ms, clocks.reader, phrases);
   if (!clocks.other) return time;
   const otherDay = calendarDay(ms, clocks.other).index !== calendarDay(ms, clocks.reader).index ? weekday(ms, clocks.other, phrases) : undefined;
-  return `${phrases.zoned(time, zonePlace(clocks.reader, phrases))} ${phrases.otherZone(formatTime(ms, clocks.other, phrases), zonePlace(clocks.other, phrases), otherDay, false)}`;
+  return `${phrases.zoned(time, zonePlace(clocks.reader, phrases))} ${phrases.otherZone(formatTime(ms, clocks.other, phrases), zonePlace(clocks.other, phrases), otherDay, false, nightOf(ms, clocks, phrases))}`;
+}
+
+/** The small hours (before 6) of the day after the reader's, on the other clock: [reader's weekday, other's]. */
+function nightOf(ms: number, clocks: Clocks, phrases: LocalePhrases): [string, string] | undefined {
+  if (!clocks.other) return undefined;
+  const hour = wallHour(ms, clocks.other);
+  if (hour === undefined || hour >= 6) return undefined;
+  if (calendarDay(ms, clocks.other).index !== calendarDay(ms, clocks.reader).index + 1) return undefined;
+  return [weekday(ms, clocks.reader, phrases), weekday(ms, clocks.other, phrases)];
 }
 
 function weekday(ms: number, zone: string, phrases: LocalePhrases): string {

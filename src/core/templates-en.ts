@@ -6,11 +6,15 @@
  *
  * Placeholder values that need grammar (numbers in words, "today", time zones) are built by
  * `phrasesEn` (phrases-en.ts), so the templates themselves stay plain sentences.
+ *
+ * `{group}` is set when the organizer is a team or a scheduling address: the email then
+ * opens by saying who the candidate is, and its subject says who and when, since the
+ * person opening a shared mailbox does not know either.
  */
 import type { TemplateKind } from './types.ts';
 import type { TemplateText } from './template-engine.ts';
 
-const greeting = '[Dear {interviewerName},|Hello,]';
+const greeting = '[{group}[Hello {company} team,|Hello,]|Dear {interviewerFirstName},|Hello,]';
 const signature = 'Best regards,\n{candidateName}\n{candidatePhone}\n{candidateEmail}';
 /** "for the Backend Engineer position at Acme", "with Acme", or nothing. */
 const aboutRole = '[ for the {role} position[ at {company}]| with {company}]';
@@ -18,35 +22,42 @@ const aboutRole = '[ for the {role} position[ at {company}]| with {company}]';
 const regardingRole = '[ about the {role} position[ at {company}]| with {company}]';
 /** "video call" for an interview with a video link and no phone number. */
 const call = '[{video}video call|call]';
-/** The time follows the role after a comma, so "at Acme" cannot read as the call's place. */
-const setFor = '[, set for {scheduledWhen}]';
+/** What a team's mailbox is told the call was. */
+const interviewNoun = '[{video}video interview|phone interview]';
+/** The time follows the role after a comma, so "at Acme" cannot read as the call's place.
+ * When every time is on one clock, its zone is named here, once. */
+const scheduledFor = '[, scheduled for {scheduledWhen}[ {localZone}]]';
+/** The same where a list of new times follows and names the zone itself. */
+const scheduledForBeforeSlots = '[, scheduled for {scheduledWhen}[ {localZone}{noSlots}]]';
+/** To a team: who is writing, and about which interview. */
+const teamIntro = (what: string, when = scheduledFor) => `My name is {candidateName}, and ${what} with your team[ for the {role} position]${when}.`;
 
 export const templatesEn: Record<TemplateKind, TemplateText> = {
   confirmation: {
-    subject: `Confirming our ${call}[ {scheduledDay}][ — {position}]`,
+    subject: `[{group}{candidateName} — confirming my ${interviewNoun}[ {subjectWhen}]|Confirming our ${call}[ {subjectWhen}][ — {position}]]`,
     body: [
       greeting,
       '',
-      `I'm writing to confirm our ${call}${aboutRole}[, set for {scheduledWhen}[, {startsIn}]]. I'm looking forward to speaking with you.`,
-      "[{video}I'll join with the link in the invitation.]",
-      '[If anything changes, you can reach me at {candidatePhone}.]',
+      `[{group}${teamIntro(`I'm writing to confirm my ${interviewNoun}`)}|I'm writing to confirm our ${call}${aboutRole}${scheduledFor}. I'm looking forward to speaking with you.]`,
+      "[{video}I'll join using the [{videoService} ]link in the invitation.[ If anything changes, you can reach me at {candidatePhone}.]|I'll be ready for your call at {candidatePhone}.]",
       '',
-      'Thank you, and speak soon.',
+      '[{group}Thank you.|Thank you, and speak soon.]',
       '',
       signature,
     ].join('\n'),
   },
 
   'follow-up': {
-    subject: `Following up on our ${call}[ {scheduledDay}][ — {position}]`,
+    subject: `[{group}{candidateName} — ${interviewNoun}[ {subjectWhen}][, available {subjectUntil}]|Our ${call}[ {subjectWhen}][ — available {subjectUntil}| — {position}]]`,
     body: [
       greeting,
       '',
-      `I'm writing about our ${call}${aboutRole}${setFor}. [{video}I joined at the scheduled time, but we haven't managed to connect yet.|I called you {attempts} but couldn't get through.|We haven't managed to connect yet.]`,
+      `[{group}${teamIntro(`I'm writing about my ${interviewNoun}`)}|I'm writing about our ${call}${aboutRole}${scheduledFor}.] ` +
+        "[{video}I'm in the meeting using the [{videoService} ]link from the invitation. In case the meeting is on a different link, please send it and I'll join straight away.|{group}I called {attempts} but couldn't reach anyone.|I called you {attempts} but couldn't get through.|We haven't been able to connect yet.]",
       '',
-      // "Otherwise" lives in the same group as the availability it refers to: no availability
-      // (too little time left), no "otherwise".
-      "[[{video}I'll stay in the meeting|I'll stay available[ at {candidatePhone}]] {availableUntil} and hope we can speak then. Otherwise, I'd be happy to reschedule at a time that suits you.|I'd be happy to reschedule at a time that suits you[; you can reach me at {candidatePhone}].]",
+      // "If you can't make it by then" lives in the same group as the availability it refers
+      // to: no availability (too little time left), no such sentence.
+      "[{video}I'll stay in the meeting {availableUntil}[, and you can also call me at {candidatePhone}]. If you can't make it by then, I'd be happy to reschedule at a time that suits you.|I'll stay available[ at {candidatePhone}] {availableUntil}, so please call any time before then. If you can't make it by then, I'd be happy to reschedule at a time that suits you.|I'd be happy to reschedule at a time that suits you[; you can reach me at {candidatePhone}].]",
       '',
       'Thank you again for the opportunity.',
       '',
@@ -54,29 +65,30 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
     ].join('\n'),
   },
 
-  // Read aloud, so no greeting line or signature: one short sentence per line.
+  // Read aloud, so no greeting line or signature: one short sentence per line, every time on
+  // the listener's clock, their zone said once.
   voicemail: {
     subject: 'Voicemail script[ — {position}]',
     body: [
       '{spokenGreeting}[ {interviewerFirstName}][, this is {candidateName}].',
-      `I'm calling about our interview${aboutRole}${setFor}.`,
-      "[It's now {currentTime}.]",
-      "[You can reach me at {candidatePhone}. Again, that's {candidatePhone}.]",
-      "[I'll stay available {availableUntil}. If that doesn't suit you, I'm happy to find another time.|I'm happy to find another time that works for you.]",
-      'Thank you, and I hope to speak with you soon.',
+      `I'm calling about our interview${aboutRole}[, scheduled for {spokenWhen}].`,
+      "[It's now {spokenNow}.]",
+      "[My number is {spokenPhone}. Again, that's {spokenPhone}.]",
+      "[I'll stay available {spokenUntil}. If you can't make it by then, I'm happy to find another time.|I'm happy to find another time that suits you.]",
+      'Thank you, and talk soon.',
     ].join('\n'),
   },
 
   apology: {
-    subject: 'Sorry I missed [{video}our video call|your call][ — {position}]',
+    subject: `[{group}{candidateName} — sorry I missed [{video}the video interview|the interview call][ {subjectWhen}]|Sorry I missed [{video}our video call|your call][ — {position}]]`,
     body: [
       greeting,
       '',
-      `[{video}I'm sorry I missed our video call${aboutRole}|I'm sorry I missed your call[ about the {role} position[ at {company}]| about the opportunity at {company}]]. That was my mistake.[ I tried to call you back {attempts} but couldn't reach you.]`,
+      `[{group}${teamIntro(`I'm sorry I missed [{video}my video interview|the call for my interview]`, scheduledForBeforeSlots)} That was my mistake.[ I tried to call back {attempts} but couldn't reach anyone.]` +
+        `|I'm sorry I missed [{video}our video call${aboutRole}|your call[ about the {role} position[ at {company}]| about the opportunity at {company}]]${scheduledForBeforeSlots}. That was my mistake.[ I tried to call you back {attempts} but couldn't reach you.]]`,
       '',
-      'Could we find another time to talk, today or in the next few days?[ You can reach me at {candidatePhone}.]',
-      // The leading newline inside the group keeps the slots a paragraph of their own.
-      "[\nHere are a few times that would work well for me:\n{slots}\n[All times are {timeZoneCity} time.\n]I'm also happy to fit around your schedule.]",
+      // "Now" first, then later times: a list that starts tomorrow does not contradict it.
+      "[I'm free to talk now[ at {candidatePhone}]. If another time suits you better, I can do any of these[ {slotsZone}]:\n{slots}\nI'm also happy to fit around your schedule.|I'm free to talk now[ at {candidatePhone}], or at any other time that suits you, today or in the next few days.]",
       '',
       'Thank you for your understanding.',
       '',
@@ -85,13 +97,14 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   },
 
   reschedule: {
-    subject: `Rescheduling our ${call}[ — {position}]`,
+    subject: `[{group}{candidateName} — rescheduling my ${interviewNoun}[ {subjectWhen}]|Rescheduling our ${call}[ — {position}]]`,
     body: [
       greeting,
       '',
-      `Unfortunately we weren't able to connect for our ${call}${regardingRole}${setFor}. I'd be glad to find another time to talk.`,
+      `[{group}${teamIntro(`I'm writing about my ${interviewNoun}`, scheduledForBeforeSlots)} Unfortunately we weren't able to connect, and I'd be glad to find another time to talk.` +
+        `|Unfortunately we weren't able to connect for our ${call}${regardingRole}${scheduledForBeforeSlots}. I'd be glad to find another time to talk.]`,
       '',
-      "[Here are a few times that would work for me:\n{slots}\n[All times are {timeZoneCity} time.\n]If none of these suit you, I'm happy to fit around your availability.|Could you let me know when you might be available? I'm happy to fit around your schedule.]",
+      "[I'm available at any of these times[ {slotsZone}]:\n{slots}\nIf none of these suit you, I'm happy to fit around your schedule.|Could you let me know when you might be available? I'm happy to fit around your schedule.]",
       '[You can also reach me at {candidatePhone}.]',
       '',
       'Thank you, and I look forward to speaking with you.',
@@ -101,26 +114,28 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   },
 
   'please-call-me': {
-    subject: 'Could you call me when it suits you?[ — {position}]',
+    subject: '[{group}{candidateName} — interview: could you call me when it suits you?|Could you call me when it suits you?[ — {position}]]',
     body: [
       greeting,
       '',
-      `[{rescheduled}Unfortunately we missed each other again at the new time[, {scheduledWhen}].|Unfortunately we haven't managed to connect yet for our ${call}${regardingRole}${setFor}.]`,
+      `[{group}${teamIntro(`I'm writing about my ${interviewNoun}`)} [{rescheduled}Unfortunately we weren't able to connect at the new time either.|Unfortunately we haven't been able to connect yet.]` +
+        `|[{rescheduled}Unfortunately we weren't able to connect at the new time either[, {scheduledWhen}[ {localZone}]].|Unfortunately we haven't been able to connect yet for our ${call}${regardingRole}${scheduledFor}.]]`,
       '',
-      "To make things easier, would you be willing to call me[ at {candidatePhone}] at whatever time suits you best? I'll keep my phone with me.",
+      "[{group}Could someone from your team call me[ at {candidatePhone}] whenever it suits you?|Could you call me[ at {candidatePhone}] whenever it suits you?] I'll keep my phone with me.",
       '',
-      'Thank you for your patience, and I look forward to speaking with you.',
+      'Thank you, and I look forward to speaking with you.',
       '',
       signature,
     ].join('\n'),
   },
 
   'thank-you': {
-    subject: 'Thank you for your time[ — {position}]',
+    subject: '[{group}{candidateName} — thank you for the interview[ {scheduledDay}]|Thank you for your time[ — {position}]]',
     body: [
       greeting,
       '',
-      'Thank you for taking the time to speak with me[ about the {role} position[ at {company}]| about the opportunity at {company}]. I enjoyed our conversation and learning more about the role.[{moved} Thank you also for your flexibility in finding a new time.]',
+      '[{group}My name is {candidateName}, and I spoke with your team[ {scheduledDay}][ about the {role} position]. Thank you for the time you gave me; I enjoyed the conversation and learning more about the role.[{moved} Thank you also for your flexibility in finding a new time.] Could you please pass my thanks on to the person I spoke with?' +
+        '|Thank you for taking the time to speak with me[ about the {role} position[ at {company}]| about the opportunity at {company}]. I enjoyed our conversation and learning more about the role.[{moved} Thank you also for your flexibility in finding a new time.]]',
       '',
       "If there's anything else I can provide, please let me know. I look forward to hearing from you.",
       '',

@@ -1,127 +1,147 @@
 /**
- * Italian wording of every email and script, in the formal register (Lei, courtesy pronouns
- * capitalised). Same syntax as templates-en.ts; see render-template.ts.
+ * Italian wording of every email and script. Same syntax as templates-en.ts; see
+ * render-template.ts.
+ *
+ * To a person: the formal register (Lei), with a capital on the courtesy pronouns that stand
+ * alone (Lei, Le, La, Sua) and none on those joined to a verb ("chiamarla", "parlarle"), which
+ * would read as bureaucratic. To a team or a scheduling address (`{group}`): no Lei at all,
+ * impersonal wording, and the candidate says who they are.
  *
  * Nothing refers to the candidate with a gendered adjective or participle ("lieto",
- * "riuscito", "dispiaciuto"): we do not know the candidate's gender, so every sentence is
- * built to agree with no one ("sarò felice", "senza riuscire", "mi scuso").
+ * "riuscito", "dispiaciuto", "chiamato"): we do not know the candidate's gender, so every
+ * sentence is built to agree with no one ("sono disponibile", "senza riuscire", "mi scuso").
  *
- * After "Gentile …," the body starts in lower case, as Italian letters traditionally do;
- * sentences that open with the courtesy "Le" keep its capital.
+ * After "Gentile …," or "Buongiorno," the body starts in lower case, as Italian letters
+ * traditionally do; sentences that open with the courtesy "Le" or "La" keep its capital.
+ * Subjects separate their parts with a spaced en dash.
  */
 import type { TemplateKind } from './types.ts';
 import type { TemplateText } from './template-engine.ts';
 
-const greeting = '[Gentile {interviewerName},|Buongiorno,]';
+const greeting = '[{group}Buongiorno,|Gentile {interviewerName},|Buongiorno,]';
 const signature = 'Cordiali saluti,\n{candidateName}\n{candidatePhone}\n{candidateEmail}';
-/** "per la posizione di Backend Engineer presso Acme", "con Acme", or nothing. */
-const aboutRole = '[ per la posizione di {role}[ presso {company}]| con {company}]';
-/** The same after "per il colloquio", where a second "per" would stumble. */
-const regardingRole = '[ relativo alla posizione di {role}[ presso {company}]| con {company}]';
+/** "per la posizione di Backend Engineer in Acme", "con Acme", or nothing. */
+const aboutRole = '[ per la posizione di {role}[ in {company}]| con {company}]';
+/** To a team: "con Acme per la posizione di Backend Engineer". */
+const teamRole = '[ con {company}][ per la posizione di {role}]';
 /** "videocolloquio" for an interview with a video link and no phone number. */
 const interview = '[{video}video]colloquio';
-const plannedFor = '[, previsto per {scheduledWhen}]';
+/** When every time is on one clock, its zone is named here, once. */
+const plannedFor = '[, previsto per {scheduledWhen}[ {localZone}]]';
+/** The same where a list of new times follows and names the zone itself. */
+const plannedForBeforeSlots = '[, previsto per {scheduledWhen}[ {localZone}{noSlots}]]';
+/** To a team: who is writing, and about which interview. */
+const teamIntro = (what: string, when = plannedFor) => `sono {candidateName} e ${what}${teamRole}${when}`;
 
 export const templatesIt: Record<TemplateKind, TemplateText> = {
   confirmation: {
-    subject: `Conferma del ${interview}[ di {scheduledDay}][ — {position}]`,
+    subject: '[{group}{candidateName} – conferma del [{video}videocolloquio|colloquio telefonico][ di {subjectWhen}]|Conferma del [{video}videocolloquio|colloquio telefonico][ di {subjectWhen}][ – {position}]]',
     body: [
       greeting,
       '',
-      `Le scrivo per confermare il ${interview}${regardingRole}[, previsto per {scheduledWhen}[, {startsIn}]]. Sarà un piacere parlare con Lei.`,
-      "[{video}Mi collegherò tramite il link presente nell'invito.]",
-      '[Per qualsiasi variazione può contattarmi al numero {candidatePhone}.]',
+      `[{group}${teamIntro('scrivo per confermare il [{video}videocolloquio|colloquio telefonico]')}.|Le scrivo per confermare il [{video}videocolloquio|colloquio telefonico]${aboutRole}${plannedFor}. Sarà un piacere parlare con Lei.]`,
+      "[{video}Mi collegherò tramite il link[ di {videoService}] presente nell'invito.[ {group}Per qualsiasi variazione sono raggiungibile al numero {candidatePhone}.| Per qualsiasi variazione può contattarmi al numero {candidatePhone}.]|{group}Sarò disponibile per la chiamata al numero {candidatePhone}.|Sarò disponibile per la Sua chiamata al numero {candidatePhone}.]",
       '',
-      'La ringrazio e a presto.',
+      'A presto.',
       '',
       signature,
     ].join('\n'),
   },
 
   'follow-up': {
-    subject: '[{video}Videocolloquio|Colloquio][ di {scheduledDay}]: in attesa di sentirci[ — {position}]',
+    subject: '[{group}{candidateName} – [{video}videocolloquio|colloquio][ di {subjectWhen}][, disponibile {subjectUntil}]|[{video}Videocolloquio|Colloquio][ di {subjectWhen}][ – disponibile {subjectUntil}| – {position}]]',
     body: [
       greeting,
       '',
-      `Le scrivo in merito al ${interview}${aboutRole}${plannedFor}. [{video}Sono in collegamento dall'orario previsto, ma finora non è stato possibile sentirci.|Ho provato a chiamarLa {attempts}, senza però riuscire a parlarLe.|Finora non è stato possibile sentirci.]`,
+      `[{group}${teamIntro(`scrivo in merito al ${interview}`)}.|Le scrivo in merito al ${interview}${aboutRole}${plannedFor}.] ` +
+        "[{video}Sono in collegamento tramite il link[ di {videoService}] presente nell'invito: se il colloquio si svolgesse su un link diverso, sarà sufficiente inviarmelo e mi collegherò subito.|{group}Ho provato a chiamare {attempts}, senza riuscire a mettermi in contatto.|Ho provato a chiamarla {attempts}, senza però riuscire a parlarle.|Finora non è stato possibile sentirci.]",
       '',
-      // "In caso contrario" sta nello stesso gruppo della disponibilità a cui si riferisce.
-      '[[{video}Resterò in collegamento|Resterò disponibile[ al numero {candidatePhone}]] {availableUntil} e spero di sentirLa a breve. In caso contrario, sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo.|Sarò felice di fissare un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]',
+      // "In alternativa" sta nello stesso gruppo della disponibilità a cui si riferisce.
+      '[{group}[{video}Resterò in collegamento {availableUntil}[; sono raggiungibile anche al numero {candidatePhone}]. In alternativa, fisserò volentieri un nuovo appuntamento nel momento più comodo.|Resterò disponibile[ al numero {candidatePhone}] {availableUntil}. In alternativa, fisserò volentieri un nuovo appuntamento nel momento più comodo.|Fisserò volentieri un nuovo appuntamento nel momento più comodo[; sono raggiungibile al numero {candidatePhone}].]' +
+        '|[{video}Resterò in collegamento {availableUntil}[; può anche chiamarmi al numero {candidatePhone}]. In alternativa, fisserò volentieri un nuovo appuntamento quando Le sarà più comodo.|Resterò disponibile[ al numero {candidatePhone}] {availableUntil}. In alternativa, fisserò volentieri un nuovo appuntamento quando Le sarà più comodo.|Fisserò volentieri un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]]',
       '',
-      "La ringrazio ancora per l'opportunità.",
+      "[{group}Grazie ancora per l'opportunità.|La ringrazio ancora per l'opportunità.]",
       '',
       signature,
     ].join('\n'),
   },
 
-  // Da leggere ad alta voce: niente intestazione né firma, una frase breve per riga.
+  // Da leggere ad alta voce: niente intestazione né firma, una frase breve per riga, ogni orario
+  // sull'ora di chi ascolta, il fuso detto una volta sola. Nessun "Lei": va bene anche per un
+  // numero condiviso.
   voicemail: {
-    subject: 'Messaggio per la segreteria[ — {position}]',
+    subject: 'Messaggio in segreteria[ – {position}]',
     body: [
       '{spokenGreeting}[, sono {candidateName}].',
-      `La chiamo per il ${interview}${regardingRole}${plannedFor}.`,
-      '[In questo momento {currentTime}.]',
-      '[Può richiamarmi al numero {candidatePhone}. Ripeto: {candidatePhone}.]',
-      '[Resterò disponibile {availableUntil}. Se per Lei non fosse possibile, sarò felice di concordare un altro momento.|Sarò felice di concordare con Lei un altro momento.]',
-      'La ringrazio e spero di sentirLa presto.',
+      `Chiamo in merito al ${interview}${aboutRole}[, previsto per {spokenWhen}].`,
+      '[In questo momento {spokenNow}.]',
+      '[Il mio numero è {spokenPhone}. Ripeto: {spokenPhone}.]',
+      "[Resterò disponibile {spokenUntil}. Se non fosse possibile entro quell'ora, possiamo senz'altro concordare un altro momento.|Possiamo senz'altro concordare un altro momento.]",
+      'Grazie, a presto.',
     ].join('\n'),
   },
 
   apology: {
-    subject: '[{video}Mi scuso per il videocolloquio mancato|Mi scuso per la chiamata persa][ — {position}]',
+    subject: '[{group}{candidateName} – mi scuso per [{video}il videocolloquio mancato|la chiamata persa][ di {subjectWhen}]|Mi scuso per [{video}il videocolloquio mancato|la chiamata persa][ – {position}]]',
     body: [
       greeting,
       '',
-      `[{video}mi scuso per aver mancato il nostro videocolloquio${regardingRole}|mi scuso per non aver risposto alla Sua chiamata[ per il colloquio relativo alla posizione di {role}[ presso {company}]| per il colloquio con {company}]]. La responsabilità è mia.[ Ho provato a richiamarLa {attempts}, senza riuscire a parlarLe.]`,
+      `[{group}${teamIntro('mi scuso per non aver [{video}partecipato al videocolloquio|risposto alla chiamata relativa al colloquio]', plannedForBeforeSlots)}.[ Ho provato a richiamare {attempts}, senza riuscire a mettermi in contatto.]` +
+        `|[{video}mi scuso per non aver partecipato al videocolloquio|mi scuso per non aver risposto alla Sua chiamata relativa al colloquio]${aboutRole}${plannedForBeforeSlots}.[ Ho provato a richiamarla {attempts}, senza riuscire a parlarle.]]`,
       '',
-      'Potremmo sentirci oggi stesso o nei prossimi giorni, quando Le è più comodo?[ Può contattarmi al numero {candidatePhone}.]',
-      "[\nSe può esserLe utile, ecco alcuni orari in cui sono disponibile:\n{slots}\n[Gli orari si riferiscono all'ora di {timeZoneCity}.\n]Mi adatterò comunque volentieri ai Suoi impegni.]",
+      // "Subito" prima, poi gli altri orari: un elenco che inizia domani non lo contraddice.
+      '[{group}[Sono disponibile già da ora[ al numero {candidatePhone}]. In alternativa, propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ad altri orari.|Sono disponibile già da ora[ al numero {candidatePhone}]. Sarebbe possibile sentirci oggi stesso o nei prossimi giorni?]' +
+        '|[Sono disponibile già da ora[ al numero {candidatePhone}]. Se preferisce un altro momento, ecco alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ai Suoi impegni.|Sono disponibile già da ora[ al numero {candidatePhone}], oppure quando Le è più comodo, oggi stesso o nei prossimi giorni.]]',
       '',
-      'La ringrazio per la comprensione.',
+      '[{group}Grazie per la comprensione.|La ringrazio per la comprensione.]',
       '',
       signature,
     ].join('\n'),
   },
 
   reschedule: {
-    subject: `Nuova data per il ${interview}[ — {position}]`,
+    subject: `[{group}{candidateName} – nuova data per il ${interview}[ di {subjectWhen}]|Nuova data per il ${interview}[ – {position}]]`,
     body: [
       greeting,
       '',
-      `purtroppo non è stato possibile sentirci per il ${interview}${regardingRole}${plannedFor}. Sarò felice di fissare un nuovo appuntamento.`,
+      `[{group}${teamIntro(`scrivo in merito al ${interview}`, plannedForBeforeSlots)}: purtroppo non è stato possibile sentirci. Sono a disposizione per fissare un nuovo appuntamento.` +
+        `|purtroppo non è stato possibile sentirci per il ${interview}${aboutRole}${plannedForBeforeSlots}. Sono a disposizione per fissare un nuovo appuntamento.]`,
       '',
-      "[Le propongo alcune mie disponibilità:\n{slots}\n[Gli orari si riferiscono all'ora di {timeZoneCity}.\n]Se nessuna fosse comoda, mi adatterò volentieri alle Sue esigenze.|Mi farebbe sapere quando potrebbe essere disponibile? Mi adatterò volentieri ai Suoi impegni.]",
-      '[Può contattarmi anche al numero {candidatePhone}.]',
+      '[{group}[Propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nSe nessuna di queste opzioni andasse bene, mi adatterò volentieri ad altri orari.|Resto in attesa di sapere quale momento sarebbe più comodo, e mi adatterò volentieri.]' +
+        '|[Le propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nSe nessuna di queste opzioni Le andasse bene, mi adatterò volentieri ai Suoi impegni.|Mi farebbe sapere quando potrebbe essere disponibile? Mi adatterò volentieri ai Suoi impegni.]]',
+      '[{group}Sono raggiungibile anche al numero {candidatePhone}.|Può contattarmi anche al numero {candidatePhone}.]',
       '',
-      'La ringrazio e resto a Sua disposizione.',
+      "[{group}Resto a disposizione e ringrazio per l'attenzione.|La ringrazio e resto a Sua disposizione.]",
       '',
       signature,
     ].join('\n'),
   },
 
   'please-call-me': {
-    subject: 'Può chiamarmi quando Le è più comodo?[ — {position}]',
+    subject: '[{group}{candidateName} – colloquio: sarebbe possibile ricevere una chiamata?|Potrebbe richiamarmi quando Le è comodo?[ – {position}]]',
     body: [
       greeting,
       '',
-      `[{rescheduled}purtroppo non è stato possibile sentirci nemmeno al nuovo orario[, {scheduledWhen}].|purtroppo non è stato ancora possibile sentirci per il ${interview}${regardingRole}${plannedFor}.]`,
+      `[{group}${teamIntro(`scrivo in merito al ${interview}`)}: [{rescheduled}purtroppo non è stato possibile sentirci nemmeno al nuovo orario concordato.|purtroppo finora non è stato possibile sentirci.]` +
+        `|[{rescheduled}purtroppo non è stato possibile sentirci[ {scheduledWhen}[ {localZone}]], all'orario che avevamo concordato per il ${interview}${aboutRole}.|purtroppo non è stato ancora possibile sentirci per il ${interview}${aboutRole}${plannedFor}.]]`,
       '',
-      'Per semplificare le cose, potrebbe chiamarmi Lei[ al numero {candidatePhone}] nel momento che preferisce? Terrò il telefono a portata di mano.',
+      '[{group}Se fosse più comodo, sarebbe possibile ricevere una chiamata[ al numero {candidatePhone}] nel momento preferito?|Se Le è più comodo, potrebbe chiamarmi Lei[ al numero {candidatePhone}] quando preferisce?] Terrò il telefono a portata di mano.',
       '',
-      'La ringrazio per la pazienza e resto a Sua disposizione.',
+      '[{group}Ringrazio e resto in attesa di una chiamata.|La ringrazio e resto in attesa di una Sua chiamata.]',
       '',
       signature,
     ].join('\n'),
   },
 
   'thank-you': {
-    subject: 'Grazie per il colloquio[ — {position}]',
+    subject: '[{group}{candidateName} – grazie per il colloquio[ di {scheduledDay}]|Grazie per il colloquio[ – {position}]]',
     body: [
       greeting,
       '',
-      `La ringrazio per il colloquio${regardingRole} e per il tempo che mi ha dedicato. È stato un piacere approfondire il ruolo.[{moved} Apprezzo molto anche la Sua flessibilità nel trovare un nuovo momento per sentirci.]`,
+      '[{group}sono {candidateName} e desidero ringraziare per il colloquio[ di {scheduledDay}][ con {company}][ per la posizione di {role}] e per il tempo dedicatomi. È stato un piacere approfondire il ruolo.[{moved} Apprezzo molto anche la flessibilità nel trovare un nuovo momento per sentirci.] Chiedo cortesemente di estendere i miei ringraziamenti alla persona con cui ho parlato.' +
+        `|La ringrazio per il colloquio${aboutRole} e per il tempo che mi ha dedicato. È stato un piacere approfondire il ruolo.[{moved} Apprezzo molto anche la Sua flessibilità nel trovare un nuovo momento per sentirci.]]`,
       '',
-      'Resto a Sua disposizione per qualsiasi ulteriore informazione e attendo con piacere un Suo riscontro.',
+      '[{group}Resto a disposizione per qualsiasi ulteriore informazione e attendo con piacere un riscontro.|Resto a Sua disposizione per qualsiasi ulteriore informazione e attendo con piacere un Suo riscontro.]',
       '',
       signature,
     ].join('\n'),

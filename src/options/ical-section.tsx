@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { icalSkipReasons, type IcalReport, type IcalSkipReason, type StoredState } from '../core/stored-state.ts';
-import { maskIcalUrl, normalizeIcalUrl } from '../calendar/ical-fetch.ts';
+import { maskIcalUrl, normalizeIcalUrl } from '../core/ical-address.ts';
 import { send } from '../platform/messages.ts';
 import { releaseOrigin, requestOrigin } from '../platform/permissions.ts';
 import { useI18n } from '../ui/i18n.ts';

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { Badge } from '../core/badge.ts';
 
 const colors: Record<string, string> = {
@@ -8,6 +7,8 @@ const colors: Record<string, string> = {
 };
 
 export async function setBadge(badge: Badge): Promise<void> {
-  await browser.action.setBadgeText({ text: badge.text });
-  if (badge.phase) await browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' });
+  await Promise.all([
+    chrome.action.setBadgeText({ text: badge.text }),
+    ...(badge.phase ? [chrome.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
+  ]);
 }

@@ -1,4 +1,3 @@
-// chrome.* directly (promise-based in MV3).
 import type { DefaultTemplates } from '../core/custom-templates.ts';
 import { normalizeTemplates } from '../core/normalize-templates.ts';
 import { templateKinds } from '../core/template-kinds.ts';

@@ -3,7 +3,7 @@ import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Slot } from '../core/propose-slots.ts';
-import type { MessageKey, UserMessage } from '../core/message-key.ts';
+import type { UserMessage } from '../core/message-key.ts';
 
 /**
  * Every message between the UI and the service worker: name → request and response.
@@ -65,11 +65,8 @@ export interface CalendarChoice {
 
 export type MessageName = keyof MessageMap;
 
-/**
- * The error (a `_locales` key) the worker answers when the interview a button acted on is no
- * longer stored: the popup had not yet shown its replacement. The popup tells the user.
- */
-export const INTERVIEW_GONE = 'errorInterviewGone' satisfies MessageKey;
+/** The error the worker answers when the interview a button acted on is gone (decided in core). */
+export { INTERVIEW_GONE } from '../core/interview-changes.ts';
 
 /** Errors cross the boundary as values, never as lost rejections, and as message keys: the
  * page words them in the user's language (ui/error-text.ts), never shows the worker's English. */
@@ -82,9 +79,8 @@ export interface Envelope<K extends MessageName = MessageName> {
 }
 
 /**
- * Sends one message to the service worker. Uses `chrome.*` directly (MV3 returns promises):
- * the UI bundles stay free of webextension-polyfill, which cannot be tree-shaken (2.9 KB gzip,
- * measured by `npm run bench`) and would take room the popup's budget does not have.
+ * Sends one message to the service worker; a missing answer or a closed channel comes back as
+ * an error value, never as a rejection.
  */
 export async function send<K extends MessageName>(name: K, request: MessageMap[K]['request']): Promise<MessageResult<MessageMap[K]['response']>> {
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };

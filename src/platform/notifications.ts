@@ -1,5 +1,3 @@
-import browser from 'webextension-polyfill';
-
 export interface NotificationSpec {
   title: string;
   message: string;
@@ -11,31 +9,30 @@ export interface NotificationSpec {
 
 /** Shows (or replaces) the notification with this id. */
 export async function showNotification(id: string, spec: NotificationSpec): Promise<void> {
-  const options: browser.Notifications.CreateNotificationOptions & { buttons?: { title: string }[]; requireInteraction?: boolean } = {
+  const options: chrome.notifications.NotificationCreateOptions = {
     type: 'basic',
-    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
     title: spec.title,
     message: spec.message,
     priority: spec.requireInteraction ? 2 : 0,
   };
   if (spec.buttons.length > 0) options.buttons = spec.buttons.slice(0, 2).map((title) => ({ title }));
   if (spec.requireInteraction) options.requireInteraction = true;
-  await browser.notifications.create(id, options);
+  await chrome.notifications.create(id, options);
 }
 
 export async function clearNotification(id: string): Promise<void> {
-  await browser.notifications.clear(id);
+  await chrome.notifications.clear(id);
 }
 
 export async function openNotificationIds(): Promise<string[]> {
-  return Object.keys(await browser.notifications.getAll());
+  return Object.keys(await chrome.notifications.getAll());
 }
 
 export function onNotificationButton(listener: (id: string, index: number) => void): void {
-  // The polyfill's typings miss onButtonClicked; Chrome has it on the same object.
   chrome.notifications.onButtonClicked.addListener(listener);
 }
 
 export function onNotificationClicked(listener: (id: string) => void): void {
-  browser.notifications.onClicked.addListener(listener);
+  chrome.notifications.onClicked.addListener(listener);
 }

@@ -1,5 +1,3 @@
-// chrome.* directly (promise-based in MV3): the options page imports this.
-
 /** The match pattern that covers one address's origin, e.g. https://calendar.google.com/* */
 export function originPattern(url: string): string {
   return `${new URL(url).origin}/*`;

@@ -1,5 +1,3 @@
-// chrome.* directly: the popup imports this, and its bundle is kept free of the polyfill.
-
 export function openOptionsPage(): void {
   chrome.runtime.openOptionsPage().catch((error: unknown) => console.error(error));
 }

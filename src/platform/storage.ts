@@ -1,16 +1,18 @@
+/**
+ * The stored state in `chrome.storage.local`: read (through core's loadState), written key by
+ * key, and watched. Besides the state it keeps two extras: `ready` (install and browser-start
+ * work done) and `storageProblems` (what the last repair set aside, until dismissed).
+ */
 import type { LoadResult, StoredState } from '../core/stored-state.ts';
 import { loadState } from '../core/stored-state.ts';
 
 /** Keys the extension writes besides the state proper. */
 export interface StorageExtras {
-  /** Epoch ms at which install/startup work last finished; tests wait on it. */
+  /** Epoch ms at which install/startup work last finished; the browser tests wait on it. */
   ready: number;
   /** Last problems met while loading storage, shown to the user. */
   storageProblems: string[];
 }
-
-// chrome.* directly (promise-based in MV3): this module is in the popup's bundle, which is kept
-// free of webextension-polyfill for its size budget.
 
 const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed'] as const;
 /** Fails to compile when StoredState gains a key that is not read back. */
@@ -31,6 +33,15 @@ export async function writeState(partial: Partial<StoredState> & Partial<Storage
   // An optional key set to undefined (the undo of a removal, once used) is gone, not kept.
   const cleared = Object.entries(partial).filter(([, value]) => value === undefined).map(([key]) => key);
   if (cleared.length > 0) await chrome.storage.local.remove(cleared);
+}
+
+/**
+ * Stamps `ready` once the install or browser-start work is done (the browser tests wait for
+ * it). Kept apart from the state: a reconcile that changes nothing writes nothing.
+ */
+export async function markReady(now: number): Promise<void> {
+  const extras: Pick<StorageExtras, 'ready'> = { ready: now };
+  await chrome.storage.local.set(extras);
 }
 
 /** Calls `listener` whenever any state key changes (from any context). Returns an unsubscribe. */

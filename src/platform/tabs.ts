@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 
 /** Opens a compose URL or a page in a new foreground tab. Only https: and mailto: get here. */
 export async function openTab(url: string): Promise<void> {
@@ -6,9 +5,9 @@ export async function openTab(url: string): Promise<void> {
   if (protocol !== 'https:' && protocol !== 'mailto:' && protocol !== 'chrome-extension:') {
     throw new Error(`Refusing to open a ${protocol} URL`);
   }
-  await browser.tabs.create({ url, active: true });
+  await chrome.tabs.create({ url, active: true });
 }
 
 export function extensionUrl(path: string): string {
-  return browser.runtime.getURL(path);
+  return chrome.runtime.getURL(path);
 }

@@ -1,5 +1,3 @@
-// chrome.* directly (promise-based in MV3).
-
 /**
  * CLDR's Windows → IANA zone table, packaged as data by build.mjs (from
  * src/calendar/windows-zones-data.ts) and read at each iCal sync. Undefined when it cannot

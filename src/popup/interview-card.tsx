@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Interview, Marks, TemplateKind } from '../core/types.ts';
+import { isLocale, type Interview, type Marks, type TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
-import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, waitingPhases, waitState } from '../core/outcome.ts';
+import { availableActions, effectiveInterview, emptyMarks, offeredDrafts, voicemailOffered, waitingPhases, waitState } from '../core/outcome.ts';
 import { effectiveTiming } from '../core/timing.ts';
 import { interviewerPhones } from '../core/own-contacts.ts';
 import { INTERVIEW_GONE, send } from '../platform/messages.ts';
@@ -127,7 +127,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   // The recruiter's language, not the popup's: detected from the invite, changeable here.
   const draftLocale = interviewLocale(interview, marks, settings.language, uiLanguage());
   const chooseLanguage = (language: string) => {
-    void send('interview-language', { interviewId: interview.id, language: language === 'it' ? 'it' : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
+    void send('interview-language', { interviewId: interview.id, language: isLocale(language) ? language : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
   };
   const has = (action: MarkAction) => actions.includes(action);
   const button = (action: MarkAction, label: string, primary = false) => (
@@ -223,7 +223,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
         </div>
       )}
 
-      {phones.length > 0 && (waiting || (state.phase === 'upcoming' && untilStart <= CHECKLIST_LEAD)) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
+      {phones.length > 0 && voicemailOffered(calendarInterview, marks, now, settings) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
       {picking

@@ -133,7 +133,8 @@ describe('the candidate flow in the popup', () => {
     await page.locator('.emails .button.primary').click();
     await page.locator('.slots').waitFor();
     const url = await gmailUrlAfter(session, () => page.getByRole('button', { name: 'Open the draft' }).click());
-    assert.match(url.searchParams.get('body') ?? '', /Could we find another time to talk, today or in the next few days\?/);
+    // "Now" first, then later times (or any time in the next few days): never the reverse.
+    assert.match(url.searchParams.get('body') ?? '', /I'm free to talk now( at [^,.]+)?(\. If another time suits you better, I can do any of these|, or at any other time that suits you, today or in the next few days)/);
   });
 
   it('says so when a click reaches an interview that was just replaced, then shows the current one', PER_TEST, async () => {
@@ -227,7 +228,7 @@ describe('the candidate flow in the popup', () => {
     const english = await gmailUrlAfter(session, () => page.getByRole('button', { name: "Scrivi l'email di follow-up" }).click());
     assert.match(english.searchParams.get('body') ?? '', /I'll stay available/);
     page = await session.openPage('popup.html');
-    await page.getByLabel('Email e messaggio vocale in').selectOption('it');
+    await page.getByLabel('Email e messaggio in segreteria in').selectOption('it');
     await session.waitFor(async () => {
       const { marks } = await session.readStorage<{ marks: Record<string, { language?: string }> }>(['marks']);
       return Object.values(marks ?? {}).some((m) => m.language === 'it');

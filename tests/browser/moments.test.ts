@@ -70,7 +70,7 @@ describe('each moment of the timeline, through its notification', () => {
   });
 
   /**
-   * Records every chrome.notifications.create in the worker (the polyfill looks the method up
+   * Records every chrome.notifications.create in the worker (src/platform looks the method up
    * on each call, so replacing it is seen). getAll only tells ids, the spy tells what was shown
    * and how many times.
    */
@@ -171,14 +171,16 @@ describe('each moment of the timeline, through its notification', () => {
       .replace(/[\u00A0\u202F]/g, ' ');
   }
 
-  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time, signed', PER_TEST, async () => {
+  it('confirm (start − 90 min): "Write confirmation" opens a confirmation draft with the time and the number, signed', PER_TEST, async () => {
     const interview = await enterMoment(-90, 'confirm');
     await assertOneNotification(interview, 'confirm', /^Demo · Confirm your interview$/, 'Write confirmation');
     const { subject, body } = await gmailAfterPress(interview);
     assert.match(subject, /^Confirming our call/);
     assert.match(body, /I'm writing to confirm our call/);
     assert.ok(body.includes(clock(interview.start)), `mentions ${clock(interview.start)}:\n${body}`);
-    assert.match(body, /in about an hour and a half/, `says how far away it is:\n${body}`);
+    // A clock time and the number they will call, never "in about an hour and a half", stale once read.
+    assert.doesNotMatch(body, /in about/, `no countdown:\n${body}`);
+    assert.match(body, /I'll be ready for your call at \+39 347 123 4567\./);
   });
 
   it('get-ready (start − 5 min): "Open Standby" opens the popup page in a tab', PER_TEST, async () => {
@@ -211,7 +213,7 @@ describe('each moment of the timeline, through its notification', () => {
     const interview = await enterMoment(16, 'min-wait');
     await assertOneNotification(interview, 'min-wait', /^Demo · You have waited 1[67] minutes$/, 'Write follow-up');
     const { subject, body } = await gmailAfterPress(interview);
-    assert.match(subject, /^Following up on our call/);
+    assert.match(subject, /^Our call /);
     // A clock time, the end of the 30-minute wait, not a count of minutes that goes stale.
     assert.ok(body.includes(`I'll stay available at +39 347 123 4567 until ${clock(interview.start + 30 * 60_000)}`), `states until when the candidate stays available:\n${body}`);
     assert.doesNotMatch(body, /another \d+ minutes/);
@@ -226,7 +228,7 @@ describe('each moment of the timeline, through its notification', () => {
     assert.match(body, /weren't able to connect/);
     // A slot line reads like "Friday 27 November, 9:30–10:00 AM".
     const slotLines = body.split('\n').filter((line) => /\d{1,2}:\d{2}\s?(AM|PM)?–\d{1,2}:\d{2}\s?(AM|PM)/.test(line));
-    const proposes = body.includes('Here are a few times that would work for me:') && slotLines.length >= 1;
+    const proposes = body.includes("I'm available at any of these times") && slotLines.length >= 1;
     const asks = body.includes('Could you let me know when you might be available?');
     assert.ok(proposes !== asks, `either proposes times (${slotLines.length} lines) or asks for theirs, exactly one:\n${body}`);
   });

@@ -119,9 +119,10 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     await session.evaluateInWorker(() => {
       const g = globalThis as unknown as { realSet?: typeof chrome.storage.local.set };
       g.realSet = chrome.storage.local.set;
-      // Quota runs out on the big write (the one carrying the interviews); smaller writes still
-      // pass, so a state written in pieces would show up as marks that changed anyway.
-      chrome.storage.local.set = ((items: Record<string, unknown>) => ('interviews' in items
+      // Quota runs out on the write carrying the marks (a reconcile writes only the keys that
+      // changed, all in one call); other writes still pass, so a state written in pieces
+      // would show up as marks that changed anyway.
+      chrome.storage.local.set = ((items: Record<string, unknown>) => ('marks' in items
         ? Promise.reject(new Error('QUOTA_BYTES quota exceeded'))
         : (g.realSet as unknown as (this: unknown, i: unknown) => Promise<void>).call(chrome.storage.local, items))) as unknown as typeof chrome.storage.local.set;
     });

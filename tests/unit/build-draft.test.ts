@@ -54,10 +54,12 @@ describe('templateContext', () => {
   it('greets a team address neutrally, by the extraction flag or by its name', () => {
     const draft = (person: Interview['interviewer'], flag?: boolean) =>
       buildDraft('follow-up', { ...interview, interviewer: person, interviewerIsGroup: flag }, marks, defaultSettings, env(START + 16 * MINUTE)).body.split('\n')[0];
-    assert.equal(draft({ name: 'Giulia Rossi' }), 'Dear Giulia Rossi,');
-    assert.equal(draft({ name: 'Giulia Rossi' }, true), 'Hello,');
-    assert.equal(draft({ name: 'HR Team' }), 'Hello,');
-    assert.equal(draft({ name: 'Ufficio Selezione' }), 'Hello,');
+    assert.equal(draft({ name: 'Giulia Rossi' }), 'Dear Giulia,');
+    // A team is greeted as the company's team when the company is known, never by its name.
+    const team = 'Hello Acme team,';
+    assert.equal(draft({ name: 'Giulia Rossi' }, true), team);
+    assert.equal(draft({ name: 'HR Team' }), team);
+    assert.equal(draft({ name: 'Ufficio Selezione' }), team);
   });
 });
 

@@ -23,4 +23,18 @@ describe('docs/drafts.md (the drafts gallery)', () => {
     }
     assert.doesNotMatch(gallery, /Colloquio Acme \(mio\)\n|Subject: .*\(mio\)/);
   });
+
+  it('says for every draft whether the product offers it as the primary email or under More emails at that moment', () => {
+    const gallery = renderGallery();
+    const headings = [...gallery.matchAll(/^### (.+)\n\n(.+)$/gm)];
+    assert.ok(headings.length > 50, `${headings.length} drafts`);
+    for (const [, heading, line] of headings) {
+      assert.match(line!, heading!.startsWith('Voicemail') ? /^Shown on the card during the wait\.$/ : /^(The primary email at this moment|Under More emails at this moment)/, heading);
+    }
+    // Nothing written before the call as if the wait had begun (the follow-up and the voicemail
+    // 90 minutes before the start, as an earlier gallery showed).
+    const beforeTheCall = gallery.split('. Crossing midnight: candidate in Tokyo, interviewer in New York\n')[1]!.split('\n## ')[0]!;
+    assert.match(beforeTheCall, /### Confirmation — English/);
+    assert.doesNotMatch(beforeTheCall, /### (Follow-up|Voicemail)/);
+  });
 });

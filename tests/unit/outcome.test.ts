@@ -4,7 +4,7 @@ import type { Marks, WaitPhase } from '../../src/core/types.ts';
 import type { MarkAction } from '../../src/core/outcome.ts';
 import {
   alignMarks, applyMark, availableActions, currentReminder, effectiveInterview, emptyMarks, isLive, isSnoozed, offeredDrafts,
-  phaseOf, planTimeline, snoozeOffer, thanksForFlexibility, waitState,
+  phaseOf, planTimeline, snoozeOffer, thanksForFlexibility, voicemailOffered, waitState,
 } from '../../src/core/outcome.ts';
 import { END, HOUR, MINUTE, START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
 
@@ -251,6 +251,22 @@ describe('outcome: the drafts offered in each phase', () => {
     assert.deepEqual(offered(walk([['missed', afterStart(3)], ['called-back', afterStart(4)]]), afterStart(5)), { primary: 'apology', more: ['reschedule'] });
     assert.deepEqual(offered(walk([['no-show', afterStart(31)], ['asked-to-call', afterStart(32)]]), afterStart(33)), { more: ['please-call-me', 'reschedule'] });
     assert.deepEqual(offered(walk([['connected', afterStart(3)]]), afterStart(4)), { primary: 'thank-you', more: [] });
+  });
+});
+
+describe('outcome: what is offered before the start', () => {
+  it('offers no follow-up and no voicemail 90 minutes before the start; the voicemail from an hour before, through the wait', () => {
+    const drafts = (at: number) => { const o = offeredDrafts(interview, emptyMarks(), at, settings); return [...(o.primary ? [o.primary] : []), ...o.more]; };
+    assert.deepEqual(drafts(afterStart(-90)), ['confirmation', 'reschedule']);
+    assert.equal(voicemailOffered(interview, emptyMarks(), afterStart(-90), settings), false);
+    assert.equal(voicemailOffered(interview, emptyMarks(), afterStart(-61), settings), false);
+    assert.equal(voicemailOffered(interview, emptyMarks(), afterStart(-60), settings), true);
+    assert.equal(voicemailOffered(interview, emptyMarks(), afterStart(18), settings), true);
+    assert.equal(voicemailOffered(interview, emptyMarks(), afterStart(31), settings), true);
+    // Once the call is missed, connected or over, there is no one to leave a message for.
+    assert.equal(voicemailOffered(interview, walk([['missed', afterStart(3)]]), afterStart(4), settings), false);
+    assert.equal(voicemailOffered(interview, walk([['connected', afterStart(3)]]), afterStart(4), settings), false);
+    assert.equal(voicemailOffered(interview, emptyMarks(), END + HOUR, settings), false);
   });
 });
 

@@ -271,6 +271,62 @@ describe('proposeSlots', () => {
     });
   });
 
+  describe("the interviewer's working day", () => {
+    it('proposes, to New York from Rome, only the afternoon hours that are their morning', () => {
+      // Rome is six hours ahead of New York in winter: 15:00–18:00 in Rome is 9:00–12:00 there.
+      const slots = proposeSlots([], FRIDAY_AFTERNOON, options({ interviewerTimeZone: NEW_YORK }));
+      assert.deepEqual(wallSlots(slots, ROME), [
+        'Mon 2026-11-30 15:00–16:00',
+        'Mon 2026-11-30 16:30–17:30',
+        'Tue 2026-12-01 15:00–16:00',
+      ]);
+      assert.deepEqual(wallSlots(slots, NEW_YORK), [
+        'Mon 2026-11-30 09:00–10:00',
+        'Mon 2026-11-30 10:30–11:30',
+        'Tue 2026-12-01 09:00–10:00',
+      ]);
+    });
+
+    it('proposes nothing between Tokyo and New York, whose working days do not overlap', () => {
+      // 9:00–18:00 in Tokyo is 19:00–4:00 in New York (14 hours behind in winter).
+      assert.deepEqual(proposeSlots([], FRIDAY_AFTERNOON, options({ timeZone: 'Asia/Tokyo', interviewerTimeZone: NEW_YORK })), []);
+      // With no interviewer zone, the user's own hours alone decide (and there are slots).
+      assert.equal(proposeSlots([], FRIDAY_AFTERNOON, options({ timeZone: 'Asia/Tokyo' })).length, 3);
+    });
+
+    it("skips the interviewer's weekend even on the user's weekday", () => {
+      // Auckland is 18 hours ahead of New York: Monday 9:00 there is Sunday 15:00 in New York.
+      const slots = proposeSlots([], FRIDAY_AFTERNOON, options({ timeZone: 'Pacific/Auckland', interviewerTimeZone: NEW_YORK }));
+      assert.deepEqual(wallSlots(slots, 'Pacific/Auckland'), [
+        'Tue 2026-12-01 09:00–10:00',
+        'Tue 2026-12-01 10:30–11:30',
+        'Wed 2026-12-02 09:00–10:00',
+      ]);
+      assert.deepEqual(wallSlots(slots, NEW_YORK), [
+        'Mon 2026-11-30 15:00–16:00',
+        'Mon 2026-11-30 16:30–17:30',
+        'Tue 2026-12-01 15:00–16:00',
+      ]);
+    });
+
+    it("changes nothing when the interviewer's clock is the user's, or their zone is unknown", () => {
+      const mine = proposeSlots([], FRIDAY_AFTERNOON, options());
+      assert.deepEqual(proposeSlots([], FRIDAY_AFTERNOON, options({ interviewerTimeZone: ROME })), mine);
+      // Berlin reads Rome's clock.
+      assert.deepEqual(proposeSlots([], FRIDAY_AFTERNOON, options({ interviewerTimeZone: 'Europe/Berlin' })), mine);
+      assert.deepEqual(proposeSlots([], FRIDAY_AFTERNOON, options({ interviewerTimeZone: 'Nowhere/Atlantis' })), mine);
+    });
+
+    it("takes the interviewer's own hours when given", () => {
+      const slots = proposeSlots([], FRIDAY_AFTERNOON, options({ interviewerTimeZone: NEW_YORK, interviewerHours: { days: [1, 2, 3, 4, 5], start: '10:00', end: '11:00' } }));
+      assert.deepEqual(wallSlots(slots, NEW_YORK), [
+        'Mon 2026-11-30 10:00–11:00',
+        'Tue 2026-12-01 10:00–11:00',
+        'Wed 2026-12-02 10:00–11:00',
+      ]);
+    });
+  });
+
   describe('bad input', () => {
     const clean = [
       { start: Date.UTC(2026, 10, 30, 8, 0), end: Date.UTC(2026, 10, 30, 10, 0) },

@@ -99,7 +99,9 @@ describe('renderTemplate', () => {
   });
 
   it('greets the interviewer by name, or neutrally when the name is unknown', () => {
-    assert.match(render('follow-up', full).body, /^Dear Giulia Rossi,\n/);
+    // A first name after "Dear": "Dear Giulia Rossi," reads as a mail merge.
+    assert.match(render('follow-up', full).body, /^Dear Giulia,\n/);
+    assert.match(render('follow-up', { interviewerName: 'Dr. Smith' }).body, /^Dear Dr\. Smith,\n/);
     assert.match(render('follow-up', {}).body, /^Hello,\n/);
     assert.match(render('follow-up', full, 'it').body, /^Gentile Giulia Rossi,\n/);
     assert.match(render('follow-up', { interviewerName: '   ' }, 'it').body, /^Buongiorno,\n/);
@@ -114,35 +116,44 @@ describe('renderTemplate', () => {
   describe('follow-up', () => {
     it('states the time in both zones, the attempts and a clock time of availability in English', () => {
       const { subject, body } = render('follow-up', full);
-      assert.equal(subject, 'Following up on our call today — Acme, Backend Engineer');
-      assert.match(body, /our call for the Backend Engineer position at Acme, set for today at 9:30 AM New York time \(3:30 PM in Rome\)\./);
+      assert.equal(subject, 'Our call today at 9:30 AM New York time — available until 10:00 AM');
+      assert.match(body, /our call for the Backend Engineer position at Acme, scheduled for today at 9:30 AM New York time \(3:30 PM in Rome\)\./);
       assert.match(body, /I called you twice but couldn't get through\./);
-      assert.match(body, /I'll stay available at \+39 347 123 4567 until 10:00 AM New York time \(4:00 PM in Rome\) and hope we can speak then\. Otherwise, I'd be happy to reschedule/);
+      assert.match(body, /I'll stay available at \+39 347 123 4567 until 10:00 AM New York time \(4:00 PM in Rome\), so please call any time before then\. If you can't make it by then, I'd be happy to reschedule/);
       assert.doesNotMatch(body, /minute/);
       assert.match(body, /Thank you again for the opportunity\./);
     });
 
     it('does the same in Italian', () => {
       const { subject, body } = render('follow-up', full, 'it');
-      assert.equal(subject, 'Colloquio di oggi: in attesa di sentirci — Acme, Backend Engineer');
+      assert.equal(subject, 'Colloquio di oggi alle 9:30 ora di New York – disponibile fino alle 10:00');
       assert.match(body, /previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\./);
-      assert.match(body, /Ho provato a chiamarLa due volte/);
-      assert.match(body, /Resterò disponibile al numero \+39 347 123 4567 fino alle 10:00 ora di New York \(le 16:00 a Roma\) e spero di sentirLa a breve\. In caso contrario,/);
+      assert.match(body, /Ho provato a chiamarla due volte, senza però riuscire a parlarle\./);
+      assert.match(body, /Resterò disponibile al numero \+39 347 123 4567 fino alle 10:00 ora di New York \(le 16:00 a Roma\)\. In alternativa,/);
       assert.doesNotMatch(body, /minut/);
     });
 
     it('writes availability as one plain clock time when both share a zone', () => {
-      assert.match(render('follow-up', sameZone).body, /until 4:00 PM and hope/);
-      assert.match(render('follow-up', sameZone, 'it').body, /fino alle 16:00 e spero/);
+      assert.match(render('follow-up', sameZone).body, /until 4:00 PM, so please call/);
+      assert.match(render('follow-up', sameZone, 'it').body, /fino alle 16:00\. In alternativa/);
+    });
+
+    it('names the one zone once, after the first time', () => {
+      const en = render('follow-up', sameZone).body;
+      assert.match(en, /scheduled for today at 3:30 PM \(Rome time\)\./);
+      assert.equal(en.match(/Rome/g)?.length, 1, en);
+      const it = render('follow-up', sameZone, 'it').body;
+      assert.match(it, /previsto per oggi alle 15:30 \(ora di Roma\)\./);
+      assert.equal(it.match(/Roma/g)?.length, 1, it);
     });
 
     it('leaves availability out, with its "otherwise", under five minutes', () => {
       for (const left of [4.9, 0, -3]) {
         const context = { ...sameZone, availableUntil: full.now! + left * MINUTE };
         const en = render('follow-up', context).body;
-        assert.doesNotMatch(en, /until|Otherwise/);
+        assert.doesNotMatch(en, /until|Otherwise|by then/);
         assert.match(en, /\n\nI'd be happy to reschedule at a time that suits you; you can reach me at/);
-        assert.doesNotMatch(render('follow-up', context, 'it').body, /fino|In caso contrario/);
+        assert.doesNotMatch(render('follow-up', context, 'it').body, /fino|In alternativa/);
       }
       assert.match(render('follow-up', { ...sameZone, availableUntil: full.now! + 5 * MINUTE }).body, /until 3:52 PM/);
     });
@@ -150,32 +161,36 @@ describe('renderTemplate', () => {
     it('states the number of attempts in words, and "several" past three', () => {
       const said = (attempts: number) => /I called you (.+?) but/.exec(render('follow-up', { attempts }).body)?.[1];
       assert.deepEqual([1, 2, 3, 4, 12].map(said), ['once', 'twice', 'three times', 'several times', 'several times']);
-      const detto = (attempts: number) => /chiamarLa (.+?),/.exec(render('follow-up', { attempts }, 'it').body)?.[1];
+      const detto = (attempts: number) => /chiamarla (.+?),/.exec(render('follow-up', { attempts }, 'it').body)?.[1];
       assert.deepEqual([1, 2, 3, 4].map(detto), ['una volta', 'due volte', 'tre volte', 'più volte']);
     });
 
     it('claims no calls and no time left when there were none', () => {
       const { body } = render('follow-up', { attempts: 0 });
       assert.doesNotMatch(body, /called you|until|0 times/);
-      assert.match(body, /We haven't managed to connect yet\./);
+      assert.match(body, /We haven't been able to connect yet\./);
       assert.match(body, /I'd be happy to reschedule/);
     });
 
     it('speaks of a meeting, not of calls, for a video interview', () => {
       const { subject, body } = render('follow-up', { ...sameZone, video: true });
-      assert.equal(subject, 'Following up on our video call today — Acme, Backend Engineer');
-      assert.match(body, /I joined at the scheduled time, but we haven't managed to connect yet\./);
+      assert.equal(subject, 'Our video call today at 3:30 PM — available until 4:00 PM');
+      // What the candidate can vouch for, and what to do if the interviewer is elsewhere: no
+      // "I joined at the scheduled time" that reads as a reproach.
+      assert.match(body, /I'm in the meeting using the link from the invitation\. In case the meeting is on a different link, please send it and I'll join straight away\./);
+      assert.doesNotMatch(body, /I joined|haven't/);
+      assert.match(render('follow-up', { ...sameZone, video: true, videoUrl: 'https://meet.google.com/abc-defg-hij' }).body, /using the Google Meet link from the invitation/);
       assert.match(body, /I'll stay in the meeting until 4:00 PM/);
       assert.doesNotMatch(body, /I called you/);
       const it = render('follow-up', { ...sameZone, video: true }, 'it');
-      assert.equal(it.subject, 'Videocolloquio di oggi: in attesa di sentirci — Acme, Backend Engineer');
+      assert.equal(it.subject, 'Videocolloquio di oggi alle 15:30 – disponibile fino alle 16:00');
       assert.match(it.body, /Resterò in collegamento fino alle 16:00/);
     });
 
     it('writes the date instead of "today" when it does not know the current time', () => {
       const { body } = render('follow-up', { scheduledAt: START, timeZone: ROME });
-      assert.match(body, /our call, set for Thursday 26 November at 3:30 PM\./);
-      assert.match(render('follow-up', { scheduledAt: START, timeZone: ROME }, 'it').body, /previsto per giovedì 26 novembre alle 15:30\./);
+      assert.match(body, /our call, scheduled for Thursday 26 November at 3:30 PM \(Rome time\)\./);
+      assert.match(render('follow-up', { scheduledAt: START, timeZone: ROME }, 'it').body, /previsto per giovedì 26 novembre alle 15:30 \(ora di Roma\)\./);
     });
   });
 
@@ -188,13 +203,13 @@ describe('renderTemplate', () => {
 
     it('formats in the given time zone, not the runtime one', () => {
       const context = { scheduledAt: START, timeZone: 'Asia/Tokyo', now: START };
-      assert.match(render('follow-up', context).body, /at 11:30 PM\./);
+      assert.match(render('follow-up', context).body, /at 11:30 PM \(Tokyo time\)\./);
     });
 
     it('labels every time with its zone only when the clocks differ', () => {
       const berlin = render('follow-up', { ...full, eventTimeZone: 'Europe/Berlin' }).body;
-      assert.match(berlin, /today at 3:30 PM\./);
-      assert.doesNotMatch(berlin, /\(|time \(/);
+      assert.match(berlin, /today at 3:30 PM \(Rome time\)\./);
+      assert.doesNotMatch(berlin, /time \(|Berlin|in Rome/);
       assert.match(render('follow-up', { ...full, eventTimeZone: 'Europe/London' }, 'it').body, /alle 14:30 ora di Londra \(le 15:30 a Roma\)/);
       assert.match(render('follow-up', { ...full, eventTimeZone: 'Etc/UTC' }).body, /2:30 PM UTC \(3:30 PM in Rome\)/);
     });
@@ -204,12 +219,13 @@ describe('renderTemplate', () => {
       const halfPastMidnight = Date.UTC(2026, 10, 26, 23, 30);
       const context = { scheduledAt: halfPastMidnight, timeZone: ROME, eventTimeZone: 'America/New_York', now: halfPastMidnight - 90 * MINUTE };
       const en = render('confirmation', context);
-      assert.equal(en.subject, 'Confirming our call on Thursday 26 November');
-      assert.match(en.body, /set for Thursday 26 November at 6:30 PM New York time \(12:30 AM on Friday in Rome\), in about an hour and a half\./);
+      assert.equal(en.subject, 'Confirming our call on Thursday 26 November at 6:30 PM New York time');
+      assert.match(en.body, /scheduled for Thursday 26 November at 6:30 PM New York time \(12:30 AM on Friday in Rome\)\./);
       const it = render('confirmation', context, 'it');
-      assert.match(it.body, /previsto per giovedì 26 novembre alle 18:30 ora di New York \(le 00:30 di venerdì a Roma\)/);
+      // The small hours are named by the night they belong to.
+      assert.match(it.body, /previsto per giovedì 26 novembre alle 18:30 ora di New York \(a Roma, le 00:30 della notte tra giovedì e venerdì\)/);
       // Both clocks agree on "today" two hours earlier in the day.
-      assert.match(render('confirmation', { ...context, scheduledAt: START, now: START - 60 * MINUTE }).body, /set for today at 9:30 AM New York time/);
+      assert.match(render('confirmation', { ...context, scheduledAt: START, now: START - 60 * MINUTE }).body, /scheduled for today at 9:30 AM New York time/);
     });
 
     it('ignores zones the runtime does not know instead of failing', () => {
@@ -220,34 +236,43 @@ describe('renderTemplate', () => {
 
     it('says "tomorrow" and "domani" for a call on the next calendar day', () => {
       const now = Date.UTC(2026, 10, 25, 22, 30); // 23:30 the evening before, in Rome
-      assert.match(render('confirmation', { scheduledAt: START, timeZone: ROME, now }).subject, /^Confirming our call tomorrow$/);
+      assert.match(render('confirmation', { scheduledAt: START, timeZone: ROME, now }).subject, /^Confirming our call tomorrow at 3:30 PM$/);
       assert.match(render('confirmation', { scheduledAt: START, timeZone: ROME, now }, 'it').body, /previsto per domani alle 15:30/);
     });
 
     it('elides the Italian article before one o\'clock and writes the hour after midnight as 00', () => {
       const oneOFive = Date.UTC(2026, 10, 26, 0, 5); // 1:05 in Rome
-      assert.match(render('follow-up', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /oggi all'1:05\./);
+      assert.match(render('follow-up', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /oggi all'1:05 \(ora di Roma\)\./);
       assert.match(render('voicemail', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /In questo momento è l'1:05\./);
       const half = Date.UTC(2026, 10, 25, 23, 30); // 00:30 in Rome
-      assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /oggi alle 00:30\./);
+      assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /oggi alle 00:30 \(ora di Roma\)\./);
       assert.match(render('voicemail', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /In questo momento sono le 00:30\./);
       assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half, availableUntil: half + 35 * MINUTE }, 'it').body, /fino all'1:05/);
+      // On the hour, "l'una", as it is said.
+      assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half, availableUntil: half + 30 * MINUTE }, 'it').body, /fino all'una\./);
+      const one = Date.UTC(2026, 10, 26, 0, 0); // 1:00 in Rome
+      assert.match(render('voicemail', { scheduledAt: one, timeZone: ROME, now: one }, 'it').body, /In questo momento è l'una\./);
     });
   });
 
   describe('confirmation', () => {
-    it('confirms today\'s call and says it is in about an hour', () => {
+    it('confirms today\'s call by its clock time and the number they will call', () => {
       const context = { ...sameZone, now: START - 62 * MINUTE };
       const { subject, body } = render('confirmation', context);
-      assert.equal(subject, 'Confirming our call today — Acme, Backend Engineer');
-      assert.match(body, /confirm our call for the Backend Engineer position at Acme, set for today at 3:30 PM, in about an hour\./);
-      assert.match(body, /looking forward to speaking with you/);
-      assert.match(render('confirmation', context, 'it').body, /previsto per oggi alle 15:30, tra circa un'ora\./);
+      assert.equal(subject, 'Confirming our call today at 3:30 PM — Acme, Backend Engineer');
+      assert.match(body, /confirm our call for the Backend Engineer position at Acme, scheduled for today at 3:30 PM \(Rome time\)\. I'm looking forward to speaking with you\./);
+      assert.match(body, /I'll be ready for your call at \+39 347 123 4567\./);
+      // "In about two hours" is stale by the time it is read.
+      assert.doesNotMatch(body, /in about/);
+      const it = render('confirmation', context, 'it').body;
+      assert.match(it, /il colloquio telefonico per la posizione di Backend Engineer in Acme, previsto per oggi alle 15:30 \(ora di Roma\)\. Sarà un piacere parlare con Lei\./);
+      assert.match(it, /Sarò disponibile per la Sua chiamata al numero \+39 347 123 4567\./);
+      assert.doesNotMatch(it, /tra circa|e a presto/);
     });
 
-    it('rounds the lead time to words a person would use', () => {
+    it('rounds the lead time to words a person would use (for templates the user wrote)', () => {
       const lead = (minutes: number, locale: Locale = 'en') =>
-        /(in|tra) (about|circa|pochi)[^.]+/.exec(render('confirmation', { scheduledAt: START, now: START - minutes * MINUTE }, locale).body)?.[0];
+        /(in|tra) (about|circa|pochi)[^.]+/.exec(renderTemplateText({ subject: '', body: 'It starts {startsIn}.' }, { scheduledAt: START, now: START - minutes * MINUTE }, locale).body)?.[0];
       assert.equal(lead(90), 'in about an hour and a half');
       assert.equal(lead(120), 'in about two hours');
       assert.equal(lead(18), 'in about 20 minutes');
@@ -257,7 +282,7 @@ describe('renderTemplate', () => {
 
     it('never puts the calendar title in a subject', () => {
       assert.equal(render('confirmation', { title: 'Phone screen (mio)' }).subject, 'Confirming our call');
-      assert.equal(render('thank-you', { title: 'Colloquio Acme', role: 'Designer' }, 'it').subject, 'Grazie per il colloquio — Designer');
+      assert.equal(render('thank-you', { title: 'Colloquio Acme', role: 'Designer' }, 'it').subject, 'Grazie per il colloquio – Designer');
       for (const locale of locales) {
         for (const kind of templateKinds) {
           assert.doesNotMatch(render(kind, { ...full, company: undefined, role: undefined, title: 'PRIVATE LABEL' }, locale).subject, /PRIVATE/);
@@ -267,22 +292,39 @@ describe('renderTemplate', () => {
   });
 
   describe('voicemail', () => {
-    it('sounds like a person: first name, purpose, current time on both clocks, number, availability', () => {
+    it('sounds like a person: first name, purpose, the listener\'s clock only, their zone said once, number, availability', () => {
       const { subject, body } = render('voicemail', full);
       assert.equal(subject, 'Voicemail script — Acme, Backend Engineer');
       assert.match(body, /^Hello Giulia, this is Marco Bianchi\.\n/);
-      assert.match(body, /about our interview for the Backend Engineer position at Acme, set for today at 9:30 AM New York time \(3:30 PM in Rome\)\./);
-      assert.match(body, /It's now 3:47 PM here in Rome, 9:47 AM in New York\./);
-      assert.match(body, /You can reach me at \+39 347 123 4567\. Again, that's \+39 347 123 4567\./);
-      assert.match(body, /I'll stay available until 10:00 AM New York time \(4:00 PM in Rome\)\. If that doesn't suit you, I'm happy to find another time\./);
+      assert.match(body, /about our interview for the Backend Engineer position at Acme, scheduled for today at 9:30 AM your time\./);
+      assert.match(body, /It's now 9:47 AM\./);
+      assert.match(body, /My number is \+39 347 123 4567\. Again, that's \+39 347 123 4567\./);
+      assert.match(body, /I'll stay available until 10:00 AM\. If you can't make it by then, I'm happy to find another time\./);
+      assert.doesNotMatch(body, /Rome|\(/);
+      assert.equal(body.match(/your time/g)?.length, 1);
     });
 
     it('does the same in Italian, without the name after the greeting', () => {
       const { body } = render('voicemail', full, 'it');
       assert.match(body, /^Buongiorno, sono Marco Bianchi\.\n/);
-      assert.match(body, /In questo momento sono le 15:47 qui a Roma, le 9:47 a New York\./);
-      assert.match(body, /al numero \+39 347 123 4567\. Ripeto: \+39 347 123 4567\./);
-      assert.match(body, /Resterò disponibile fino alle 10:00 ora di New York \(le 16:00 a Roma\)\./);
+      assert.match(body, /previsto per oggi alle 9:30, ora di New York\./);
+      assert.match(body, /In questo momento sono le 9:47\./);
+      assert.match(body, /Il mio numero è \+39 347 123 4567\. Ripeto: \+39 347 123 4567\./);
+      assert.match(body, /Resterò disponibile fino alle 10:00\./);
+      assert.doesNotMatch(body, /Roma|\(/);
+    });
+
+    it('says the number without the country code to someone in the same country', () => {
+      const italy = { ...sameZone, interviewerPhone: '+390212345678' };
+      assert.match(render('voicemail', italy).body, /My number is 347 123 4567\. Again, that's 347 123 4567\./);
+      assert.match(render('voicemail', italy, 'it').body, /Il mio numero è 347 123 4567\. Ripeto: 347 123 4567\./);
+      // Another country's number in the invite, or another clock: the full number.
+      assert.match(render('voicemail', { ...sameZone, interviewerPhone: '+12125550100' }).body, /My number is \+39 347 123 4567\./);
+      assert.match(render('voicemail', { ...full, interviewerPhone: '+390212345678' }).body, /My number is \+39 347 123 4567\./);
+      // Written emails keep the international form.
+      assert.match(render('follow-up', italy).body, /at \+39 347 123 4567 until/);
+      // A trunk "0" where the country dials one.
+      assert.match(render('voicemail', { ...sameZone, timeZone: 'Europe/London', eventTimeZone: 'Europe/London', candidatePhone: '+44 7700 900123', interviewerPhone: '+442071234567' }).body, /My number is 07700 900123\./);
     });
 
     it('says Buonasera from five in the afternoon of the listener', () => {
@@ -300,41 +342,50 @@ describe('renderTemplate', () => {
     it('has no "otherwise" when availability was left out', () => {
       for (const locale of locales) {
         const { body } = render('voicemail', { ...full, availableUntil: undefined }, locale);
-        assert.doesNotMatch(body, /Otherwise|If that|Altrimenti|Se per Lei/);
-        assert.match(body, locale === 'en' ? /I'm happy to find another time that works for you\./ : /Sarò felice di concordare con Lei un altro momento\./);
+        assert.doesNotMatch(body, /Otherwise|If that|by then|Altrimenti|Se per Lei|entro quell'ora/);
+        assert.match(body, locale === 'en' ? /I'm happy to find another time that suits you\./ : /Possiamo senz'altro concordare un altro momento\./);
       }
     });
   });
 
   describe('apology and reschedule', () => {
-    it('apologises briefly, mentions the call back and asks for a time today or in the next few days', () => {
+    it('apologises briefly for the call it names, mentions the call back, and offers now before later times', () => {
       const { subject, body } = render('apology', full);
       assert.equal(subject, 'Sorry I missed your call — Acme, Backend Engineer');
-      assert.match(body, /I'm sorry I missed your call about the Backend Engineer position at Acme\. That was my mistake\. I tried to call you back twice but couldn't reach you\./);
-      assert.match(body, /Could we find another time to talk, today or in the next few days\?/);
-      assert.doesNotMatch(body, /sorted|is now a good time|later this week/i);
+      assert.match(body, /I'm sorry I missed your call about the Backend Engineer position at Acme, scheduled for today at 9:30 AM New York time \(3:30 PM in Rome\)\. That was my mistake\. I tried to call you back twice but couldn't reach you\./);
+      assert.match(body, /I'm free to talk now at \+39 347 123 4567\. If another time suits you better, I can do any of these:\n•/);
+      assert.doesNotMatch(body, /sorted|is now a good time|later this week|work well for me/i);
       assert.ok(body.split(/\s+/).length < 130, 'the apology should stay short');
+      const noSlots = render('apology', { ...sameZone, slots: [] }).body;
+      assert.match(noSlots, /scheduled for today at 3:30 PM \(Rome time\)\./);
+      assert.match(noSlots, /I'm free to talk now at \+39 347 123 4567, or at any other time that suits you, today or in the next few days\./);
       const it = render('apology', full, 'it').body;
-      assert.match(it, /Potremmo sentirci oggi stesso o nei prossimi giorni, quando Le è più comodo\?/);
-      assert.doesNotMatch(it, /risolto/);
+      assert.match(it, /mi scuso per non aver risposto alla Sua chiamata relativa al colloquio per la posizione di Backend Engineer in Acme, previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\. Ho provato a richiamarla due volte, senza riuscire a parlarle\./);
+      assert.match(it, /Sono disponibile già da ora al numero \+39 347 123 4567\. Se preferisce un altro momento, ecco alcuni orari possibili:\n•/);
+      assert.doesNotMatch(it, /risolto|responsabilità|aver mancato/);
+      assert.match(render('apology', { ...sameZone, slots: [] }, 'it').body, /oppure quando Le è più comodo, oggi stesso o nei prossimi giorni\./);
     });
 
-    it('names the company in the Italian apology when only the company is known', () => {
-      assert.match(render('apology', { company: 'Acme' }, 'it').body, /alla Sua chiamata per il colloquio con Acme\./);
+    it('names the company in the apology when only the company is known', () => {
+      assert.match(render('apology', { company: 'Acme' }, 'it').body, /alla Sua chiamata relativa al colloquio con Acme\./);
       assert.match(render('apology', { company: 'Acme' }).body, /your call about the opportunity at Acme\./);
     });
 
     it('lists the proposed slots with a clear date, range and zone', () => {
       const en = render('reschedule', sameZone).body;
-      assert.match(en, /• Tuesday 1 December, 10:00–10:30 AM\n• Wednesday 2 December, 11:30 AM–12:30 PM\nAll times are Rome time\./);
+      assert.match(en, /I'm available at any of these times \(Rome time\):\n• Tuesday 1 December, 10:00–10:30 AM\n• Wednesday 2 December, 11:30 AM–12:30 PM\nIf none/);
+      // The zone once: in the list's lead-in, not again after the original time.
+      assert.equal(en.match(/Rome/g)?.length, 1, en);
       const it = render('apology', sameZone, 'it').body;
-      assert.match(it, /• martedì 1 dicembre, 10:00–10:30\n• mercoledì 2 dicembre, 11:30–12:30\nGli orari si riferiscono all'ora di Roma\./);
+      assert.match(it, /ecco alcuni orari possibili \(ora di Roma\):\n• martedì 1 dicembre, 10:00–10:30\n• mercoledì 2 dicembre, 11:30–12:30\n/);
+      assert.equal(it.match(/Roma/g)?.length, 1, it);
+      assert.match(render('reschedule', sameZone, 'it').body, /Se nessuna di queste opzioni Le andasse bene, mi adatterò volentieri ai Suoi impegni\./);
     });
 
     it('labels each slot with both zones when the interviewer is elsewhere', () => {
       const en = render('reschedule', full).body;
       assert.match(en, /• Tuesday 1 December, 4:00–4:30 AM New York time \(10:00–10:30 AM in Rome\)\n• Wednesday 2 December, 5:30–6:30 AM New York time \(11:30 AM–12:30 PM in Rome\)\n/);
-      assert.doesNotMatch(en, /All times/);
+      assert.doesNotMatch(en, /Rome time/);
       const tokyo = render('apology', { ...full, timeZone: 'Asia/Tokyo', slots: [{ start: Date.UTC(2026, 11, 1, 0, 0), end: Date.UTC(2026, 11, 1, 0, 30) }] }, 'it').body;
       // 19:00 on Monday in New York is 9:00 on Tuesday in Tokyo.
       assert.match(tokyo, /• lunedì 30 novembre, 19:00–19:30 ora di New York \(9:00–9:30 di martedì a Tokyo\)/);
@@ -348,7 +399,7 @@ describe('renderTemplate', () => {
     it('asks for their availability when there are no slots to propose', () => {
       const { body } = render('reschedule', { ...full, slots: [] });
       assert.match(body, /Could you let me know when you might be available\?/);
-      assert.doesNotMatch(body, /•|All times/);
+      assert.doesNotMatch(body, /•|Rome time/);
       assert.match(render('reschedule', { slots: [{ start: 5, end: 1 }] }, 'it').body, /Mi farebbe sapere quando potrebbe essere disponibile\?/);
     });
 
@@ -368,27 +419,51 @@ describe('renderTemplate', () => {
 
     it('asks them to call me at my number when even the new time failed', () => {
       const { body } = render('please-call-me', sameZone);
-      assert.match(body, /we missed each other again at the new time, today at 3:30 PM/);
-      assert.match(body, /would you be willing to call me at \+39 347 123 4567 at whatever time suits you best\?/);
-      assert.match(render('please-call-me', sameZone, 'it').body, /nemmeno al nuovo orario, oggi alle 15:30\./);
+      assert.match(body, /Unfortunately we weren't able to connect at the new time either, today at 3:30 PM \(Rome time\)\./);
+      assert.match(body, /Could you call me at \+39 347 123 4567 whenever it suits you\? I'll keep my phone with me\./);
+      assert.doesNotMatch(body, /patience|missed each other/);
+      const moved = render('please-call-me', sameZone, 'it');
+      assert.equal(moved.subject, 'Potrebbe richiamarmi quando Le è comodo? – Acme, Backend Engineer');
+      assert.match(moved.body, /purtroppo non è stato possibile sentirci oggi alle 15:30 \(ora di Roma\), all'orario che avevamo concordato per il colloquio per la posizione di Backend Engineer in Acme\./);
+      assert.match(moved.body, /La ringrazio e resto in attesa di una Sua chiamata\./);
+      assert.doesNotMatch(moved.body, /pazienza|semplificare/);
       const it = render('please-call-me', { ...full, rescheduled: false }, 'it').body;
-      assert.match(it, /non è stato ancora possibile sentirci per il colloquio relativo alla posizione di Backend Engineer presso Acme/);
-      assert.match(it, /potrebbe chiamarmi Lei al numero \+39 347 123 4567 nel momento che preferisce\?/);
+      assert.match(it, /non è stato ancora possibile sentirci per il colloquio per la posizione di Backend Engineer in Acme/);
+      assert.match(it, /Se Le è più comodo, potrebbe chiamarmi Lei al numero \+39 347 123 4567 quando preferisce\?/);
     });
   });
 
   describe('people', () => {
-    it('shows a visible gap for a missing name and phone when asked to', () => {
-      const en = render('follow-up', { markMissingProfile: true }).body;
-      assert.ok(en.endsWith('Best regards,\n[your name]\n[your phone number]'), en);
+    it('shows a visible gap for a missing name; an email leaves out a missing phone, the voicemail shows it', () => {
+      const en = render('follow-up', { ...sameZone, candidateName: undefined, candidatePhone: undefined, candidateEmail: undefined, markMissingProfile: true }).body;
+      assert.ok(en.endsWith('Best regards,\n[your name]'), en);
+      assert.match(en, /I'll stay available until 4:00 PM, so please call/);
+      assert.doesNotMatch(en, /phone number/);
       const it = render('voicemail', { markMissingProfile: true }, 'it').body;
-      assert.match(it, /^Buongiorno, sono \[il tuo nome\]\.\nLa chiamo/);
-      assert.match(it, /Può richiamarmi al numero \[il tuo numero di telefono\]\./);
+      assert.match(it, /^Buongiorno, sono \[il tuo nome\]\.\nChiamo/);
+      assert.match(it, /Il mio numero è \[il tuo numero di telefono\]\./);
     });
 
-    it('greets a team neutrally in both languages', () => {
-      assert.match(render('follow-up', { ...full, interviewerName: 'HR Team', interviewerIsGroup: true }).body, /^Hello,\n/);
-      assert.match(render('follow-up', { ...full, interviewerName: 'HR Team', interviewerIsGroup: true }, 'it').body, /^Buongiorno,\n/);
+    it('writes to a team as a stranger would: who is writing, no Lei, a subject that says who and when', () => {
+      const team = { ...sameZone, interviewerName: 'HR Team', interviewerIsGroup: true };
+      const en = render('follow-up', team);
+      assert.equal(en.subject, 'Marco Bianchi — phone interview today at 3:30 PM, available until 4:00 PM');
+      assert.match(en.body, /^Hello Acme team,\n\nMy name is Marco Bianchi, and I'm writing about my phone interview with your team for the Backend Engineer position, scheduled for today at 3:30 PM \(Rome time\)\. I called twice but couldn't reach anyone\./);
+      assert.match(render('follow-up', { ...team, company: undefined }).body, /^Hello,\n/);
+      const it = render('follow-up', team, 'it');
+      assert.equal(it.subject, 'Marco Bianchi – colloquio di oggi alle 15:30, disponibile fino alle 16:00');
+      assert.match(it.body, /^Buongiorno,\n\nsono Marco Bianchi e scrivo in merito al colloquio con Acme per la posizione di Backend Engineer, previsto per oggi alle 15:30 \(ora di Roma\)\. Ho provato a chiamare due volte, senza riuscire a mettermi in contatto\./);
+      assert.match(render('thank-you', team).body, /Could you please pass my thanks on to the person I spoke with\?/);
+      assert.match(render('thank-you', team, 'it').body, /Chiedo cortesemente di estendere i miei ringraziamenti alla persona con cui ho parlato\./);
+      for (const kind of templateKinds) {
+        for (const context of [team, { ...team, video: true }, { ...team, rescheduled: false, slots: [] }, { ...team, attempts: 0, availableUntil: undefined }]) {
+          const body = render(kind, context, 'it').body;
+          // No courtesy Lei (nor its forms) to a shared mailbox.
+          assert.doesNotMatch(body, /\b(Lei|La|Le|Sua|Suo|Sue|Suoi)\b|[a-z](la|le)\b(?= (una|due|tre|più) volt)|chiamarla|parlarle|richiamarla/, `${kind}: ${body}`);
+          if (kind !== 'voicemail') assert.match(render(kind, context).subject, /^Marco Bianchi — /, kind);
+          if (kind !== 'voicemail') assert.match(render(kind, context, 'it').subject, /^Marco Bianchi – /, kind);
+        }
+      }
     });
   });
 
@@ -400,8 +475,8 @@ describe('renderTemplate', () => {
         interviewerName: 'Eve\r\n\r\nInjected paragraph',
       });
       assert.doesNotMatch(subject, /[\r\n]/);
-      assert.equal(subject, 'Following up on our call — Acme Bcc: victim@example.com, Dev X-Evil: 1');
-      assert.match(body, /^Dear Eve Injected paragraph,\n/);
+      assert.equal(subject, 'Our call — Acme Bcc: victim@example.com, Dev X-Evil: 1');
+      assert.match(body, /^Dear Eve,\n/);
     });
 
     it('keeps markup as literal text', () => {
@@ -411,8 +486,8 @@ describe('renderTemplate', () => {
     });
 
     it('never interprets template syntax that arrives inside the data', () => {
-      const { body } = render('follow-up', { interviewerName: '{candidatePhone} [a|b]', candidatePhone: '123' });
-      assert.match(body, /^Dear \{candidatePhone\} \[a\|b\],/);
+      const { body } = render('follow-up', { interviewerName: '{candidatePhone}[a|b]', candidatePhone: '123' });
+      assert.match(body, /^Dear \{candidatePhone\}\[a\|b\],/);
     });
 
     it('treats values of the wrong type as missing', () => {
@@ -484,8 +559,21 @@ describe('renderTemplate', () => {
     it('never assumes the candidate\'s gender in Italian', () => {
       for (const kind of templateKinds) {
         const { body } = render(kind, full, 'it');
-        assert.doesNotMatch(body, /\b(liet|grat|dispiaciut|riuscit|disponibil)[oa]\b/i, kind);
+        assert.doesNotMatch(body, /\b(liet|grat|dispiaciut|riuscit|disponibil|collegat)[oa]\b/i, kind);
       }
+    });
+
+    it('capitalises the Italian courtesy pronouns that stand alone, never those joined to a verb', () => {
+      for (const kind of templateKinds) {
+        for (const context of [full, sameZone, { ...full, video: true }, { ...full, slots: [], rescheduled: false }]) {
+          const { body } = render(kind, context, 'it');
+          assert.doesNotMatch(body, /[a-zà-ù](La|Le|Lo|Gli)\b/, `${kind}: ${body}`);
+        }
+      }
+    });
+
+    it('keeps "sarò felice" (a calque) out of the Italian', () => {
+      for (const kind of templateKinds) assert.doesNotMatch(defaultTemplates.it[kind].body, /sarò felice|Sarò felice/, kind);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rulesChanged, sameData } from '../../src/core/rules-changed.ts';
+import { rulesChanged } from '../../src/core/rules-changed.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import type { DetectionRules } from '../../src/core/types.ts';
 
@@ -26,18 +26,5 @@ describe('rulesChanged', () => {
     assert.equal(rulesChanged(one, rules({ overrides: {} })), true);
     assert.equal(rulesChanged(one, rules({ overrides: { a: 'interview', b: 'interview' } })), true);
     assert.equal(rulesChanged(one, rules({ overrides: { a: 'not-interview' } })), true);
-  });
-});
-
-describe('sameData', () => {
-  it('compares JSON-like data by value', () => {
-    assert.equal(sameData({ kind: 'google', calendarIds: ['a'] }, { calendarIds: ['a'], kind: 'google' }), true);
-    assert.equal(sameData({ kind: 'google', calendarIds: ['a'] }, { kind: 'google', calendarIds: ['a', 'b'] }), false);
-    assert.equal(sameData({ kind: 'ical', url: 'x' }, { kind: 'ical', url: 'x', extra: undefined }), true);
-    assert.equal(sameData({ kind: 'none' }, { kind: 'none', anchor: 0 }), false);
-    assert.equal(sameData([1, [2]], [1, [2]]), true);
-    assert.equal(sameData([1], { 0: 1 }), false);
-    assert.equal(sameData(null, {}), false);
-    assert.equal(sameData(Number.NaN, Number.NaN), true);
   });
 });
