@@ -9,7 +9,7 @@
  * into instants. On the 5 MB benchmark feed, 70% of a naive expansion went in ical.js zone
  * offset lookups; this is where that cost goes away.
  */
-import { canonicalZone, runtimeZone, wallToInstant, zoneOffset, type WallMs } from '../core/zoned-time.ts';
+import { canonicalZone, instantConverter, runtimeZone, zoneOffset, type WallMs } from '../core/zoned-time.ts';
 import { readVtimezone, type Vtimezone } from './ical-vtimezone.ts';
 
 export type { WallMs };
@@ -61,7 +61,7 @@ export function intlZone(iana: string): ZoneConverter {
 
 function makeIntlZone(iana: string): ZoneConverter {
   const offsetAt = (utc: number) => zoneOffset(utc, iana);
-  return { iana, toUtc: cached((wall) => wallToInstant(wall, offsetAt)) };
+  return { iana, toUtc: cached(instantConverter(offsetAt)) };
 }
 
 let windowsZones: { table: string; byName: Map<string, string> } | undefined;
@@ -87,9 +87,9 @@ export function windowsZoneName(name: string, table: string | undefined): string
 const CACHE_LIMIT = 20_000;
 
 /** Remembers conversions by exact wall time: many events share a local start ("Monday
- * 10:00"), and each lookup costs an ical.js or Intl computation. Exact keys, so a cached
- * answer is the same answer. */
-function cached(convert: (wall: WallMs) => number): (wall: WallMs) => number {
+ * 10:00"). Exact keys, so a cached answer is the same answer (the offsets at UTC midnights
+ * are remembered by core/zoned-time.ts instantConverter). */
+function cached(convert: (key: number) => number): (key: number) => number {
   const seen = new Map<number, number>();
   return (wall) => {
     let utc = seen.get(wall);
@@ -104,7 +104,7 @@ function cached(convert: (wall: WallMs) => number): (wall: WallMs) => number {
 
 /** A zone defined only by the feed's VTIMEZONE (a name neither IANA nor Windows). */
 function vtimezoneZone(zone: Vtimezone): ZoneConverter {
-  return { toUtc: cached((wall) => wallToInstant(wall, zone.offsetAt)) };
+  return { toUtc: cached(instantConverter(zone.offsetAt)) };
 }
 
 export function unquoted(name: string): string {

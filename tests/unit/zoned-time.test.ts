@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clockTimesDiffer, isValidTimeZone, offsetsDiffer, wallTimeToInstant, wallToInstant, zoneOffset } from '../../src/core/zoned-time.ts';
-import { HOUR } from '../../src/core/units.ts';
+import { clockTimesDiffer, instantConverter, isValidTimeZone, offsetsDiffer, wallClock, wallTimeToInstant, wallToInstant, zoneOffset } from '../../src/core/zoned-time.ts';
+import { DAY, HOUR, MINUTE } from '../../src/core/units.ts';
 
 const iso = (instant: number) => new Date(instant).toISOString();
 
@@ -83,5 +83,24 @@ describe('offsetsDiffer and clockTimesDiffer', () => {
     assert.equal(clockTimesDiffer(july, 'Pacific/Kiritimati', 'Pacific/Honolulu'), false);
     assert.equal(offsetsDiffer(july, 'Pacific/Kiritimati', 'Pacific/Honolulu'), true);
     assert.equal(clockTimesDiffer(july, 'Mars/Olympus', 'Europe/Rome'), false);
+  });
+});
+
+describe('instantConverter and wallClock', () => {
+  it('gives wallToInstant\'s answer for every half hour around both transitions, in any order', () => {
+    for (const zone of ['Europe/Rome', 'America/New_York', 'Australia/Lord_Howe']) {
+      const offsetAt = (instant: number) => zoneOffset(instant, zone);
+      const convert = instantConverter(offsetAt);
+      const walls: number[] = [];
+      for (const start of [Date.UTC(2026, 2, 26), Date.UTC(2026, 9, 2), Date.UTC(2026, 9, 23)]) {
+        for (let wall = start; wall < start + 5 * DAY; wall += 30 * MINUTE) walls.push(wall);
+      }
+      for (const wall of [...walls, ...walls.reverse()]) assert.equal(convert(wall), wallToInstant(wall, offsetAt), `${zone} ${new Date(wall).toISOString()}`);
+    }
+  });
+
+  it('reads the clock with format() and with formatToParts() alike, midnight and years before 1000 included', () => {
+    assert.deepEqual(wallClock(Date.UTC(2026, 6, 1, 22, 5, 7), 'Europe/Rome'), { year: 2026, month: 7, day: 2, hour: 0, minute: 5, second: 7 });
+    assert.deepEqual(wallClock(Date.UTC(800, 0, 1, 12), 'UTC'), { year: 800, month: 1, day: 1, hour: 12, minute: 0, second: 0 });
   });
 });
