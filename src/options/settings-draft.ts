@@ -1,5 +1,9 @@
 import type { Settings } from '../core/settings.ts';
 import type { DetectionRules } from '../core/types.ts';
+import type { MessageKey } from '../core/message-key.ts';
+import { snakeKey } from '../core/message-key.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { templateKinds } from '../core/template-kinds.ts';
 import { normalizeTemplates } from '../core/custom-templates.ts';
 
 /** One entry per non-empty line, trimmed, first occurrence kept. */
@@ -41,7 +45,7 @@ export function mergeOverrides(
 }
 
 /** The id of the control each validation error belongs to, and the `_locales` key of its label. */
-export const errorFields: Record<string, { id: string; label: string }> = {
+export const errorFields: Record<string, { id: string; label: MessageKey }> = {
   'profile.email': { id: 'profile-email', label: 'optionsEmail' },
   'profile.phone': { id: 'profile-phone', label: 'optionsPhone' },
   composeAccount: { id: 'compose-account', label: 'optionsAccount' },
@@ -59,7 +63,7 @@ export const errorFields: Record<string, { id: string; label: string }> = {
 };
 
 /** Top-level settings named by the section or field the user knows them by. */
-const settingLabels: Record<string, string> = {
+const settingLabels: Record<string, MessageKey> = {
   profile: 'optionsProfile',
   'profile.name': 'optionsName',
   mailProvider: 'optionsProvider',
@@ -80,14 +84,12 @@ const settingLabels: Record<string, string> = {
  * A settings path (`timing.confirmLead`, `templates.it.follow-up.body`) in the user's words: the
  * label of its field, the email template it belongs to, else its section. Never the path itself.
  */
-export function settingName(path: string, t: (key: string, substitutions?: ReadonlyArray<string | number>) => string): string {
+export function settingName(path: string, t: Translate): string {
   const field = errorFields[path];
   if (field) return t(field.label);
   const template = /^templates\.(en|it)\.([a-z-]+)/.exec(path);
-  if (template) {
-    const [, locale, kind] = template;
-    return t('settingTemplateName', [t(`template_${kind!.replace(/-/g, '_')}`), locale === 'it' ? 'Italiano' : 'English']);
-  }
+  const kind = templateKinds.find((k) => k === template?.[2]);
+  if (template && kind) return t('settingTemplateName', [t(snakeKey('template_', kind)), template[1] === 'it' ? 'Italiano' : 'English']);
   for (let prefix = path; prefix !== ''; prefix = prefix.includes('.') ? prefix.slice(0, prefix.lastIndexOf('.')) : '') {
     const label = settingLabels[prefix] ?? errorFields[prefix]?.label;
     if (label) return t(label);

@@ -7,6 +7,7 @@ import { templateFor, withTemplate } from '../core/custom-templates.ts';
 import { templateContext } from '../core/build-draft.ts';
 import { emptyMarks } from '../core/marks.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { snakeKey } from '../core/message-key.ts';
 
 /** A template to bring into view (from the error summary); `at` makes each request new. */
 export interface TemplateTarget {
@@ -64,7 +65,7 @@ export function TemplateEditor({ settings, sample, errors, show, onChange }: Pro
         <div class="field">
           <label for="template-kind">{t('templatesKind')}</label>
           <select id="template-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as TemplateKind)}>
-            {templateKinds.map((k) => <option key={k} value={k}>{t(`template_${k.replace(/-/g, '_')}`)}</option>)}
+            {templateKinds.map((k) => <option key={k} value={k}>{t(snakeKey('template_', k))}</option>)}
           </select>
         </div>
         <div class="field">
@@ -91,7 +92,7 @@ export function TemplateEditor({ settings, sample, errors, show, onChange }: Pro
           {t('templatesOtherEmpty')}{' '}
           {otherEmpty.map(([key, otherLocale, otherKind]) => (
             <button key={key} type="button" class="link-button" onClick={() => { setKind(otherKind as TemplateKind); setLocale(otherLocale as Locale); requestAnimationFrame(() => bodyRef.current?.focus()); }}>
-              {t('settingTemplateName', [t(`template_${otherKind!.replace(/-/g, '_')}`), otherLocale === 'it' ? 'Italiano' : 'English'])}
+              {t('settingTemplateName', [t(snakeKey('template_', otherKind as TemplateKind)), otherLocale === 'it' ? 'Italiano' : 'English'])}
             </button>
           ))}
         </p>

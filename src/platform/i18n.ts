@@ -1,9 +1,10 @@
 import type { Locale } from '../core/types.ts';
+import type { MessageKey } from '../core/message-key.ts';
 
 /** Chrome's messages.json format. */
 type MessagesFile = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-export type Translate = (key: string, substitutions?: ReadonlyArray<string | number>) => string;
+export type Translate = (key: MessageKey, substitutions?: ReadonlyArray<string | number>) => string;
 
 /** A message in the browser's language, as the manifest's texts are (no file to read). */
 export function extensionMessage(key: string): string {

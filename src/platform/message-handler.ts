@@ -1,4 +1,5 @@
 import type { Envelope, Handlers, MessageResult } from './messages.ts';
+import type { UserMessage } from '../core/message-key.ts';
 
 function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null
@@ -6,8 +7,9 @@ function isEnvelope(message: unknown): message is Envelope {
     && typeof (message as { name?: unknown }).name === 'string';
 }
 
-/** Registers the handlers; call synchronously at the top level of the worker. */
-export function handle(handlers: Handlers): void {
+/** Registers the handlers; call synchronously at the top level of the worker. `describe` turns
+ * what a handler threw into the message key the page shows. */
+export function handle(handlers: Handlers, describe: (error: unknown) => UserMessage): void {
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only our own pages may ask; content scripts and other extensions cannot reach us anyway,
     // but the check keeps it explicit.
@@ -17,9 +19,9 @@ export function handle(handlers: Handlers): void {
     const reply: Promise<MessageResult<unknown>> = handler
       ? handler(message.request).then(
         (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => ({ ok: false, error: describe(error) }),
       )
-      : Promise.resolve({ ok: false, error: `Unknown message ${message.name}` });
+      : Promise.resolve({ ok: false, error: describe(new Error(`Unknown message ${message.name}`)) });
     // The answer comes later: `true` keeps the channel open until sendResponse is called.
     void reply.then(sendResponse);
     return true;

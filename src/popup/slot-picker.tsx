@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Slot } from '../core/propose-slots.ts';
 import { useI18n } from '../ui/i18n.ts';
-import { formatDay, formatTime, zoneCity, zonesDiffer } from '../ui/format.ts';
+import { formatDay, formatTime, zoneCity } from '../ui/format.ts';
+import { clockTimesDiffer } from '../core/zoned-time.ts';
+import { MINUTE, DAY } from '../core/units.ts';
 
 interface Props {
   /** Proposed from the user's calendar and working hours. */
@@ -39,7 +41,7 @@ export function SlotPicker({ proposed, durationMinutes, eventZone, onOpen, onCan
   // The picker replaces the button that opened it: its title takes the focus.
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => { titleRef.current?.focus(); }, []);
-  const length = durationMinutes * 60_000;
+  const length = durationMinutes * MINUTE;
   const update = (index: number, value: string) => {
     const start = fromLocalInput(value);
     if (start === undefined) return;
@@ -55,7 +57,7 @@ export function SlotPicker({ proposed, durationMinutes, eventZone, onOpen, onCan
   };
   const add = () => {
     const last = slots.at(-1)?.start ?? Date.now();
-    const start = Math.ceil((last + 24 * 3_600_000) / 1_800_000) * 1_800_000;
+    const start = Math.ceil((last + DAY) / (30 * MINUTE)) * (30 * MINUTE);
     setSlots([...slots, { start, end: start + length }]);
   };
   return (
@@ -70,7 +72,7 @@ export function SlotPicker({ proposed, durationMinutes, eventZone, onOpen, onCan
             <input id={`slot-${index}`} type="datetime-local" step={900} value={toLocalInput(slot.start)} onChange={(e) => update(index, e.currentTarget.value)} />
             <span class="muted">
               {formatDay(i18n, slot.start)}, {formatTime(i18n, slot.start)}–{formatTime(i18n, slot.end)}
-              {eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, slot.start) && ` · ${t('slotOtherZone', [formatTime(i18n, slot.start, eventZone), zoneCity(eventZone, i18n.locale)])}`}
+              {eventZone !== undefined && clockTimesDiffer(slot.start, eventZone, i18n.timeZone) && ` · ${t('slotOtherZone', [formatTime(i18n, slot.start, eventZone), zoneCity(eventZone, i18n.locale)])}`}
             </span>
             <button type="button" class="link-button" aria-label={t('slotRemoveLabel', [index + 1])} onClick={() => removeAt(index)}>{t('slotRemove')}</button>
           </li>
