@@ -94,6 +94,101 @@ export function fastForward(rule: IcalRule, dtstart: WallMs, target: WallMs): Wa
   return moved.getTime();
 }
 
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+function listOf(value: unknown): unknown[] | undefined {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? [value] : undefined;
+}
+
+/** BYDAY=MO,WE (no ordinals) as weekdays 0 (Sunday) … 6; undefined when not that simple. */
+function plainWeekdays(value: unknown): number[] | undefined {
+  const list = listOf(value);
+  if (!list) return undefined;
+  const days: number[] = [];
+  for (const entry of list) {
+    const day = typeof entry === 'string' ? WEEKDAYS.indexOf(entry.trim().toUpperCase()) : -1;
+    if (day === -1) return undefined;
+    if (!days.includes(day)) days.push(day);
+  }
+  return days;
+}
+
+/** The parts a simple rule may have (with `freq` and `interval`); anything else goes to ical.js. */
+const SIMPLE_PARTS: Record<string, ReadonlySet<string>> = {
+  DAILY: new Set(['freq', 'interval', 'count', 'wkst', 'byday']),
+  WEEKLY: new Set(['freq', 'interval', 'count', 'wkst', 'byday']),
+  MONTHLY: new Set(['freq', 'interval', 'count', 'wkst', 'bymonthday']),
+};
+
+/**
+ * The wall times a simple rule gives in [fromWall, toWall], computed directly instead of
+ * iterated from DTSTART: FREQ=DAILY (BYDAY weekdays), WEEKLY (BYDAY weekdays, WKST) and
+ * MONTHLY (BYMONTHDAY, else DTSTART's day; months without that day have none), each
+ * with INTERVAL and no COUNT. A series that started years ago costs only the weeks of the
+ * window. Undefined for any other rule (ical.js iterates those). DTSTART itself may or may
+ * not be among the walls: the caller always adds it (RFC 5545 §3.8.5.3). UNTIL is left to
+ * the caller too. Checked against ical.js's full iteration in tests/unit/ical-expand.test.ts.
+ */
+export function simpleRuleWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs): WallMs[] | undefined {
+  if (rule.count !== undefined) return undefined;
+  const parts = SIMPLE_PARTS[rule.freq];
+  if (!parts || Object.keys(rule.data).some((key) => !parts.has(key))) return undefined;
+  const interval = rule.interval;
+  if (!Number.isInteger(interval) || interval < 1) return undefined;
+  const time = ((dtstart % DAY) + DAY) % DAY;
+  const startDay = dayOf(dtstart);
+  const firstDay = Math.max(startDay, dayOf(fromWall) - 1);
+  const lastDay = dayOf(toWall) + 1;
+  const walls: WallMs[] = [];
+  const push = (day: number) => {
+    const wall = day * DAY + time;
+    if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
+  };
+  // Day 0 (1970-01-01) was a Thursday.
+  const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
+  if (rule.freq === 'DAILY') {
+    const days = plainWeekdays(rule.data.byday);
+    if (!days) return undefined;
+    let day = startDay + Math.ceil((firstDay - startDay) / interval) * interval;
+    for (; day <= lastDay; day += interval) if (days.length === 0 || days.includes(weekdayOf(day))) push(day);
+    return walls;
+  }
+  if (rule.freq === 'WEEKLY') {
+    const listed = plainWeekdays(rule.data.byday);
+    if (!listed) return undefined;
+    const days = listed.length > 0 ? listed : [weekdayOf(startDay)];
+    // ical.js: wkst 1 = Sunday … 7 = Saturday, or the day's name (default Monday).
+    const given = rule.data.wkst;
+    const wkst = typeof given === 'number' && given >= 1 && given <= 7 ? given - 1 : typeof given === 'string' && WEEKDAYS.includes(given.toUpperCase()) ? WEEKDAYS.indexOf(given.toUpperCase()) : given === undefined ? 1 : -1;
+    if (wkst === -1) return undefined;
+    const weekStart = (day: number) => day - ((weekdayOf(day) - wkst + 7) % 7);
+    const firstWeek = weekStart(startDay);
+    const period = 7 * interval;
+    let week = firstWeek + Math.max(0, Math.floor((weekStart(firstDay) - firstWeek) / period)) * period;
+    for (; week <= lastDay; week += period) {
+      const inWeek = days.map((weekday) => week + ((weekday - wkst + 7) % 7)).sort((a, b) => a - b);
+      for (const day of inWeek) push(day);
+    }
+    return walls;
+  }
+  const monthDays = listOf(rule.data.bymonthday);
+  if (!monthDays || monthDays.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n === 0 || Math.abs(n) > 31)) return undefined;
+  const start = new Date(dtstart);
+  const startMonth = start.getUTCFullYear() * 12 + start.getUTCMonth();
+  const from = new Date(firstDay * DAY);
+  const fromMonth = from.getUTCFullYear() * 12 + from.getUTCMonth();
+  let month = startMonth + Math.max(0, Math.floor((fromMonth - startMonth) / interval)) * interval;
+  for (; Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY <= lastDay; month += interval) {
+    const year = Math.floor(month / 12);
+    const length = new Date(Date.UTC(year, (month % 12) + 1, 0)).getUTCDate();
+    const wanted = monthDays.length > 0 ? (monthDays as number[]).map((n) => (n > 0 ? n : length + 1 + n)) : [start.getUTCDate()];
+    const days = [...new Set(wanted.filter((d) => d >= 1 && d <= length))].sort((a, b) => a - b);
+    for (const d of days) push(Date.UTC(year, month % 12, d) / DAY);
+  }
+  return walls;
+}
+
 function floatingTime(wall: WallMs): ICAL.Time {
   const d = new Date(wall);
   return new ICAL.Time(
@@ -131,6 +226,19 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   if (untilUtc !== undefined && untilUtc < fromWall - OFFSET_SLACK) return;
   if (untilWall !== undefined && untilWall < fromWall) return;
 
+  const simple = simpleRuleWalls(rule, start, fromWall, toWall);
+  if (simple) {
+    for (const wall of simple) {
+      if (budget.steps <= 0) break;
+      budget.steps--;
+      if (untilWall !== undefined && wall > untilWall) break;
+      if (untilUtc !== undefined && wall - OFFSET_SLACK > untilUtc) break;
+      const utc = zone.toUtc(wall);
+      if (untilUtc !== undefined && utc > untilUtc) break;
+      found(wall, utc);
+    }
+    return;
+  }
   const dtstart = fastForward(rule, start, fromWall);
   const iterator = bounded(new ICAL.Recur(rule.data).iterator(floatingTime(dtstart)), budget);
   for (let step = 0; step < MAX_STEPS && budget.steps > 0; step++) {

@@ -80,6 +80,9 @@ describe('a calendar connected through its secret iCal address', () => {
     await options.getByRole('button', { name: 'Connect', exact: true }).click();
     await options.getByText('Connected. Your interviews will appear in a moment.').waitFor();
     await options.getByText(/^Connected to 127\.0\.0\.1/).waitFor();
+    const report = options.getByTestId('ical-report');
+    await report.getByText('Events in the calendar at the last reading: 2', { exact: true }).waitFor();
+    await report.getByText('Every event could be read.', { exact: true }).waitFor();
     assert.equal(await options.getByText('secret-7f3a9c').count(), 0, 'the address is shown masked');
     await options.close();
 
@@ -120,6 +123,43 @@ describe('a calendar connected through its secret iCal address', () => {
       return getReady !== undefined && Math.abs(getReady.scheduledTime - (Math.floor(moved / 1000) * 1000 - 10 * MINUTE)) < 1000;
     }, { message: 'the get-ready alarm moved with the interview' });
     await popup.close();
+  });
+
+  it('says on the options page how many events were read, and which were left out and why', PER_TEST, async () => {
+    const moved = start + 60 * MINUTE;
+    const good = feed([{ uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: moved, minutes: 45, organizer: 'rosa.neri@example.org' }]);
+    const stamp = icalUtc(start - 2 * 86_400_000);
+    const odd = [
+      // No DTSTART: nothing can place it.
+      'BEGIN:VEVENT', 'UID:no-start@example.org', `DTSTAMP:${stamp}`, 'SUMMARY:Call back', 'END:VEVENT',
+      // A repeat rule no reader knows.
+      'BEGIN:VEVENT', 'UID:bad-rule@example.org', `DTSTAMP:${stamp}`, `DTSTART:${icalUtc(start)}`, 'RRULE:FREQ=FORTNIGHTLY', 'SUMMARY:Gym', 'END:VEVENT',
+      // An older copy of the interview (earlier DTSTAMP): replaced by the newer one.
+      'BEGIN:VEVENT', 'UID:int-1@example.org', `DTSTAMP:${stamp}`, `DTSTART:${icalUtc(start)}`, `DTEND:${icalUtc(start + 45 * MINUTE)}`, 'SUMMARY:Interview with Lattice Labs', 'END:VEVENT',
+    ];
+    server.body = good.replace('END:VCALENDAR', `${odd.join('\r\n')}\r\nEND:VCALENDAR`);
+    server.etag = '"v2-report"';
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await session.waitFor(async () => {
+      const { icalCursor } = await session.readStorage<{ icalCursor?: { etag?: string } }>(['icalCursor']);
+      return icalCursor?.etag === '"v2-report"';
+    }, { message: 'the changed feed was read' });
+    await popup.close();
+
+    const options = await session.openPage('options.html');
+    const report = options.getByTestId('ical-report');
+    await report.getByText('Events in the calendar at the last reading: 4', { exact: true }).waitFor();
+    const items = await report.getByRole('listitem').allTextContents();
+    assert.deepEqual(items, [
+      'Left out, without a readable start time: 1',
+      'Left out, with a repeat rule that could not be read: 1',
+      'Older copies replaced by a newer version of the same event: 1',
+    ]);
+    assert.equal(await report.getByText('Every event could be read.').count(), 0);
+    await options.close();
+    const { interviews } = await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews']);
+    assert.deepEqual(Object.values(interviews).map((i) => i.start), [Math.floor(moved / 1000) * 1000], 'the newer copy of the interview is the one kept');
   });
 
   it('never takes the feed\'s owner for the interviewer (issue 12)', PER_TEST, async () => {
