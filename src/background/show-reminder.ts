@@ -1,7 +1,7 @@
 import type { Interview, Marks, Reminder } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { NotificationAction } from '../core/notification-plan.ts';
-import { actionLabelKey, notificationId, notificationPlan } from '../core/notification-plan.ts';
+import { actionLabelKey, atClockTime, notificationId, notificationPlan } from '../core/notification-plan.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
 import { effectiveInterview, snoozeOffer, waitState } from '../core/outcome.ts';
 import { cleanText } from '../core/text.ts';
@@ -16,7 +16,7 @@ export async function showReminder(interview: Interview, reminder: Reminder, mar
   const t = await loadTranslator(locale);
   const plan = notificationPlan(reminder.kind);
   const current = effectiveInterview(interview, marks);
-  const time = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit' }).format(current.start);
+  const time = atClockTime(new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit' }).format(current.start), locale);
   const title = cleanText(interview.title, 80) || t('untitledInterview');
   // Whole minutes still to go, rounded up: "starts in 4 minutes" at 3:20 before the start.
   const minutesToStart = Math.max(0, Math.ceil((current.start - now) / MINUTE));

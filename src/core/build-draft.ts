@@ -54,6 +54,7 @@ export function templateContext(calendarInterview: Interview, marks: Marks, sett
     minutesLeft: state.minutesLeft,
     rescheduled: marks.rescheduled === true,
     moved: thanksForFlexibility(marks),
+    missedCall: marks.missedAt !== undefined,
     video: interview.videoUrl !== undefined && interviewerPhones(interview, settings).length === 0,
     videoUrl: interview.videoUrl,
     interviewerPhone: interviewerPhones(interview, settings)[0]?.dial,

@@ -1,6 +1,7 @@
-import type { Interview, Marks, Reminder, ReminderKind, TemplateKind } from './types.ts';
+import type { Interview, Locale, Marks, Reminder, ReminderKind, TemplateKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import type { MarkAction } from './marks.ts';
+import { alle } from './phrases-it.ts';
 import { currentReminder, isSnoozed, reminderKey } from './outcome.ts';
 
 /** What a notification button does: open a draft, or record what the user said. */
@@ -81,4 +82,11 @@ export function notificationStep(interview: Interview, marks: Marks, notifiedKey
   const key = reminderKey(reminder);
   const lostInRestart = openAfterRestart !== undefined && waitMoments.has(reminder.kind) && !openAfterRestart.has(notificationId(interview.id));
   return notifiedKey === key && !lostInRestart ? { do: 'nothing' } : { do: 'show', reminder, key };
+}
+
+/** The start time as a notification says it after the interview's title: "at 3:30 PM",
+ * "alle 15:30", "all'1:30" (never "alle 1:30"), "alle 00:30" (never "alle 0:30"). `time` is
+ * already formatted for `locale`. */
+export function atClockTime(time: string, locale: Locale): string {
+  return locale === 'it' ? alle(time.replace(/^0:/, '00:')) : `at ${time}`;
 }

@@ -292,6 +292,10 @@ export interface OfferedDrafts {
   more: TemplateKind[];
 }
 
+/** Minutes after the start before a follow-up is offered at all (the primary comes later, at
+ * the minimum wait). */
+export const FOLLOW_UP_GRACE_MINUTES = 5;
+
 /** Which emails each phase offers, following the advice: confirm until about 30 minutes before;
  * the follow-up from the minimum wait; the reschedule request at the maximum; the apology after
  * a missed call; the thank-you only after they spoke. A call moved once and silent again asks
@@ -311,7 +315,9 @@ export function offeredDrafts(interview: Interview, marks: Marks, now: number, s
       return offer(confirmWindow ? 'confirmation' : undefined, ['confirmation', 'reschedule']);
     }
     case 'waiting':
-      return offer(undefined, ['follow-up', 'reschedule']);
+      // A follow-up at the very start ("I called you once but couldn't get through") reads as
+      // impatience: a few minutes' grace first, as recruiters expect.
+      return offer(undefined, now >= start + FOLLOW_UP_GRACE_MINUTES * MINUTE ? ['follow-up', 'reschedule'] : ['reschedule']);
     case 'may-stop':
       return offer(askToCall ? 'please-call-me' : 'follow-up', ['follow-up', 'reschedule']);
     case 'stop-waiting':

@@ -36,12 +36,14 @@ export const phrasesEn: LocalePhrases = {
   zoned: (time, place) => (place.isCity ? `${time} ${place.name} time` : `${time} ${place.name}`),
   otherZone: (time, place, weekday) => `(${time}${weekday ? ` on ${weekday}` : ''}${place.isCity ? ' in ' : ' '}${place.name})`,
   zoneNote: (place) => (place.isCity ? `(${place.name} time)` : `(${place.name})`),
-  subjectWhen: (relative, date, time) => (relative === undefined ? `on ${date} at ${time}` : `${relative} at ${time}`),
+  // "Thu 19 Nov, 10:30 AM" in a subject: short enough to read whole in an inbox.
+  subjectWhen: (relative, date, time) => (relative === undefined ? `${date}, ${time}` : `${relative} at ${time}`),
+  shortSubjectDate: true,
   // Spoken to the listener, whose clock every time in the script is on.
   spokenZoned: (time) => `${time} your time`,
   until: (time) => `until ${time}`,
   now: (time, here, there) => (here && there ? `${time} here in ${here.name}, ${there.time}${there.place.isCity ? ' in ' : ' '}${there.place.name}` : time),
-  spokenGreeting: () => 'Hello',
+  spokenGreeting: () => 'Hi',
   missingName: '[your name]',
   missingPhone: '[your phone number]',
   timeRange(start, end) {

@@ -13,7 +13,7 @@ function count(n: number): string {
 }
 
 /** "alle 15:30" but "all'1:30", and "all'una" on the hour: the article elides before "una". */
-function alle(time: string): string {
+export function alle(time: string): string {
   return time === '1:00' ? "all'una" : isOne(time) ? `all'${time}` : `alle ${time}`;
 }
 

@@ -61,6 +61,9 @@ export interface TemplateContext {
   rescheduled?: boolean;
   /** The call had to be moved or was missed: the thank-you thanks for their flexibility. */
   moved?: boolean;
+  /** The candidate missed their call first: the thank-you's flexibility follows the candidate's
+   * own mistake, not a new time found together. */
+  missedCall?: boolean;
   /** A video interview with no phone number: the wording speaks of a meeting, not of calls. */
   video?: boolean;
   /** The meeting link, to name the service ("Google Meet") in a video interview's wording. */
@@ -113,6 +116,8 @@ export interface LocalePhrases {
   zoneNote(place: ZonePlace): string;
   /** A day and time after a noun in a subject: "today at 3:30 PM", "on Thursday 26 November at 3:30 PM", "oggi alle 15:30". */
   subjectWhen(relative: RelativeDay | undefined, date: string, time: string): string;
+  /** Subjects write a date short ("Thu 19 Nov") where the language does so naturally. */
+  shortSubjectDate?: boolean;
   /** A time on the listener's clock, spoken once with its zone: "9:30 AM your time", "9:30, ora di New York". */
   spokenZoned(time: string, place: ZonePlace): string;
   /** "until 4:00 PM", "fino alle 16:00" (`time` may carry a label). */
@@ -161,7 +166,7 @@ function placeholdersByKind(): Record<TemplateKind, string[]> {
     apology: [...common, 'attempts', 'slots', 'timeZoneCity', 'slotsZone', 'noSlots'],
     reschedule: [...common, 'slots', 'timeZoneCity', 'slotsZone', 'noSlots'],
     'please-call-me': [...common, 'rescheduled'],
-    'thank-you': [...common, 'moved'],
+    'thank-you': [...common, 'moved', 'missedCall'],
   };
 }
 
@@ -180,6 +185,7 @@ const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'timeZoneCity',
   'rescheduled',
   'moved',
+  'missedCall',
   'video',
   'videoService',
   'group',
@@ -272,7 +278,8 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
     // One clock for the whole email: its zone is named once, after the first time.
     if (!clocks.other) values.localZone = phrases.zoneNote(zonePlace(userZone, phrases));
     const readerTime = formatTime(scheduledAt, clocks.reader, phrases);
-    values.subjectWhen = phrases.subjectWhen(relative, date, clocks.other ? phrases.zoned(readerTime, zonePlace(clocks.reader, phrases)) : readerTime);
+    const subjectDate = phrases.shortSubjectDate ? formatDate(scheduledAt, clocks.reader, phrases, now, true) : date;
+    values.subjectWhen = phrases.subjectWhen(relative, subjectDate, clocks.other ? phrases.zoned(readerTime, zonePlace(clocks.reader, phrases)) : readerTime);
     // Spoken to the interviewer: their clock only, their zone said once, "today" as it is for them.
     const listenerRelative = now === undefined ? undefined : relativeDay(scheduledAt, now, clocks.reader);
     values.spokenWhen = phrases.dayAndTime(listenerRelative, date, clocks.other ? phrases.spokenZoned(readerTime, zonePlace(clocks.reader, phrases)) : readerTime);
@@ -288,7 +295,10 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
     values.currentTime = clocks.other
       ? phrases.now(here, zonePlace(userZone, phrases), { time: formatTime(now, clocks.reader, phrases), place: zonePlace(clocks.reader, phrases) })
       : phrases.now(here);
-    values.spokenNow = phrases.now(formatTime(now, clocks.reader, phrases));
+    // "It's now 3:30 PM" right after "scheduled for 3:30 PM" says nothing: the current time is
+    // spoken only when it is another minute than the start.
+    const sameMinute = scheduledAt !== undefined && Math.floor(now / MINUTE) === Math.floor(scheduledAt / MINUTE);
+    if (!sameMinute) values.spokenNow = phrases.now(formatTime(now, clocks.reader, phrases));
     values.spokenGreeting = phrases.spokenGreeting(wallHour(now, clocks.reader));
   } else {
     values.spokenGreeting = phrases.spokenGreeting(undefined);
@@ -327,6 +337,7 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
 
   if (ctx.rescheduled === true) values.rescheduled = '';
   if (ctx.moved === true) values.moved = '';
+  if (ctx.missedCall === true) values.missedCall = '';
   if (ctx.video === true) values.video = '';
   const service = videoService(ctx.videoUrl);
   if (service) values.videoService = service;
@@ -469,13 +480,13 @@ function weekday(ms: number, zone: string, phrases: LocalePhrases): string {
   return plainSpaces(dateTimeFormat(phrases.dateLocale, { weekday: 'long', timeZone: zone }).format(ms));
 }
 
-function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: number | undefined): string {
+function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: number | undefined, short = false): string {
   // The year only when it is not the current one: "Tuesday 1 December" is enough otherwise.
   const withYear = now !== undefined && calendarDay(ms, zone).year !== calendarDay(now, zone).year;
   const format = dateTimeFormat(phrases.dateLocale, {
-    weekday: 'long',
+    weekday: short ? 'short' : 'long',
     day: 'numeric',
-    month: 'long',
+    month: short ? 'short' : 'long',
     year: withYear ? 'numeric' : undefined,
     timeZone: zone,
   });

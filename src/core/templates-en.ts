@@ -29,6 +29,11 @@ const interviewNoun = '[{video}video interview|phone interview]';
 const scheduledFor = '[, scheduled for {scheduledWhen}[ {localZone}]]';
 /** The same where a list of new times follows and names the zone itself. */
 const scheduledForBeforeSlots = '[, scheduled for {scheduledWhen}[ {localZone}{noSlots}]]';
+/** Available at once: on the phone, or in the meeting for a video interview (a video call
+ * missed is not turned into a phone call). */
+const freeNow = "[{video}I can join the [{videoService}|meeting] now[, or you can call me at {candidatePhone}]|I'm free to talk now[ at {candidatePhone}]]";
+/** After the time of a call moved to it: "which was rescheduled to today at 3:30 PM (Rome time)". */
+const rescheduledTo = '[, which was rescheduled to {scheduledWhen}[ {localZone}]]';
 /** To a team: who is writing, and about which interview. */
 const teamIntro = (what: string, when = scheduledFor) => `My name is {candidateName}, and ${what} with your team[ for the {role} position]${when}.`;
 
@@ -38,8 +43,8 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{group}${teamIntro(`I'm writing to confirm my ${interviewNoun}`)}|I'm writing to confirm our ${call}${aboutRole}${scheduledFor}. I'm looking forward to speaking with you.]`,
-      "[{video}I'll join using the [{videoService} ]link in the invitation.[ If anything changes, you can reach me at {candidatePhone}.]|I'll be ready for your call at {candidatePhone}.]",
+      `[{group}${teamIntro(`I'm writing to confirm my ${interviewNoun}`)}|I'm writing to confirm our ${call}${aboutRole}${scheduledFor}. I'm looking forward to speaking with you.] ` +
+        "[{video}I'll join using the [{videoService} ]link in the invitation.[ If anything changes, you can reach me at {candidatePhone}.]|I'll be ready for your call at {candidatePhone}.]",
       '',
       '[{group}Thank you.|Thank you, and speak soon.]',
       '',
@@ -70,12 +75,12 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   voicemail: {
     subject: 'Voicemail script[ — {position}]',
     body: [
-      '{spokenGreeting}[ {interviewerFirstName}][, this is {candidateName}].',
-      `I'm calling about our interview${aboutRole}[, scheduled for {spokenWhen}].`,
-      "[It's now {spokenNow}.]",
-      "[My number is {spokenPhone}. Again, that's {spokenPhone}.]",
-      "[I'll stay available {spokenUntil}. If you can't make it by then, I'm happy to find another time.|I'm happy to find another time that suits you.]",
-      'Thank you, and talk soon.',
+      // A team's line is told whose interview it is: "my interview with Acme".
+      `{spokenGreeting}[ {interviewerFirstName}][, it's {candidateName}], about [{group}my|our] interview${aboutRole}[, {spokenWhen}].`,
+      "[It's {spokenNow} now.]",
+      // "If that's too soon" lives in the group of the time it refers to.
+      "[I'm on {spokenPhone} — again, {spokenPhone} — {spokenUntil}.\nIf that's too soon for you, I'm happy to find another time.|I'm on {spokenPhone} — again, {spokenPhone}.\nI'm happy to find another time.|I'll be available {spokenUntil}.\nIf that's too soon for you, I'm happy to find another time.|I'm happy to find another time.]",
+      'Thanks, talk soon.',
     ].join('\n'),
   },
 
@@ -88,7 +93,7 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
         `|I'm sorry I missed [{video}our video call${aboutRole}|your call[ about the {role} position[ at {company}]| about the opportunity at {company}]]${scheduledForBeforeSlots}. That was my mistake.[ I tried to call you back {attempts} but couldn't reach you.]]`,
       '',
       // "Now" first, then later times: a list that starts tomorrow does not contradict it.
-      "[I'm free to talk now[ at {candidatePhone}]. If another time suits you better, I can do any of these[ {slotsZone}]:\n{slots}\nI'm also happy to fit around your schedule.|I'm free to talk now[ at {candidatePhone}], or at any other time that suits you, today or in the next few days.]",
+      `[${freeNow}. If another time suits you better, I can do any of these[ {slotsZone}]:\n{slots}\nI'm also happy to fit around your schedule.|${freeNow}, or at any other time that suits you, today or in the next few days.]`,
       '',
       'Thank you for your understanding.',
       '',
@@ -97,7 +102,8 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
   },
 
   reschedule: {
-    subject: `[{group}{candidateName} — rescheduling my ${interviewNoun}[ {subjectWhen}]|Rescheduling our ${call}[ — {position}]]`,
+    // "— rescheduling my interview today at 3:30 PM" reads as moving it to today.
+    subject: `[{group}{candidateName} — ${interviewNoun}[ {subjectWhen}]: request to reschedule|Rescheduling our ${call}[ — {position}]]`,
     body: [
       greeting,
       '',
@@ -118,7 +124,8 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{group}${teamIntro(`I'm writing about my ${interviewNoun}`)} [{rescheduled}Unfortunately we weren't able to connect at the new time either.|Unfortunately we haven't been able to connect yet.]` +
+      // A shared mailbox does not know the call was moved: it is told, then "this time either".
+      `[{group}[{rescheduled}${teamIntro(`I'm writing about my ${interviewNoun}`, rescheduledTo)} Unfortunately we weren't able to connect this time either.|${teamIntro(`I'm writing about my ${interviewNoun}`)} Unfortunately we haven't been able to connect yet.]` +
         `|[{rescheduled}Unfortunately we weren't able to connect at the new time either[, {scheduledWhen}[ {localZone}]].|Unfortunately we haven't been able to connect yet for our ${call}${regardingRole}${scheduledFor}.]]`,
       '',
       "[{group}Could someone from your team call me[ at {candidatePhone}] whenever it suits you?|Could you call me[ at {candidatePhone}] whenever it suits you?] I'll keep my phone with me.",
@@ -134,8 +141,8 @@ export const templatesEn: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      '[{group}My name is {candidateName}, and I spoke with your team[ {scheduledDay}][ about the {role} position]. Thank you for the time you gave me; I enjoyed the conversation and learning more about the role.[{moved} Thank you also for your flexibility in finding a new time.] Could you please pass my thanks on to the person I spoke with?' +
-        '|Thank you for taking the time to speak with me[ about the {role} position[ at {company}]| about the opportunity at {company}]. I enjoyed our conversation and learning more about the role.[{moved} Thank you also for your flexibility in finding a new time.]]',
+      '[{group}My name is {candidateName}, and I spoke with your team[ {scheduledDay}][ about the {role} position]. Thank you for the time you gave me; I enjoyed the conversation and learning more about the role.[{missedCall} Thank you also for being flexible after I missed the call earlier.|{moved} Thank you also for the flexibility in rescheduling.] Could you please pass my thanks on to the person I spoke with?' +
+        '|Thank you for taking the time to speak with me[ about the {role} position[ at {company}]| about the opportunity at {company}]. I enjoyed our conversation and learning more about the role.[{missedCall} Thank you also for being flexible after I missed your call earlier.|{moved} Thank you also for your flexibility in rescheduling.]]',
       '',
       "If there's anything else I can provide, please let me know. I look forward to hearing from you.",
       '',

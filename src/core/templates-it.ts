@@ -30,6 +30,15 @@ const interview = '[{video}video]colloquio';
 const plannedFor = '[, previsto per {scheduledWhen}[ {localZone}]]';
 /** The same where a list of new times follows and names the zone itself. */
 const plannedForBeforeSlots = '[, previsto per {scheduledWhen}[ {localZone}{noSlots}]]';
+/** "relativo alla posizione di …": after "colloquio", where a second "per" would chain
+ * ("per il colloquio per la posizione"). */
+const regardingRole = '[ relativo alla posizione di {role}[ in {company}]| con {company}]';
+/** After the time of a call moved to it: ", riprogrammato per oggi alle 15:30 (ora di Roma)". */
+const rescheduledTo = '[, riprogrammato per {scheduledWhen}[ {localZone}]]';
+/** Available at once: on the phone, or in the meeting for a video interview. */
+const freeNow = (phone: string) => `[{video}Posso collegarmi subito[ a {videoService}][, oppure ${phone}]|Sono disponibile già da ora[ al numero {candidatePhone}]]`;
+const teamNow = freeNow('sono raggiungibile al numero {candidatePhone}');
+const personNow = freeNow('può chiamarmi al numero {candidatePhone}');
 /** To a team: who is writing, and about which interview. */
 const teamIntro = (what: string, when = plannedFor) => `sono {candidateName} e ${what}${teamRole}${when}`;
 
@@ -39,10 +48,10 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{group}${teamIntro('scrivo per confermare il [{video}videocolloquio|colloquio telefonico]')}.|Le scrivo per confermare il [{video}videocolloquio|colloquio telefonico]${aboutRole}${plannedFor}. Sarà un piacere parlare con Lei.]`,
-      "[{video}Mi collegherò tramite il link[ di {videoService}] presente nell'invito.[ {group}Per qualsiasi variazione sono raggiungibile al numero {candidatePhone}.| Per qualsiasi variazione può contattarmi al numero {candidatePhone}.]|{group}Sarò disponibile per la chiamata al numero {candidatePhone}.|Sarò disponibile per la Sua chiamata al numero {candidatePhone}.]",
+      `[{group}${teamIntro('scrivo per confermare il [{video}videocolloquio|colloquio telefonico]')}.|Le scrivo per confermare il [{video}videocolloquio|colloquio telefonico]${aboutRole}${plannedFor}. Sarà un piacere parlare con Lei.] ` +
+        "[{video}Mi collegherò tramite il link[ di {videoService}] presente nell'invito.[ {group}Per qualsiasi variazione sono raggiungibile al numero {candidatePhone}.| Per qualsiasi variazione può contattarmi al numero {candidatePhone}.]|{group}Sarò disponibile per la chiamata al numero {candidatePhone}.|Sarò disponibile per la Sua chiamata al numero {candidatePhone}.]",
       '',
-      'A presto.',
+      '[{group}Grazie.|A presto.]',
       '',
       signature,
     ].join('\n'),
@@ -54,11 +63,11 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
       greeting,
       '',
       `[{group}${teamIntro(`scrivo in merito al ${interview}`)}.|Le scrivo in merito al ${interview}${aboutRole}${plannedFor}.] ` +
-        "[{video}Sono in collegamento tramite il link[ di {videoService}] presente nell'invito: se il colloquio si svolgesse su un link diverso, sarà sufficiente inviarmelo e mi collegherò subito.|{group}Ho provato a chiamare {attempts}, senza riuscire a mettermi in contatto.|Ho provato a chiamarla {attempts}, senza però riuscire a parlarle.|Finora non è stato possibile sentirci.]",
+        "[{video}Sono in collegamento tramite il link[ di {videoService}] presente nell'invito. Se il link corretto fosse un altro, [{group}chiedo cortesemente di inviarmelo|La prego di inviarmelo]: mi collegherò subito.|{group}Ho provato a chiamare {attempts}, senza riuscire a mettermi in contatto.|Ho provato a chiamarla {attempts}, senza però riuscire a parlarle.|Finora non è stato possibile sentirci.]",
       '',
       // "In alternativa" sta nello stesso gruppo della disponibilità a cui si riferisce.
-      '[{group}[{video}Resterò in collegamento {availableUntil}[; sono raggiungibile anche al numero {candidatePhone}]. In alternativa, fisserò volentieri un nuovo appuntamento nel momento più comodo.|Resterò disponibile[ al numero {candidatePhone}] {availableUntil}. In alternativa, fisserò volentieri un nuovo appuntamento nel momento più comodo.|Fisserò volentieri un nuovo appuntamento nel momento più comodo[; sono raggiungibile al numero {candidatePhone}].]' +
-        '|[{video}Resterò in collegamento {availableUntil}[; può anche chiamarmi al numero {candidatePhone}]. In alternativa, fisserò volentieri un nuovo appuntamento quando Le sarà più comodo.|Resterò disponibile[ al numero {candidatePhone}] {availableUntil}. In alternativa, fisserò volentieri un nuovo appuntamento quando Le sarà più comodo.|Fisserò volentieri un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]]',
+      '[{group}[{video}Resterò in collegamento {availableUntil}[; sono raggiungibile anche al numero {candidatePhone}]. In alternativa, sono a disposizione per fissare un nuovo appuntamento in un altro momento.|Resterò disponibile[ al numero {candidatePhone}] {availableUntil}. In alternativa, sono a disposizione per fissare un nuovo appuntamento in un altro momento.|Sono a disposizione per fissare un nuovo appuntamento in un altro momento[; sono raggiungibile al numero {candidatePhone}].]' +
+        "|[{video}Resterò in collegamento {availableUntil}[; può anche chiamarmi al numero {candidatePhone}]. In alternativa, possiamo senz'altro fissare un nuovo appuntamento quando Le sarà più comodo.|Resterò disponibile[ al numero {candidatePhone}] {availableUntil}. In alternativa, possiamo senz'altro fissare un nuovo appuntamento quando Le sarà più comodo.|Possiamo senz'altro fissare un nuovo appuntamento quando Le sarà più comodo[; può contattarmi al numero {candidatePhone}].]]",
       '',
       "[{group}Grazie ancora per l'opportunità.|La ringrazio ancora per l'opportunità.]",
       '',
@@ -72,11 +81,10 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
   voicemail: {
     subject: 'Messaggio in segreteria[ – {position}]',
     body: [
-      '{spokenGreeting}[, sono {candidateName}].',
-      `Chiamo in merito al ${interview}${aboutRole}[, previsto per {spokenWhen}].`,
+      `{spokenGreeting}[, sono {candidateName} e chiamo|, chiamo] in merito al ${interview}${aboutRole}[, previsto per {spokenWhen}].`,
       '[In questo momento {spokenNow}.]',
       '[Il mio numero è {spokenPhone}. Ripeto: {spokenPhone}.]',
-      "[Resterò disponibile {spokenUntil}. Se non fosse possibile entro quell'ora, possiamo senz'altro concordare un altro momento.|Possiamo senz'altro concordare un altro momento.]",
+      "[Resterò disponibile {spokenUntil}. Se entro quell'ora non è possibile sentirci, possiamo senz'altro concordare un altro momento.|Possiamo senz'altro concordare un altro momento.]",
       'Grazie, a presto.',
     ].join('\n'),
   },
@@ -86,12 +94,12 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{group}${teamIntro('mi scuso per non aver [{video}partecipato al videocolloquio|risposto alla chiamata relativa al colloquio]', plannedForBeforeSlots)}.[ Ho provato a richiamare {attempts}, senza riuscire a mettermi in contatto.]` +
-        `|[{video}mi scuso per non aver partecipato al videocolloquio|mi scuso per non aver risposto alla Sua chiamata relativa al colloquio]${aboutRole}${plannedForBeforeSlots}.[ Ho provato a richiamarla {attempts}, senza riuscire a parlarle.]]`,
+      `[{group}${teamIntro('mi scuso per non aver [{video}partecipato al videocolloquio|risposto alla chiamata relativa al colloquio]', plannedForBeforeSlots)}. È stato un mio errore.[ Ho provato a richiamare {attempts}, senza riuscire a mettermi in contatto.]` +
+        `|[{video}mi scuso per non aver partecipato al videocolloquio|mi scuso per non aver risposto alla Sua chiamata relativa al colloquio]${aboutRole}${plannedForBeforeSlots}. È stato un mio errore.[ Ho provato a richiamarla {attempts}, senza riuscire a parlarle.]]`,
       '',
       // "Subito" prima, poi gli altri orari: un elenco che inizia domani non lo contraddice.
-      '[{group}[Sono disponibile già da ora[ al numero {candidatePhone}]. In alternativa, propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ad altri orari.|Sono disponibile già da ora[ al numero {candidatePhone}]. Sarebbe possibile sentirci oggi stesso o nei prossimi giorni?]' +
-        '|[Sono disponibile già da ora[ al numero {candidatePhone}]. Se preferisce un altro momento, ecco alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ai Suoi impegni.|Sono disponibile già da ora[ al numero {candidatePhone}], oppure quando Le è più comodo, oggi stesso o nei prossimi giorni.]]',
+      `[{group}[${teamNow}. In alternativa, propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ad altri orari.|${teamNow}. Sarebbe possibile sentirci oggi stesso o nei prossimi giorni?]` +
+        `|[${personNow}. Se preferisce un altro momento, ecco alcuni orari possibili[ {slotsZone}]:\n{slots}\nMi adatterò comunque volentieri ai Suoi impegni.|${personNow}, oppure quando Le è più comodo, oggi stesso o nei prossimi giorni.]]`,
       '',
       '[{group}Grazie per la comprensione.|La ringrazio per la comprensione.]',
       '',
@@ -105,10 +113,11 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
       greeting,
       '',
       `[{group}${teamIntro(`scrivo in merito al ${interview}`, plannedForBeforeSlots)}: purtroppo non è stato possibile sentirci. Sono a disposizione per fissare un nuovo appuntamento.` +
-        `|purtroppo non è stato possibile sentirci per il ${interview}${aboutRole}${plannedForBeforeSlots}. Sono a disposizione per fissare un nuovo appuntamento.]`,
+        // The time first, its zone right after it: no chain of "per il colloquio per la posizione…, previsto per".
+        `|purtroppo[ {scheduledWhen}[ {localZone}{noSlots}]] non è stato possibile sentirci per il ${interview}${regardingRole}. Sono a disposizione per fissare un nuovo appuntamento.]`,
       '',
-      '[{group}[Propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nSe nessuna di queste opzioni andasse bene, mi adatterò volentieri ad altri orari.|Resto in attesa di sapere quale momento sarebbe più comodo, e mi adatterò volentieri.]' +
-        '|[Le propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nSe nessuna di queste opzioni Le andasse bene, mi adatterò volentieri ai Suoi impegni.|Mi farebbe sapere quando potrebbe essere disponibile? Mi adatterò volentieri ai Suoi impegni.]]',
+      '[{group}[Propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nSe nessuna di queste opzioni dovesse andare bene, mi adatterò volentieri ad altri orari.|Resto in attesa di sapere quale momento sarebbe più comodo, e mi adatterò volentieri.]' +
+        '|[Le propongo alcuni orari possibili[ {slotsZone}]:\n{slots}\nSe nessuna di queste opzioni dovesse andarle bene, mi adatterò volentieri ai Suoi impegni.|Mi farebbe sapere quando potrebbe essere disponibile? Mi adatterò volentieri ai Suoi impegni.]]',
       '[{group}Sono raggiungibile anche al numero {candidatePhone}.|Può contattarmi anche al numero {candidatePhone}.]',
       '',
       "[{group}Resto a disposizione e ringrazio per l'attenzione.|La ringrazio e resto a Sua disposizione.]",
@@ -122,10 +131,11 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      `[{group}${teamIntro(`scrivo in merito al ${interview}`)}: [{rescheduled}purtroppo non è stato possibile sentirci nemmeno al nuovo orario concordato.|purtroppo finora non è stato possibile sentirci.]` +
-        `|[{rescheduled}purtroppo non è stato possibile sentirci[ {scheduledWhen}[ {localZone}]], all'orario che avevamo concordato per il ${interview}${aboutRole}.|purtroppo non è stato ancora possibile sentirci per il ${interview}${aboutRole}${plannedFor}.]]`,
+      // A shared mailbox is told the call was moved, then "nemmeno questa volta".
+      `[{group}[{rescheduled}${teamIntro(`scrivo in merito al ${interview}`, rescheduledTo)}: purtroppo non è stato possibile sentirci nemmeno questa volta.|${teamIntro(`scrivo in merito al ${interview}`)}: purtroppo finora non è stato possibile sentirci.]` +
+        `|[{rescheduled}purtroppo non è stato possibile sentirci[ {scheduledWhen}[ {localZone}]], all'orario che avevamo concordato per il ${interview}${regardingRole}.|purtroppo non è stato ancora possibile sentirci per il ${interview}${regardingRole}${plannedFor}.]]`,
       '',
-      '[{group}Se fosse più comodo, sarebbe possibile ricevere una chiamata[ al numero {candidatePhone}] nel momento preferito?|Se Le è più comodo, potrebbe chiamarmi Lei[ al numero {candidatePhone}] quando preferisce?] Terrò il telefono a portata di mano.',
+      '[{group}Sarebbe possibile ricevere una chiamata[ al numero {candidatePhone}], nel momento più comodo?|Potrebbe chiamarmi Lei[ al numero {candidatePhone}], quando Le è più comodo?] Terrò il telefono a portata di mano.',
       '',
       '[{group}Ringrazio e resto in attesa di una chiamata.|La ringrazio e resto in attesa di una Sua chiamata.]',
       '',
@@ -138,8 +148,8 @@ export const templatesIt: Record<TemplateKind, TemplateText> = {
     body: [
       greeting,
       '',
-      '[{group}sono {candidateName} e desidero ringraziare per il colloquio[ di {scheduledDay}][ con {company}][ per la posizione di {role}] e per il tempo dedicatomi. È stato un piacere approfondire il ruolo.[{moved} Apprezzo molto anche la flessibilità nel trovare un nuovo momento per sentirci.] Chiedo cortesemente di estendere i miei ringraziamenti alla persona con cui ho parlato.' +
-        `|La ringrazio per il colloquio${aboutRole} e per il tempo che mi ha dedicato. È stato un piacere approfondire il ruolo.[{moved} Apprezzo molto anche la Sua flessibilità nel trovare un nuovo momento per sentirci.]]`,
+      `[{group}sono {candidateName} e desidero ringraziare del colloquio[ di {scheduledDay}]${aboutRole} e del tempo dedicatomi. È stato un piacere approfondire il ruolo.[{missedCall} Apprezzo molto anche la disponibilità a risentirci dopo la chiamata persa.|{moved} Apprezzo molto anche la flessibilità nel fissare un nuovo orario.] Sarebbe possibile inoltrare i miei ringraziamenti anche alla persona con cui ho parlato?` +
+        `|La ringrazio per il tempo che mi ha dedicato durante il colloquio${aboutRole}. È stato un piacere approfondire il ruolo.[{missedCall} Apprezzo molto anche la Sua disponibilità a risentirci dopo la chiamata persa.|{moved} Apprezzo molto anche la Sua flessibilità nel fissare un nuovo orario.]]`,
       '',
       '[{group}Resto a disposizione per qualsiasi ulteriore informazione e attendo con piacere un riscontro.|Resto a Sua disposizione per qualsiasi ulteriore informazione e attendo con piacere un Suo riscontro.]',
       '',

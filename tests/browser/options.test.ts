@@ -126,7 +126,7 @@ describe('options page', () => {
 
   it('edits the follow-up wording with a live preview; the next follow-up draft from the popup uses it', PER_TEST, async () => {
     // Move the demo so its first interview started three minutes ago: the wait is on.
-    const interview = await storedInterview(session, await moveDemo(session, Date.now() - 3 * MINUTE));
+    const interview = await storedInterview(session, await moveDemo(session, Date.now() - 6 * MINUTE));
 
     const page = await openOptions();
     await page.getByLabel('Email', { exact: true }).selectOption('follow-up');

@@ -59,8 +59,8 @@ describe('popup on the demo calendar', () => {
     const wallClock = (at: number) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(at).replace(/\s/g, ' ');
     const text = (await script.innerText()).replace(/\s/g, ' ');
     // The minute may turn between rendering and reading.
-    assert.ok([Date.now(), Date.now() - 60_000].some((at) => text.includes(`It's now ${wallClock(at)}`)), text);
-    assert.match(text, /I'll stay available until \d{1,2}:\d\d [AP]M/);
+    assert.ok([Date.now(), Date.now() - 60_000].some((at) => text.includes(`It's ${wallClock(at)} now`)), text);
+    assert.match(text, / — until \d{1,2}:\d\d [AP]M\. If that's too soon for you/);
     assert.doesNotMatch(text, /undefined|null|NaN/);
     await session.screenshot(page, 'popup-waiting');
     await page.close();

@@ -51,6 +51,18 @@ describe('templateContext', () => {
     assert.equal(templateContext(interview, { ...marks, missedAt: START }, defaultSettings, env(START)).moved, true);
   });
 
+  it('writes the thank-you after a missed call as the candidate\'s mistake, after a move as a new time', () => {
+    const spoke = { ...marks, connectedAt: START + 8 * MINUTE, doneAt: START + 50 * MINUTE };
+    const thanks = (m: Marks) => buildDraft('thank-you', interview, m, defaultSettings, env(START + 80 * MINUTE)).body;
+    const missed = thanks({ ...spoke, missedAt: START + 5 * MINUTE, calledBackAt: START + 7 * MINUTE });
+    assert.match(missed, /being flexible after I missed your call earlier\./);
+    assert.doesNotMatch(missed, /rescheduling|new time/);
+    const moved = thanks({ ...spoke, rescheduled: true });
+    assert.match(moved, /your flexibility in rescheduling\./);
+    assert.doesNotMatch(moved, /missed/);
+    assert.doesNotMatch(thanks(spoke), /flexib/);
+  });
+
   it('greets a team address neutrally, by the extraction flag or by its name', () => {
     const draft = (person: Interview['interviewer'], flag?: boolean) =>
       buildDraft('follow-up', { ...interview, interviewer: person, interviewerIsGroup: flag }, marks, defaultSettings, env(START + 16 * MINUTE)).body.split('\n')[0];

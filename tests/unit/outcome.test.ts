@@ -244,6 +244,18 @@ describe('outcome: the drafts offered in each phase', () => {
     assert.deepEqual(offered(emptyMarks(), afterStart(15)), { primary: 'follow-up', more: ['reschedule'] });
     assert.deepEqual(offered(emptyMarks(), afterStart(30)), { primary: 'reschedule', more: ['please-call-me', 'follow-up'] });
   });
+  it('offers no follow-up in the first five minutes after the start, even after a call attempt', () => {
+    const called = walk([['called', afterStart(0)]]);
+    for (const marks of [emptyMarks(), called]) {
+      assert.deepEqual(offered(marks, afterStart(0)), { more: ['reschedule'] });
+      assert.deepEqual(offered(marks, afterStart(5) - 1), { more: ['reschedule'] });
+      assert.deepEqual(offered(marks, afterStart(5)), { more: ['follow-up', 'reschedule'] });
+    }
+    // The primary still comes at the minimum wait (never under 15 minutes), whatever it is set to.
+    const later = { ...settings, timing: { ...settings.timing, minWait: 20 } };
+    assert.equal(offeredDrafts(interview, emptyMarks(), afterStart(19), later).primary, undefined);
+    assert.equal(offeredDrafts(interview, emptyMarks(), afterStart(20), later).primary, 'follow-up');
+  });
   it('offers no thank-you until they spoke, and the apology after a missed call', () => {
     assert.deepEqual(offered(emptyMarks(), END + HOUR), { more: ['reschedule', 'follow-up'] });
     assert.deepEqual(offered(walk([['no-show', afterStart(31)]]), afterStart(32)), { primary: 'reschedule', more: ['please-call-me', 'follow-up'] });

@@ -691,7 +691,8 @@ function assertRendered(rendered: { subject: string; body: string }): void {
 
 /** Sentences that only make sense right after the availability they refer to. */
 const CONNECTIVE = /^(Otherwise|Altrimenti|In that case|In tal caso|In caso contrario|If that doesn't suit you|If you can't make it by then|If not|Se per Lei non fosse possibile|Se non fosse possibile|In alternativa|Se no)\b/;
-const AVAILABILITY = /available|stay in the meeting|disponibile|in collegamento/;
+// "I can join … now" / "Posso collegarmi subito": a video interview's offer to meet at once.
+const AVAILABILITY = /available|stay in the meeting|can join the|disponibile|in collegamento|Posso collegarmi subito/;
 
 function assertConnectivesHaveAntecedents(body: string): void {
   for (const line of body.split('\n')) {

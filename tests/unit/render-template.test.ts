@@ -172,6 +172,18 @@ describe('renderTemplate', () => {
       assert.match(body, /I'd be happy to reschedule/);
     });
 
+    it('offers a new appointment in Italian without a future that promises alone, and asks for the right link politely', () => {
+      const person = render('follow-up', sameZone, 'it').body;
+      assert.match(person, /In alternativa, possiamo senz'altro fissare un nuovo appuntamento quando Le sarà più comodo\./);
+      assert.match(render('follow-up', { ...sameZone, availableUntil: undefined }, 'it').body, /\nPossiamo senz'altro fissare un nuovo appuntamento quando Le sarà più comodo; può contattarmi/);
+      const team = { ...sameZone, interviewerIsGroup: true };
+      assert.match(render('follow-up', team, 'it').body, /In alternativa, sono a disposizione per fissare un nuovo appuntamento in un altro momento\./);
+      const video = { ...sameZone, video: true, videoUrl: 'https://meet.google.com/abc-defg-hij' };
+      assert.match(render('follow-up', video, 'it').body, /presente nell'invito\. Se il link corretto fosse un altro, La prego di inviarmelo: mi collegherò subito\./);
+      assert.match(render('follow-up', { ...video, ...team }, 'it').body, /Se il link corretto fosse un altro, chiedo cortesemente di inviarmelo: mi collegherò subito\./);
+      for (const body of [person, render('follow-up', video, 'it').body]) assert.doesNotMatch(body, /fisserò|sarà sufficiente/);
+    });
+
     it('speaks of a meeting, not of calls, for a video interview', () => {
       const { subject, body } = render('follow-up', { ...sameZone, video: true });
       assert.equal(subject, 'Our video call today at 3:30 PM — available until 4:00 PM');
@@ -219,7 +231,8 @@ describe('renderTemplate', () => {
       const halfPastMidnight = Date.UTC(2026, 10, 26, 23, 30);
       const context = { scheduledAt: halfPastMidnight, timeZone: ROME, eventTimeZone: 'America/New_York', now: halfPastMidnight - 90 * MINUTE };
       const en = render('confirmation', context);
-      assert.equal(en.subject, 'Confirming our call on Thursday 26 November at 6:30 PM New York time');
+      // Subjects write the date short, with no "on … at": it reads whole in an inbox.
+      assert.equal(en.subject, 'Confirming our call Thu 26 Nov, 6:30 PM New York time');
       assert.match(en.body, /scheduled for Thursday 26 November at 6:30 PM New York time \(12:30 AM on Friday in Rome\)\./);
       const it = render('confirmation', context, 'it');
       // The small hours are named by the night they belong to.
@@ -243,15 +256,16 @@ describe('renderTemplate', () => {
     it('elides the Italian article before one o\'clock and writes the hour after midnight as 00', () => {
       const oneOFive = Date.UTC(2026, 10, 26, 0, 5); // 1:05 in Rome
       assert.match(render('follow-up', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /oggi all'1:05 \(ora di Roma\)\./);
-      assert.match(render('voicemail', { scheduledAt: oneOFive, timeZone: ROME, now: oneOFive }, 'it').body, /In questo momento è l'1:05\./);
+      // The voicemail's current time is another minute than the start (see "never says the time twice").
+      assert.match(render('voicemail', { scheduledAt: oneOFive - 20 * MINUTE, timeZone: ROME, now: oneOFive }, 'it').body, /In questo momento è l'1:05\./);
       const half = Date.UTC(2026, 10, 25, 23, 30); // 00:30 in Rome
       assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /oggi alle 00:30 \(ora di Roma\)\./);
-      assert.match(render('voicemail', { scheduledAt: half, timeZone: ROME, now: half }, 'it').body, /In questo momento sono le 00:30\./);
+      assert.match(render('voicemail', { scheduledAt: half - 10 * MINUTE, timeZone: ROME, now: half }, 'it').body, /In questo momento sono le 00:30\./);
       assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half, availableUntil: half + 35 * MINUTE }, 'it').body, /fino all'1:05/);
       // On the hour, "l'una", as it is said.
       assert.match(render('follow-up', { scheduledAt: half, timeZone: ROME, now: half, availableUntil: half + 30 * MINUTE }, 'it').body, /fino all'una\./);
       const one = Date.UTC(2026, 10, 26, 0, 0); // 1:00 in Rome
-      assert.match(render('voicemail', { scheduledAt: one, timeZone: ROME, now: one }, 'it').body, /In questo momento è l'una\./);
+      assert.match(render('voicemail', { scheduledAt: one - 10 * MINUTE, timeZone: ROME, now: one }, 'it').body, /In questo momento è l'una\./);
     });
   });
 
@@ -261,12 +275,13 @@ describe('renderTemplate', () => {
       const { subject, body } = render('confirmation', context);
       assert.equal(subject, 'Confirming our call today at 3:30 PM — Acme, Backend Engineer');
       assert.match(body, /confirm our call for the Backend Engineer position at Acme, scheduled for today at 3:30 PM \(Rome time\)\. I'm looking forward to speaking with you\./);
-      assert.match(body, /I'll be ready for your call at \+39 347 123 4567\./);
+      // One paragraph: no bare line break between the two sentences.
+      assert.match(body, /I'm looking forward to speaking with you\. I'll be ready for your call at \+39 347 123 4567\./);
       // "In about two hours" is stale by the time it is read.
       assert.doesNotMatch(body, /in about/);
       const it = render('confirmation', context, 'it').body;
       assert.match(it, /il colloquio telefonico per la posizione di Backend Engineer in Acme, previsto per oggi alle 15:30 \(ora di Roma\)\. Sarà un piacere parlare con Lei\./);
-      assert.match(it, /Sarò disponibile per la Sua chiamata al numero \+39 347 123 4567\./);
+      assert.match(it, /Sarà un piacere parlare con Lei\. Sarò disponibile per la Sua chiamata al numero \+39 347 123 4567\./);
       assert.doesNotMatch(it, /tra circa|e a presto/);
     });
 
@@ -295,36 +310,61 @@ describe('renderTemplate', () => {
     it('sounds like a person: first name, purpose, the listener\'s clock only, their zone said once, number, availability', () => {
       const { subject, body } = render('voicemail', full);
       assert.equal(subject, 'Voicemail script — Acme, Backend Engineer');
-      assert.match(body, /^Hello Giulia, this is Marco Bianchi\.\n/);
-      assert.match(body, /about our interview for the Backend Engineer position at Acme, scheduled for today at 9:30 AM your time\./);
-      assert.match(body, /It's now 9:47 AM\./);
-      assert.match(body, /My number is \+39 347 123 4567\. Again, that's \+39 347 123 4567\./);
-      assert.match(body, /I'll stay available until 10:00 AM\. If you can't make it by then, I'm happy to find another time\./);
+      assert.equal(
+        body,
+        [
+          "Hi Giulia, it's Marco Bianchi, about our interview for the Backend Engineer position at Acme, today at 9:30 AM your time.",
+          "It's 9:47 AM now.",
+          "I'm on +39 347 123 4567 — again, +39 347 123 4567 — until 10:00 AM.",
+          "If that's too soon for you, I'm happy to find another time.",
+          'Thanks, talk soon.',
+        ].join('\n'),
+      );
+      // Short enough to leave in about 25 seconds (some 2.5 words a second).
+      assert.ok(body.split(/\s+/).length <= 65, `${body.split(/\s+/).length} words`);
       assert.doesNotMatch(body, /Rome|\(/);
       assert.equal(body.match(/your time/g)?.length, 1);
     });
 
     it('does the same in Italian, without the name after the greeting', () => {
       const { body } = render('voicemail', full, 'it');
-      assert.match(body, /^Buongiorno, sono Marco Bianchi\.\n/);
-      assert.match(body, /previsto per oggi alle 9:30, ora di New York\./);
+      assert.match(body, /^Buongiorno, sono Marco Bianchi e chiamo in merito al colloquio per la posizione di Backend Engineer in Acme, previsto per oggi alle 9:30, ora di New York\.\n/);
       assert.match(body, /In questo momento sono le 9:47\./);
       assert.match(body, /Il mio numero è \+39 347 123 4567\. Ripeto: \+39 347 123 4567\./);
-      assert.match(body, /Resterò disponibile fino alle 10:00\./);
+      assert.match(body, /Resterò disponibile fino alle 10:00\. Se entro quell'ora non è possibile sentirci, possiamo senz'altro concordare un altro momento\./);
       assert.doesNotMatch(body, /Roma|\(/);
+    });
+
+    it('keeps the availability when no number is known', () => {
+      assert.match(render('voicemail', { ...sameZone, candidatePhone: undefined }).body, /^I'll be available until 4:00 PM\.\nIf that's too soon for you, I'm happy to find another time\.$/m);
+    });
+
+    it('never says the current time when it is the start time, in either language', () => {
+      for (const now of [START, START + 59_000]) {
+        const en = render('voicemail', { ...sameZone, now }).body;
+        assert.doesNotMatch(en, /It's .* now/, en);
+        assert.equal(en.match(/3:30 PM/g)?.length, 1, en);
+        const it = render('voicemail', { ...sameZone, now }, 'it').body;
+        assert.doesNotMatch(it, /In questo momento/, it);
+        assert.equal(it.match(/15:30/g)?.length, 1, it);
+      }
+      // A minute later it is worth saying again, on the listener's clock.
+      assert.match(render('voicemail', { ...sameZone, now: START + MINUTE }).body, /^It's 3:31 PM now\.$/m);
+      assert.match(render('voicemail', { ...full, now: START + 5 * MINUTE }).body, /^It's 9:35 AM now\.$/m);
+      assert.match(render('voicemail', { ...sameZone, now: START + MINUTE }, 'it').body, /^In questo momento sono le 15:31\.$/m);
     });
 
     it('says the number without the country code to someone in the same country', () => {
       const italy = { ...sameZone, interviewerPhone: '+390212345678' };
-      assert.match(render('voicemail', italy).body, /My number is 347 123 4567\. Again, that's 347 123 4567\./);
+      assert.match(render('voicemail', italy).body, /I'm on 347 123 4567 — again, 347 123 4567 — until 4:00 PM\./);
       assert.match(render('voicemail', italy, 'it').body, /Il mio numero è 347 123 4567\. Ripeto: 347 123 4567\./);
       // Another country's number in the invite, or another clock: the full number.
-      assert.match(render('voicemail', { ...sameZone, interviewerPhone: '+12125550100' }).body, /My number is \+39 347 123 4567\./);
-      assert.match(render('voicemail', { ...full, interviewerPhone: '+390212345678' }).body, /My number is \+39 347 123 4567\./);
+      assert.match(render('voicemail', { ...sameZone, interviewerPhone: '+12125550100' }).body, /I'm on \+39 347 123 4567 —/);
+      assert.match(render('voicemail', { ...full, interviewerPhone: '+390212345678' }).body, /I'm on \+39 347 123 4567 —/);
       // Written emails keep the international form.
       assert.match(render('follow-up', italy).body, /at \+39 347 123 4567 until/);
       // A trunk "0" where the country dials one.
-      assert.match(render('voicemail', { ...sameZone, timeZone: 'Europe/London', eventTimeZone: 'Europe/London', candidatePhone: '+44 7700 900123', interviewerPhone: '+442071234567' }).body, /My number is 07700 900123\./);
+      assert.match(render('voicemail', { ...sameZone, timeZone: 'Europe/London', eventTimeZone: 'Europe/London', candidatePhone: '+44 7700 900123', interviewerPhone: '+442071234567' }).body, /I'm on 07700 900123 —/);
     });
 
     it('says Buonasera from five in the afternoon of the listener', () => {
@@ -335,15 +375,17 @@ describe('renderTemplate', () => {
     });
 
     it('keeps a title with the surname and greets a team without a name', () => {
-      assert.match(render('voicemail', { interviewerName: 'Dr. Smith' }).body, /^Hello Dr. Smith\./);
-      assert.match(render('voicemail', { interviewerName: 'HR Team', interviewerIsGroup: true }).body, /^Hello\./);
+      assert.match(render('voicemail', { interviewerName: 'Dr. Smith' }).body, /^Hi Dr. Smith, about our interview\./);
+      assert.match(render('voicemail', { interviewerName: 'HR Team', interviewerIsGroup: true }).body, /^Hi, about my interview\./);
+      // A team's line is told whose interview it is, and when.
+      assert.match(render('voicemail', { ...sameZone, interviewerName: 'HR Team', interviewerIsGroup: true, role: undefined }).body, /^Hi, it's Marco Bianchi, about my interview with Acme, today at 3:30 PM\.$/m);
     });
 
     it('has no "otherwise" when availability was left out', () => {
       for (const locale of locales) {
         const { body } = render('voicemail', { ...full, availableUntil: undefined }, locale);
         assert.doesNotMatch(body, /Otherwise|If that|by then|Altrimenti|Se per Lei|entro quell'ora/);
-        assert.match(body, locale === 'en' ? /I'm happy to find another time that suits you\./ : /Possiamo senz'altro concordare un altro momento\./);
+        assert.match(body, locale === 'en' ? /^I'm on \+39 347 123 4567 — again, \+39 347 123 4567\.\nI'm happy to find another time\.$/m : /Possiamo senz'altro concordare un altro momento\./);
       }
     });
   });
@@ -360,10 +402,24 @@ describe('renderTemplate', () => {
       assert.match(noSlots, /scheduled for today at 3:30 PM \(Rome time\)\./);
       assert.match(noSlots, /I'm free to talk now at \+39 347 123 4567, or at any other time that suits you, today or in the next few days\./);
       const it = render('apology', full, 'it').body;
-      assert.match(it, /mi scuso per non aver risposto alla Sua chiamata relativa al colloquio per la posizione di Backend Engineer in Acme, previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\. Ho provato a richiamarla due volte, senza riuscire a parlarle\./);
+      assert.match(it, /mi scuso per non aver risposto alla Sua chiamata relativa al colloquio per la posizione di Backend Engineer in Acme, previsto per oggi alle 9:30 ora di New York \(le 15:30 a Roma\)\. È stato un mio errore\. Ho provato a richiamarla due volte, senza riuscire a parlarle\./);
       assert.match(it, /Sono disponibile già da ora al numero \+39 347 123 4567\. Se preferisce un altro momento, ecco alcuni orari possibili:\n•/);
       assert.doesNotMatch(it, /risolto|responsabilità|aver mancato/);
       assert.match(render('apology', { ...sameZone, slots: [] }, 'it').body, /oppure quando Le è più comodo, oggi stesso o nei prossimi giorni\./);
+    });
+
+    it('offers a missed video call as the meeting, with the phone as a second way', () => {
+      const video = { ...sameZone, video: true, videoUrl: 'https://meet.google.com/abc-defg-hij', slots: [] };
+      const en = render('apology', video).body;
+      assert.match(en, /I can join the Google Meet now, or you can call me at \+39 347 123 4567, or at any other time/);
+      assert.doesNotMatch(en, /free to talk/);
+      assert.match(render('apology', { ...video, videoUrl: undefined, candidatePhone: undefined }).body, /I can join the meeting now, or at any other time/);
+      const it = render('apology', video, 'it').body;
+      assert.match(it, /Posso collegarmi subito a Google Meet, oppure può chiamarmi al numero \+39 347 123 4567, oppure quando Le è più comodo/);
+      assert.doesNotMatch(it, /Sono disponibile già da ora/);
+      const team = render('apology', { ...video, interviewerIsGroup: true }, 'it').body;
+      assert.match(team, /Posso collegarmi subito a Google Meet, oppure sono raggiungibile al numero \+39 347 123 4567\./);
+      assert.doesNotMatch(team, /\b(Lei|Le|La|Sua|può)\b/);
     });
 
     it('names the company in the apology when only the company is known', () => {
@@ -379,7 +435,8 @@ describe('renderTemplate', () => {
       const it = render('apology', sameZone, 'it').body;
       assert.match(it, /ecco alcuni orari possibili \(ora di Roma\):\n• martedì 1 dicembre, 10:00–10:30\n• mercoledì 2 dicembre, 11:30–12:30\n/);
       assert.equal(it.match(/Roma/g)?.length, 1, it);
-      assert.match(render('reschedule', sameZone, 'it').body, /Se nessuna di queste opzioni Le andasse bene, mi adatterò volentieri ai Suoi impegni\./);
+      assert.match(render('reschedule', sameZone, 'it').body, /Se nessuna di queste opzioni dovesse andarle bene, mi adatterò volentieri ai Suoi impegni\./);
+      assert.match(render('reschedule', { ...sameZone, interviewerIsGroup: true }, 'it').body, /Se nessuna di queste opzioni dovesse andare bene, mi adatterò volentieri ad altri orari\./);
     });
 
     it('labels each slot with both zones when the interviewer is elsewhere', () => {
@@ -403,6 +460,24 @@ describe('renderTemplate', () => {
       assert.match(render('reschedule', { slots: [{ start: 5, end: 1 }] }, 'it').body, /Mi farebbe sapere quando potrebbe essere disponibile\?/);
     });
 
+    it('puts the time first in the Italian request, its zone right after it, with one "relativo"', () => {
+      const one = render('reschedule', { ...sameZone, slots: [] }, 'it').body;
+      assert.match(one, /purtroppo oggi alle 15:30 \(ora di Roma\) non è stato possibile sentirci per il colloquio relativo alla posizione di Backend Engineer in Acme\./);
+      const two = render('reschedule', full, 'it').body;
+      assert.match(two, /purtroppo oggi alle 9:30 ora di New York \(le 15:30 a Roma\) non è stato possibile sentirci per il colloquio relativo alla posizione/);
+      for (const body of [one, two]) {
+        assert.doesNotMatch(body, /per il colloquio per la posizione|previsto per/);
+        assert.equal(body.match(/relativ/g)?.length, 1, body);
+      }
+      assert.match(render('thank-you', sameZone, 'it').body, /La ringrazio per il tempo che mi ha dedicato durante il colloquio per la posizione di Backend Engineer in Acme\./);
+    });
+
+    it('owns the missed call in Italian too, in one short sentence', () => {
+      for (const context of [sameZone, { ...sameZone, interviewerIsGroup: true }, { ...sameZone, video: true }]) {
+        assert.equal(render('apology', context, 'it').body.match(/È stato un mio errore\./g)?.length, 1);
+      }
+    });
+
     it('asks for a new time without a word of blame', () => {
       assert.doesNotMatch(render('reschedule', full).body, /things come up|understand/i);
       assert.doesNotMatch(render('reschedule', full, 'it').body, /imprevisti|Comprendo/);
@@ -411,10 +486,24 @@ describe('renderTemplate', () => {
 
   describe('rescheduled calls', () => {
     it('thanks them for their flexibility only when the call was moved or missed', () => {
-      assert.match(render('thank-you', full).body, /Thank you also for your flexibility in finding a new time\./);
-      assert.match(render('thank-you', full, 'it').body, /Apprezzo molto anche la Sua flessibilità nel trovare un nuovo momento per sentirci\./);
+      assert.match(render('thank-you', full).body, /Thank you also for your flexibility in rescheduling\./);
+      assert.match(render('thank-you', full, 'it').body, /Apprezzo molto anche la Sua flessibilità nel fissare un nuovo orario\./);
       assert.doesNotMatch(render('thank-you', { ...full, moved: false }).body, /flexibility/);
       assert.doesNotMatch(render('thank-you', { ...full, moved: false }, 'it').body, /flessibilità/);
+    });
+
+    it('thanks for flexibility after a missed call differently from a moved one: no new time was found, the mistake was mine', () => {
+      const missed = { ...full, missedCall: true };
+      const en = render('thank-you', missed).body;
+      assert.match(en, /Thank you also for being flexible after I missed your call earlier\./);
+      assert.doesNotMatch(en, /rescheduling|new time/);
+      const it = render('thank-you', missed, 'it').body;
+      assert.match(it, /Apprezzo molto anche la Sua disponibilità a risentirci dopo la chiamata persa\./);
+      assert.doesNotMatch(it, /nuovo orario/);
+      const team = { ...missed, interviewerIsGroup: true };
+      assert.match(render('thank-you', team).body, /Thank you also for being flexible after I missed the call earlier\./);
+      assert.match(render('thank-you', team, 'it').body, /Apprezzo molto anche la disponibilità a risentirci dopo la chiamata persa\./);
+      assert.match(render('thank-you', { ...full, interviewerIsGroup: true }).body, /Thank you also for the flexibility in rescheduling\./);
     });
 
     it('asks them to call me at my number when even the new time failed', () => {
@@ -424,12 +513,23 @@ describe('renderTemplate', () => {
       assert.doesNotMatch(body, /patience|missed each other/);
       const moved = render('please-call-me', sameZone, 'it');
       assert.equal(moved.subject, 'Potrebbe richiamarmi quando Le è comodo? – Acme, Backend Engineer');
-      assert.match(moved.body, /purtroppo non è stato possibile sentirci oggi alle 15:30 \(ora di Roma\), all'orario che avevamo concordato per il colloquio per la posizione di Backend Engineer in Acme\./);
+      assert.match(moved.body, /purtroppo non è stato possibile sentirci oggi alle 15:30 \(ora di Roma\), all'orario che avevamo concordato per il colloquio relativo alla posizione di Backend Engineer in Acme\./);
       assert.match(moved.body, /La ringrazio e resto in attesa di una Sua chiamata\./);
       assert.doesNotMatch(moved.body, /pazienza|semplificare/);
       const it = render('please-call-me', { ...full, rescheduled: false }, 'it').body;
-      assert.match(it, /non è stato ancora possibile sentirci per il colloquio per la posizione di Backend Engineer in Acme/);
-      assert.match(it, /Se Le è più comodo, potrebbe chiamarmi Lei al numero \+39 347 123 4567 quando preferisce\?/);
+      assert.match(it, /non è stato ancora possibile sentirci per il colloquio relativo alla posizione di Backend Engineer in Acme/);
+      assert.match(it, /Potrebbe chiamarmi Lei al numero \+39 347 123 4567, quando Le è più comodo\?/);
+    });
+
+    it('tells a team the call had been moved before saying it failed "this time either"', () => {
+      const team = { ...sameZone, interviewerName: 'HR Team', interviewerIsGroup: true };
+      const en = render('please-call-me', team).body;
+      assert.match(en, /I'm writing about my phone interview with your team for the Backend Engineer position, which was rescheduled to today at 3:30 PM \(Rome time\)\. Unfortunately we weren't able to connect this time either\./);
+      assert.doesNotMatch(en, /new time/);
+      const it = render('please-call-me', team, 'it').body;
+      assert.match(it, /scrivo in merito al colloquio con Acme per la posizione di Backend Engineer, riprogrammato per oggi alle 15:30 \(ora di Roma\): purtroppo non è stato possibile sentirci nemmeno questa volta\./);
+      assert.match(it, /Sarebbe possibile ricevere una chiamata al numero \+39 347 123 4567, nel momento più comodo\?/);
+      assert.doesNotMatch(it, /nuovo orario/);
     });
   });
 
@@ -440,7 +540,7 @@ describe('renderTemplate', () => {
       assert.match(en, /I'll stay available until 4:00 PM, so please call/);
       assert.doesNotMatch(en, /phone number/);
       const it = render('voicemail', { markMissingProfile: true }, 'it').body;
-      assert.match(it, /^Buongiorno, sono \[il tuo nome\]\.\nChiamo/);
+      assert.match(it, /^Buongiorno, sono \[il tuo nome\] e chiamo in merito/);
       assert.match(it, /Il mio numero è \[il tuo numero di telefono\]\./);
     });
 
@@ -454,7 +554,13 @@ describe('renderTemplate', () => {
       assert.equal(it.subject, 'Marco Bianchi – colloquio di oggi alle 15:30, disponibile fino alle 16:00');
       assert.match(it.body, /^Buongiorno,\n\nsono Marco Bianchi e scrivo in merito al colloquio con Acme per la posizione di Backend Engineer, previsto per oggi alle 15:30 \(ora di Roma\)\. Ho provato a chiamare due volte, senza riuscire a mettermi in contatto\./);
       assert.match(render('thank-you', team).body, /Could you please pass my thanks on to the person I spoke with\?/);
-      assert.match(render('thank-you', team, 'it').body, /Chiedo cortesemente di estendere i miei ringraziamenti alla persona con cui ho parlato\./);
+      assert.match(render('thank-you', team, 'it').body, /^Buongiorno,\n\nsono Marco Bianchi e desidero ringraziare del colloquio di oggi per la posizione di Backend Engineer in Acme e del tempo dedicatomi\. .* Sarebbe possibile inoltrare i miei ringraziamenti anche alla persona con cui ho parlato\?/);
+      assert.match(render('thank-you', { ...team, role: undefined, moved: false }, 'it').body, /ringraziare del colloquio di oggi con Acme e del tempo dedicatomi\./);
+      // A subject that cannot read as "moving it to today".
+      assert.equal(render('reschedule', team).subject, 'Marco Bianchi — phone interview today at 3:30 PM: request to reschedule');
+      // A team is thanked, not told "a presto".
+      assert.match(render('confirmation', team, 'it').body, /\n\nGrazie\.\n/);
+      assert.match(render('confirmation', sameZone, 'it').body, /\n\nA presto\.\n/);
       for (const kind of templateKinds) {
         for (const context of [team, { ...team, video: true }, { ...team, rescheduled: false, slots: [] }, { ...team, attempts: 0, availableUntil: undefined }]) {
           const body = render(kind, context, 'it').body;
