@@ -13,8 +13,8 @@ import { FakeGoogleCalendarApi } from '../tests/fakes/google-calendar-api.ts';
 import type { FakeEvent, Json } from '../tests/fakes/google-calendar-api.ts';
 import { seededRandom } from '../tests/fakes/seeded-random.ts';
 import type { PartFigure } from './bench-figure.ts';
+import { MINUTE } from '../src/core/units.ts';
 
-const MINUTE = 60_000;
 const EVENTS = 2_500;
 const RUNS = 5;
 const CALENDAR = 'bench@example.org';

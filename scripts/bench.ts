@@ -33,11 +33,11 @@ import { scoreInvites, scoreTitles } from './bench-extract.ts';
 import { benchGoogleSync } from './bench-google.ts';
 import { benchIcal } from './bench-ical.ts';
 import type { Budget, PartFigure } from './bench-figure.ts';
+import { MINUTE } from '../src/core/units.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, 'bench-results', 'latest.json');
 const KB = 1024;
-const MINUTE = 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // Figures

@@ -17,8 +17,8 @@ import { buildDraft } from '../src/core/build-draft.ts';
 import { defaultTemplates } from '../src/core/render-template.ts';
 import { draftsOffered, offeredDrafts, voicemailOffered } from '../src/core/outcome.ts';
 import { proposeSlots } from '../src/core/propose-slots.ts';
+import { MINUTE } from '../src/core/units.ts';
 
-const MINUTE = 60_000;
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';

@@ -10,8 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSettings } from '../src/core/settings.ts';
 import { launchExtension } from '../tests/browser/harness.ts';
+import { MINUTE } from '../src/core/units.ts';
 
-const MINUTE = 60_000;
 const outDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'docs/images');
 
 interface Shot {

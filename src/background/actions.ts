@@ -18,6 +18,7 @@ import { interviewLocale } from '../core/resolve-locale.ts';
 import { composeUrl } from '../core/compose-url.ts';
 import { notificationId } from '../core/notification-plan.ts';
 import * as change from '../core/interview-changes.ts';
+import { UserError } from '../core/message-key.ts';
 import { chooseCalendars, connectGoogleSource, connectIcalSource, nameCalendars, retryWatchedCalendar, stopDemo, unwatchCalendar } from '../core/source-switch.ts';
 import { restartDemo, switchToDemo } from '../calendar/demo-source.ts';
 import { normalizeIcalUrl } from '../core/ical-address.ts';
@@ -113,7 +114,7 @@ export const messageHandlers: Handlers = {
     const now = Date.now();
     const problems = Object.keys(validateManualEntry(entry, now));
     const interview = manualToInterview(entry);
-    if (problems.length > 0 || !interview || !/^[\w-]{1,64}$/.test(entry.id)) throw new Error(`Invalid interview (${problems.join(', ') || 'id'})`);
+    if (problems.length > 0 || !interview || !/^[\w-]{1,64}$/.test(entry.id)) throw new UserError('errorInvalidRequest');
     await reconcileNow('message', (state) => change.saveManual(state, entry));
     return { interviewId: interview.id };
   },
@@ -132,7 +133,7 @@ export const messageHandlers: Handlers = {
   'save-settings': async ({ settings }) => {
     const normalized = normalizeSettings(settings);
     const problems = Object.keys(validateSettings(normalized));
-    if (problems.length > 0) throw new Error(`Invalid settings (${problems.join(', ')})`);
+    if (problems.length > 0) throw new UserError('errorInvalidRequest');
     await reconcileNow('message', (state) => change.saveSettings(state, normalized));
     return { ok: true };
   },
@@ -184,8 +185,8 @@ export const messageHandlers: Handlers = {
   },
   'connect-ical': async ({ url }) => {
     const normalized = typeof url === 'string' ? normalizeIcalUrl(url) : undefined;
-    if (normalized === undefined) throw new Error('icalErrorAddress');
-    if (!(await hasOrigin(normalized))) throw new Error('icalErrorPermission');
+    if (normalized === undefined) throw new UserError('icalErrorAddress');
+    if (!(await hasOrigin(normalized))) throw new UserError('icalErrorPermission');
     await reconcileNow('message', (state) => connectIcalSource(state, normalized));
     await syncNow('user');
     return { ok: true };

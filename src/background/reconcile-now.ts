@@ -7,6 +7,7 @@
  */
 import type { StoredState } from '../core/stored-state.ts';
 import type { Interview } from '../core/types.ts';
+import { MINUTE } from '../core/units.ts';
 import { allInterviews } from '../core/stored-state.ts';
 import { RECONCILE_LOCK, SYNC_ALARM, alignAllMarks, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
@@ -119,7 +120,7 @@ async function reconcileLocked(reason: ReconcileReason, mutate?: (state: StoredS
     // The calendar poll lives with the other alarms so that install, startup and every wake
     // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
     // a disconnect clears it.
-    if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * 60_000, periodInMinutes: SYNC_INTERVAL_MINUTES });
+    if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * MINUTE, periodInMinutes: SYNC_INTERVAL_MINUTES });
     await applyAlarms(alarms, existingAlarms);
     const badge = badgeFor(interviews, state.marks, now, state.settings);
     // Google refused the sign-in even after a fresh token: the badge asks for a reconnect

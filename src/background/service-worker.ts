@@ -12,6 +12,7 @@ import { markReady, readState } from '../platform/storage.ts';
 import { onInstalled, onStartup } from '../platform/runtime.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { syncNow } from './sync-source.ts';
+import { describeError } from './message-errors.ts';
 import { markInterview, messageHandlers, openDraft, openPopupPage } from './actions.ts';
 import { parseReminderKey } from '../core/current-reminder.ts';
 
@@ -19,7 +20,7 @@ function report(context: string) {
   return (error: unknown) => console.error(`Interview Standby: ${context} failed`, error);
 }
 
-handle(messageHandlers);
+handle(messageHandlers, describeError);
 
 // A fresh install, an update, and a relaunch of an unpacked extension all land here; alarms
 // may be gone, so they are rebuilt from storage.

@@ -5,10 +5,10 @@ import { actionLabelKey, atClockTime, notificationId, notificationPlan } from '.
 import { resolveLocale } from '../core/resolve-locale.ts';
 import { effectiveInterview, snoozeOffer, waitState } from '../core/outcome.ts';
 import { cleanText } from '../core/text.ts';
+import { intlLocales } from '../core/intl-locale.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { showNotification } from '../platform/notifications.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../core/units.ts';
 
 /** Raises the notification of one timeline moment. All event text is cleaned and capped. */
 export async function showReminder(interview: Interview, reminder: Reminder, marks: Marks, settings: Settings, now: number): Promise<void> {
@@ -16,7 +16,7 @@ export async function showReminder(interview: Interview, reminder: Reminder, mar
   const t = await loadTranslator(locale);
   const plan = notificationPlan(reminder.kind);
   const current = effectiveInterview(interview, marks);
-  const time = atClockTime(new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit' }).format(current.start), locale);
+  const time = atClockTime(new Intl.DateTimeFormat(intlLocales[locale].time, { hour: 'numeric', minute: '2-digit' }).format(current.start), locale);
   const title = cleanText(interview.title, 80) || t('untitledInterview');
   // Whole minutes still to go, rounded up: "starts in 4 minutes" at 3:20 before the start.
   const minutesToStart = Math.max(0, Math.ceil((current.start - now) / MINUTE));

@@ -5,9 +5,7 @@
  * numbers are fictional (example.com / example.org, 555-01xx, +39 02 0000 xxxx).
  */
 import type { CalendarEvent } from '../core/types.ts';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { MINUTE, HOUR } from '../core/units.ts';
 
 const SELF = { email: 'you@example.org', displayName: 'You', self: true } as const;
 

@@ -10,6 +10,7 @@ import { detectInterview } from '../core/detect-interview.ts';
 import { switchSource, withoutDemo } from '../core/source-switch.ts';
 import { sameValue } from '../core/state-changes.ts';
 import { demoEvents } from './demo-calendar.ts';
+import { MINUTE } from '../core/units.ts';
 
 /** Demo interview ids carry the anchor they were made from (`demo:demo-<n>-<anchor>`). */
 function madeFrom(id: string, anchor: number): boolean {
@@ -33,7 +34,7 @@ export function refreshDemo(state: StoredState): StoredState {
     const interview = detection.interview;
     interviews[interview.id] = interview;
     if (interview.end <= source.anchor && marks[interview.id] === undefined) {
-      marks = { ...marks, [interview.id]: { callAttempts: [], connectedAt: interview.start + 2 * 60_000 } };
+      marks = { ...marks, [interview.id]: { callAttempts: [], connectedAt: interview.start + 2 * MINUTE } };
     }
   }
   return { ...state, interviews, marks };

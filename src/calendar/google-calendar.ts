@@ -16,6 +16,7 @@ import type { GoogleCalendarEntry } from './google-json.ts';
 import { errorDetails, toCalendarEntry, toCalendarEvent, toEventsPage } from './google-json.ts';
 import { isRecord } from '../core/is-record.ts';
 import { cleanText } from '../core/text.ts';
+import { DAY } from '../core/units.ts';
 
 export type { GoogleCalendarEntry };
 
@@ -27,8 +28,6 @@ export const GOOGLE_SCOPES = [
 
 export const GOOGLE_API_BASE = 'https://www.googleapis.com/calendar/v3';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Interviews from yesterday onwards (the recent ones still get their thank-you). */
 export const WINDOW_BACK = DAY;
 /** Interviews and busy time for the coming two weeks. */

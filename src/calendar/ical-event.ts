@@ -3,8 +3,9 @@
  * edge: nothing past this file sees jCal or `unknown` values. Every field was written by
  * whoever sent the invite, so every read is checked and bounded.
  */
-import type { WallMs } from './ical-zones.ts';
+import type { WallMs } from '../core/zoned-time.ts';
 import { isRecord } from '../core/is-record.ts';
+import { SECOND, MINUTE } from '../core/units.ts';
 
 export interface IcalTime {
   /** Local (or UTC, for `utc`) wall time; for `date`, midnight of that day. */
@@ -136,7 +137,7 @@ export function durationMs(value: unknown): number | undefined {
   const match = DURATION.exec(value);
   if (!match || value === 'P' || value.endsWith('T')) return undefined;
   const [, sign, w, d, h, m, s] = match;
-  const ms = (((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * 60_000 + Number(s ?? 0) * 1000;
+  const ms = (((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * MINUTE + Number(s ?? 0) * SECOND;
   return sign === '-' ? -ms : ms;
 }
 

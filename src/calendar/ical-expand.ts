@@ -10,6 +10,7 @@
 import ICAL from 'ical.js';
 import type { IcalEvent, IcalRule, IcalTime } from './ical-event.ts';
 import { UTC_ZONE, type WallMs, type ZoneConverter, type ZoneLookup } from './ical-zones.ts';
+import { SECOND, HOUR, DAY } from '../core/units.ts';
 
 export interface Occurrence {
   /** The instant of the occurrence as the rule generates it: what a RECURRENCE-ID names. */
@@ -18,9 +19,6 @@ export interface Occurrence {
   end: number;
 }
 
-const SECOND = 1000;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** More than any UTC offset (±14 h): wall times this far outside the window cannot be in it. */
 const OFFSET_SLACK = 15 * HOUR;
 /** Guards against rules that would take forever (FREQ=SECONDLY with a COUNT from years back). */

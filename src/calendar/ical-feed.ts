@@ -27,10 +27,9 @@ import { createZoneLookup, namedZone, unquoted, type ZoneLookup } from './ical-z
 import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
 
 export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
+import { HOUR, DAY } from '../core/units.ts';
 export type { IcalFetchResult, IcalValidators, IcalFetchOptions } from './ical-fetch.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Work bounds for hostile feeds (the generated 5,000-event feed parses ~800 VEVENTs and
  * takes ~6,000 recurrence steps and checks). */
 const MAX_PARSED_EVENTS = 20_000;

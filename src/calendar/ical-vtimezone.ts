@@ -9,10 +9,9 @@
  * first onset the block's first TZOFFSETFROM holds (RFC 5545 §3.6.5: the offset in use
  * before the onset).
  */
-import type { WallMs } from './ical-zones.ts';
+import type { WallMs } from '../core/zoned-time.ts';
+import { HOUR, DAY } from '../core/units.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const MAX_RDATES = 500;
 

@@ -1,5 +1,7 @@
 /**
- * Time zones for the iCal feed: local wall-clock times to instants.
+ * Time zones for the iCal feed: which zone each TZID stands for. The conversion of wall-clock
+ * times to instants is core/zoned-time.ts's; this module only supplies the zone's offsets
+ * (the runtime's tzdata, or the feed's own VTIMEZONE read by ical-vtimezone.ts).
  *
  * Times are handled as "wall ms": the local date and time read as if it were UTC
  * (`Date.UTC(y, m - 1, d, h, mi, s)`). Recurrences are iterated on wall times, which costs
@@ -7,10 +9,10 @@
  * into instants. On the 5 MB benchmark feed, 70% of a naive expansion went in ical.js zone
  * offset lookups; this is where that cost goes away.
  */
+import { canonicalZone, instantConverter, runtimeZone, zoneOffset, type WallMs } from '../core/zoned-time.ts';
 import { readVtimezone, type Vtimezone } from './ical-vtimezone.ts';
 
-/** Local date and time read as if it were UTC. */
-export type WallMs = number;
+export type { WallMs };
 
 export interface ZoneConverter {
   /** The IANA name, when the zone has one the rest of the product can use. */
@@ -18,8 +20,6 @@ export interface ZoneConverter {
   /** The instant of a local wall time in this zone (epoch ms). */
   toUtc(wall: WallMs): number;
 }
-
-const DAY = 86_400_000;
 
 export const UTC_ZONE: ZoneConverter = { iana: 'UTC', toUtc: (wall) => wall };
 
@@ -47,13 +47,9 @@ export function ianaZoneName(name: string): string | undefined {
 function resolveIana(name: string): string | undefined {
   const segments = name.split('/').filter((segment) => segment !== '');
   for (let take = Math.min(3, segments.length); take >= 1; take--) {
-    const candidate = segments.slice(-take).join('/');
-    try {
-      const resolved = new Intl.DateTimeFormat('en-US', { timeZone: candidate }).resolvedOptions().timeZone;
-      if (resolved) return resolved;
-    } catch {
-      // not a zone Intl knows: try a shorter suffix
-    }
+    // Not a zone Intl knows: try a shorter suffix.
+    const resolved = canonicalZone(segments.slice(-take).join('/'));
+    if (resolved) return resolved;
   }
   return undefined;
 }
@@ -64,65 +60,8 @@ export function intlZone(iana: string): ZoneConverter {
 }
 
 function makeIntlZone(iana: string): ZoneConverter {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: iana,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const offsetAt = (utc: number): number => {
-    // format() and a regular expression cost about half of formatToParts(); the parts are
-    // the fallback for anything else ("1/2/-5, …" or an era before year 1).
-    const quick = /^(\d{1,2})\/(\d{1,2})\/(\d{4,6}), (\d\d):(\d\d):(\d\d)$/.exec(format.format(utc));
-    if (quick) {
-      const wall = Date.UTC(+quick[3]!, +quick[1]! - 1, +quick[2]!, +quick[4]!, +quick[5]!, +quick[6]!);
-      return wall - Math.floor(utc / 1000) * 1000;
-    }
-    const fields: Record<string, number> = {};
-    for (const part of format.formatToParts(utc)) {
-      if (part.type !== 'literal') fields[part.type] = Number(part.value);
-    }
-    const wall = Date.UTC(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
-    return wall - Math.floor(utc / 1000) * 1000;
-  };
-  return { iana, toUtc: cached(wallToUtc(offsetAt)) };
-}
-
-/**
- * Local wall time → instant, given the zone's offset at any instant.
- *
- * The offsets at UTC midnights are remembered: a sync converts thousands of occurrences
- * that fall on a few dozen days, and each offset costs an Intl or VTIMEZONE computation
- * (13,000 occurrences of the long-series benchmark feed made 26,000 Intl calls). When the
- * offset is the same at the midnights a day before and a day after the wall time's day,
- * it holds in between (no zone changes its offset and back within three days), and the
- * instant follows without any new computation; around a transition the exact
- * computation below runs.
- */
-function wallToUtc(offsetAt: (utc: number) => number): (wall: WallMs) => number {
-  const midnightOffset = cached(offsetAt);
-  return (wall) => {
-    const day = Math.floor(wall / DAY) * DAY;
-    const early = midnightOffset(day - DAY);
-    if (early === midnightOffset(day + 2 * DAY)) return wall - early;
-    const before = offsetAt(wall - DAY);
-    const after = offsetAt(wall + DAY);
-    if (before === after) return wall - before;
-    // A transition within a day. RFC 5545 §3.3.5: a repeated local time is its first
-    // occurrence, a skipped one is read with the offset from before the gap.
-    const first = wall - before;
-    const second = wall - after;
-    const firstValid = offsetAt(first) === before;
-    const secondValid = offsetAt(second) === after;
-    if (firstValid && secondValid) return Math.min(first, second);
-    if (firstValid) return first;
-    if (secondValid) return second;
-    return first;
-  };
+  const offsetAt = (utc: number) => zoneOffset(utc, iana);
+  return { iana, toUtc: cached(instantConverter(offsetAt)) };
 }
 
 let windowsZones: { table: string; byName: Map<string, string> } | undefined;
@@ -147,9 +86,9 @@ export function windowsZoneName(name: string, table: string | undefined): string
 
 const CACHE_LIMIT = 20_000;
 
-/** Remembers answers by exact key (a wall time, or a UTC midnight): many events share a
- * local start ("Monday 10:00"), and each lookup costs an Intl or VTIMEZONE computation.
- * Exact keys, so a cached answer is the same answer. */
+/** Remembers conversions by exact wall time: many events share a local start ("Monday
+ * 10:00"). Exact keys, so a cached answer is the same answer (the offsets at UTC midnights
+ * are remembered by core/zoned-time.ts instantConverter). */
 function cached(convert: (key: number) => number): (key: number) => number {
   const seen = new Map<number, number>();
   return (wall) => {
@@ -165,7 +104,7 @@ function cached(convert: (key: number) => number): (key: number) => number {
 
 /** A zone defined only by the feed's VTIMEZONE (a name neither IANA nor Windows). */
 function vtimezoneZone(zone: Vtimezone): ZoneConverter {
-  return { toUtc: cached(wallToUtc(zone.offsetAt)) };
+  return { toUtc: cached(instantConverter(zone.offsetAt)) };
 }
 
 export function unquoted(name: string): string {
@@ -203,7 +142,7 @@ export function createZoneLookup(vtimezones: Map<string, string>, floatingName: 
   // Created on first use: most feeds (Google's) have no floating times at all.
   const floating = (): ZoneConverter => {
     if (!floatingZone) {
-      const iana = namedZone(floatingName, windowsTable) ?? ianaZoneName(new Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
+      const iana = namedZone(floatingName, windowsTable) ?? ianaZoneName(runtimeZone()) ?? 'UTC';
       floatingZone = iana === 'UTC' ? UTC_ZONE : intlZone(iana);
     }
     return floatingZone;

@@ -1,9 +1,8 @@
+import { MINUTE } from './units.ts';
 /**
  * How long to leave a failing source alone. Pure: the random number is a parameter, so tests
  * (and the caller's jitter source) decide it.
  */
-
-const MINUTE = 60_000;
 
 export interface BackoffOptions {
   /** Failures in a row, counting the one that just happened (1 for the first). */

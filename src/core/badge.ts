@@ -1,6 +1,7 @@
 import type { Interview, Marks, WaitPhase } from './types.ts';
 import type { Settings } from './settings.ts';
 import { emptyMarks, nextReminder, outcomeQuestionAt, waitState, waitingPhases } from './outcome.ts';
+import { HOUR } from './units.ts';
 
 export interface Badge {
   text: string;
@@ -9,8 +10,6 @@ export interface Badge {
   interviewId?: string;
   minutesWaited?: number;
 }
-
-const HOUR = 3_600_000;
 
 /**
  * The toolbar badge speaks of the interview nearest its next step: among running waits, the one

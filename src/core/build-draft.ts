@@ -9,6 +9,7 @@ import { effectiveInterview, thanksForFlexibility, waitState } from './outcome.t
 import { effectiveTiming } from './plan-timeline.ts';
 import { looksLikeGroup } from './looks-like-group.ts';
 import { interviewerPhones } from './own-contacts.ts';
+import { MINUTE } from './units.ts';
 
 export interface DraftEnvironment {
   now: number;
@@ -21,8 +22,6 @@ export interface DraftEnvironment {
   /** The built-in wording (the worker loads it as data; see render-template.ts). */
   defaults: DefaultTemplates;
 }
-
-const MINUTE = 60_000;
 
 /** Everything a template may say about this interview, computed at `now`. */
 export function templateContext(calendarInterview: Interview, marks: Marks, settings: Settings, env: DraftEnvironment): TemplateContext {

@@ -2,9 +2,9 @@
  * What each user action does to the stored state, as pure functions: the service worker's
  * message handlers (src/background/actions.ts) run one of these inside a reconcile and write
  * what it returns. Each takes the latest state (and `now` when time matters) and returns the
- * next one, or throws a `_locales` key the UI shows.
+ * next one, or throws a UserError: a `_locales` key the UI shows.
  */
-import type { Interview, Locale } from './types.ts';
+import { isLocale, type Interview, type Locale } from './types.ts';
 import type { StoredState } from './stored-state.ts';
 import type { Settings } from './settings.ts';
 import type { ManualEntry } from './manual-interview.ts';
@@ -15,17 +15,20 @@ import { applyMark, emptyMarks } from './marks.ts';
 import { effectiveInterview } from './outcome.ts';
 import { proposeSlots } from './propose-slots.ts';
 import { stopDemo } from './source-switch.ts';
+import { UserError, type MessageKey } from './message-key.ts';
+import { rulesChanged } from './rules-changed.ts';
+import { MINUTE } from './units.ts';
 
 /**
  * The error (a `_locales` key) the worker answers when the interview a button acted on is no
  * longer stored: the popup had not yet shown its replacement. The popup tells the user.
  */
-export const INTERVIEW_GONE = 'errorInterviewGone';
+export const INTERVIEW_GONE = 'errorInterviewGone' satisfies MessageKey;
 
 /** The interview with this id, whatever its source, or the INTERVIEW_GONE error. */
 export function findInterview(state: StoredState, interviewId: string): Interview {
   const interview = allInterviews(state)[interviewId];
-  if (interview === undefined) throw new Error(INTERVIEW_GONE);
+  if (interview === undefined) throw new UserError(INTERVIEW_GONE);
   return interview;
 }
 
@@ -38,7 +41,7 @@ export function slotsFor(state: StoredState, interview: Interview, now: number, 
     .map((other) => effectiveInterview(other, state.marks[other.id] ?? emptyMarks()))
     .map(({ start, end }) => ({ start, end }));
   return proposeSlots([...Object.values(state.busy), ...interviews], now, {
-    durationMinutes: Math.max(15, Math.round((interview.end - interview.start) / 60_000)),
+    durationMinutes: Math.max(15, Math.round((interview.end - interview.start) / MINUTE)),
     bufferMinutes: state.settings.slotBuffer,
     count: 3,
     workingHours: state.settings.workingHours,
@@ -63,7 +66,7 @@ export function markInterview(state: StoredState, interviewId: string, action: M
   const interview = findInterview(state, interviewId);
   const marks = applyMark(interview, state.marks[interviewId] ?? emptyMarks(), action, now, state.settings, newTime);
   if (marks === undefined && action === 'snooze') return state;
-  if (marks === undefined) throw new Error(action === 'moved' ? 'errorNewTime' : 'errorMarkStale');
+  if (marks === undefined) throw new UserError(action === 'moved' ? 'errorNewTime' : 'errorMarkStale');
   const notified = { ...state.notified };
   // The moment's notification asked a question the user has now answered (or postponed): it
   // no longer counts as shown, and the reconcile shows whatever moment now fits, or clears it.
@@ -82,7 +85,7 @@ export function rememberProposed(state: StoredState, interviewId: string, slot: 
 export function chooseInterviewLanguage(state: StoredState, interviewId: string, language: Locale | undefined): StoredState {
   findInterview(state, interviewId);
   const marks = state.marks[interviewId] ?? emptyMarks();
-  const chosen = language === 'en' || language === 'it' ? language : undefined;
+  const chosen = isLocale(language) ? language : undefined;
   return { ...state, marks: { ...state.marks, [interviewId]: { ...marks, language: chosen } } };
 }
 
@@ -163,11 +166,11 @@ export function notAnInterview(state: StoredState, interviewId: string, now: num
  * forgets its validators (no 304 next time).
  */
 export function saveSettings(state: StoredState, settings: Settings): StoredState {
-  const rulesChanged = JSON.stringify(state.settings.rules) !== JSON.stringify(settings.rules);
+  const changed = rulesChanged(state.settings.rules, settings.rules);
   return {
     ...state,
     settings,
-    googleCursor: rulesChanged ? { ...state.googleCursor, syncTokens: {}, fullSyncAt: {} } : state.googleCursor,
-    icalCursor: rulesChanged ? {} : state.icalCursor,
+    googleCursor: changed ? { ...state.googleCursor, syncTokens: {}, fullSyncAt: {} } : state.googleCursor,
+    icalCursor: changed ? {} : state.icalCursor,
   };
 }

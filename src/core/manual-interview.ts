@@ -4,6 +4,7 @@ import { isValidEmail, parseTypedPhone } from './extract.ts';
 import { callingCodeOfZone } from './calling-code.ts';
 import { cleanText } from './text.ts';
 import { isValidTimeZone, wallTimeToInstant } from './zoned-time.ts';
+import { MINUTE, DAY } from './units.ts';
 
 /** An interview arranged by phone and typed into the popup. Stored as the user typed it. */
 export interface ManualEntry {
@@ -23,8 +24,6 @@ export interface ManualEntry {
 
 export type ManualField = Exclude<keyof ManualEntry, 'id'>;
 export type ManualErrors = Partial<Record<ManualField, FieldError>>;
-
-const DAY = 24 * 3_600_000;
 
 /** The entry's start instant, or undefined when date, time or zone do not make one. */
 export function manualStart(entry: ManualEntry): number | undefined {
@@ -77,7 +76,7 @@ export function manualToInterview(entry: ManualEntry): Interview | undefined {
     company,
     role,
     start,
-    end: start + Math.max(5, Math.min(480, Math.round(entry.durationMinutes))) * 60_000,
+    end: start + Math.max(5, Math.min(480, Math.round(entry.durationMinutes))) * MINUTE,
     timeZone: entry.timeZone,
     interviewer: {
       name: cleanText(entry.interviewerName, 80) || undefined,

@@ -1,11 +1,5 @@
-import type { Locale, TemplateKind } from './types.ts';
+import { locales, type Locale, type TemplateKind, type TemplateText } from './types.ts';
 import { templateKinds } from './template-kinds.ts';
-
-/** A user-editable template (the same shape as render-template's TemplateText). */
-interface TemplateText {
-  subject: string;
-  body: string;
-}
 
 /** The user's own wording, per language and kind; anything absent uses the default. */
 export type CustomTemplates = Partial<Record<Locale, Partial<Record<TemplateKind, TemplateText>>>>;
@@ -20,7 +14,7 @@ const MAX_BODY = 10_000;
 export function normalizeTemplates(raw: unknown): CustomTemplates {
   const result: CustomTemplates = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return result;
-  for (const locale of ['en', 'it'] as const) {
+  for (const locale of locales) {
     const byKind = (raw as Record<string, unknown>)[locale];
     if (typeof byKind !== 'object' || byKind === null) continue;
     for (const kind of templateKinds) {

@@ -1,19 +1,20 @@
-import type { Interview, Locale, Marks, Reminder, ReminderKind, TemplateKind } from './types.ts';
+import type { EmailKind, Interview, Locale, Marks, Reminder, ReminderKind } from './types.ts';
 import type { Settings } from './settings.ts';
 import type { MarkAction } from './marks.ts';
 import { alle } from './phrases-it.ts';
 import { currentReminder, isSnoozed, reminderKey } from './outcome.ts';
+import { snakeKey, type MessageKey } from './message-key.ts';
 
 /** What a notification button does: open a draft, or record what the user said. */
 export type NotificationAction =
-  | { type: 'draft'; kind: TemplateKind }
-  | { type: 'mark'; action: MarkAction; labelKey?: string }
+  | { type: 'draft'; kind: EmailKind }
+  | { type: 'mark'; action: MarkAction; labelKey?: MessageKey }
   | { type: 'open-popup' };
 
 export interface NotificationPlan {
   /** Keys of the `_locales` messages for the title and the text. */
-  titleKey: string;
-  messageKey: string;
+  titleKey: MessageKey;
+  messageKey: MessageKey;
   /** At most two: Chrome shows no more. */
   buttons: NotificationAction[];
   /** The wait moments stay on screen until the user acts. */
@@ -38,12 +39,12 @@ export function notificationPlan(kind: ReminderKind): NotificationPlan {
 }
 
 /** The `_locales` key of a button's label. */
-export function actionLabelKey(action: NotificationAction): string {
+export function actionLabelKey(action: NotificationAction): MessageKey {
   switch (action.type) {
     case 'draft':
-      return `buttonDraft_${action.kind.replace(/-/g, '_')}`;
+      return snakeKey('buttonDraft_', action.kind);
     case 'mark':
-      return action.labelKey ?? `buttonMark_${action.action.replace(/-/g, '_')}`;
+      return action.labelKey ?? snakeKey('buttonMark_', action.action);
     case 'open-popup':
       return 'buttonOpenPopup';
   }

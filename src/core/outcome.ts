@@ -13,13 +13,12 @@
  * the badge counts down to. The marks store only timestamps; every mark can be undone because
  * each one keeps a snapshot of the marks before it.
  */
-import type { Interview, Marks, MarksSnapshot, Reminder, TemplateKind, WaitPhase, WaitState } from './types.ts';
+import type { EmailKind, Interview, Marks, MarksSnapshot, Reminder, TemplateKind, WaitPhase, WaitState } from './types.ts';
 import type { Settings } from './settings.ts';
 import { effectiveTiming } from './timing.ts';
 import { interviewerPhones } from './own-contacts.ts';
+import { MINUTE, HOUR } from './units.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /** Once the wait and the slot are both over, the question "Did the call happen?" comes this much later. */
 export const OUTCOME_QUESTION_DELAY_MINUTES = 10;
 /** How long "remind me later" waits at most. */
@@ -287,9 +286,9 @@ export function thanksForFlexibility(marks: Marks): boolean {
 
 export interface OfferedDrafts {
   /** The one email the phase calls for, if any (the screen may say "wait" instead). */
-  primary?: TemplateKind;
+  primary?: EmailKind;
   /** The others that make sense now, under "More emails". */
-  more: TemplateKind[];
+  more: EmailKind[];
 }
 
 /** Minutes after the start before a follow-up is offered at all (the primary comes later, at
@@ -305,7 +304,7 @@ export function offeredDrafts(interview: Interview, marks: Marks, now: number, s
   const phase = phaseOf(interview, marks, now, settings);
   const { start } = effectiveInterview(interview, marks);
   const askToCall = marks.rescheduled === true;
-  const offer = (primary: TemplateKind | undefined, more: TemplateKind[]): OfferedDrafts => ({
+  const offer = (primary: EmailKind | undefined, more: EmailKind[]): OfferedDrafts => ({
     ...(primary === undefined ? {} : { primary }),
     more: more.filter((k, i) => k !== primary && more.indexOf(k) === i),
   });

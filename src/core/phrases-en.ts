@@ -4,6 +4,7 @@
  * can render drafts from wording loaded as data (templates.json) without bundling it.
  */
 import type { LocalePhrases } from './template-engine.ts';
+import { intlLocales } from './intl-locale.ts';
 
 const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -15,8 +16,8 @@ function count(n: number): string {
 export const phrasesEn: LocalePhrases = {
   // US-style clock ("3:30 PM") with a British-style date ("Tuesday 1 December"): both are
   // unambiguous to an international reader, unlike "12/1".
-  timeLocale: 'en-US',
-  dateLocale: 'en-GB',
+  timeLocale: intlLocales.en.time,
+  dateLocale: intlLocales.en.date,
   hourCycle: 'h12',
   attempts: (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : n === 3 ? 'three times' : 'several times'),
   minutesLeft: (n) => `another ${n} minutes`,

@@ -5,6 +5,7 @@
  */
 import type { LocalePhrases, RelativeDay } from './template-engine.ts';
 import { italianCityNames } from './city-names.ts';
+import { intlLocales } from './intl-locale.ts';
 
 const SMALL_NUMBERS = ['zero', 'una', 'due', 'tre'];
 
@@ -31,8 +32,8 @@ function phrasesItDay(relative: RelativeDay | undefined, date: string): string {
 }
 
 export const phrasesIt: LocalePhrases = {
-  timeLocale: 'it-IT',
-  dateLocale: 'it-IT',
+  timeLocale: intlLocales.it.time,
+  dateLocale: intlLocales.it.date,
   hourCycle: 'h23',
   // Past three, a number reads as insistence: "più volte".
   attempts: (n) => (n > 3 ? 'più volte' : `${count(n)} ${n === 1 ? 'volta' : 'volte'}`),

@@ -1,8 +1,7 @@
 import type { Interview, Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { effectiveInterview, emptyMarks, isLive } from './outcome.ts';
-
-const DAY = 24 * 60 * 60_000;
+import { DAY } from './units.ts';
 
 export interface PickedInterviews {
   /** Every interview that needs the user now (a wait, an open outcome, a call under way): one card each. */

@@ -28,6 +28,7 @@
  */
 
 import { canonicalZone, runtimeZone, wallClock, wallTimeToInstant, zoneOffset } from './zoned-time.ts';
+import { MINUTE, HOUR } from './units.ts';
 
 export interface WorkingHours {
   /** Days of the week, 0 = Sunday … 6 = Saturday. */
@@ -79,9 +80,6 @@ export const defaultInterviewerHours: WorkingHours = {
   start: '09:00',
   end: '18:00',
 };
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 const DEFAULTS = {
   bufferMinutes: 30,

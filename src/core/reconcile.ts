@@ -9,6 +9,7 @@ import { isReminderKind } from './timing.ts';
 import type { StoredState } from './stored-state.ts';
 import { allInterviews } from './stored-state.ts';
 import { alignMarks, emptyMarks, planTimeline, waitState, waitingPhases } from './outcome.ts';
+import { MINUTE } from './units.ts';
 
 /** An alarm as the shell should create it. */
 export interface WantedAlarm {
@@ -83,7 +84,7 @@ export function wantedAlarms(
   }
   reminders.sort((a, b) => a.when - b.when || a.name.localeCompare(b.name));
   const wanted = reminders.slice(0, MAX_REMINDER_ALARMS);
-  if (waitRunning) wanted.push({ name: TICK_ALARM, when: now + 60_000, periodInMinutes: 1 });
+  if (waitRunning) wanted.push({ name: TICK_ALARM, when: now + MINUTE, periodInMinutes: 1 });
   return wanted;
 }
 

@@ -4,7 +4,7 @@
  * as data (templates.json, made by build.mjs from this module), which keeps it out of the
  * worker's bundle; the options page, the tests and the build use this module.
  */
-import type { Locale, TemplateKind } from './types.ts';
+import { isLocale, type Locale, type TemplateKind } from './types.ts';
 import type { RenderedTemplate, TemplateContext } from './template-engine.ts';
 import type { DefaultTemplates } from './custom-templates.ts';
 import { renderTemplateText } from './template-engine.ts';
@@ -22,7 +22,7 @@ export const defaultTemplates: DefaultTemplates = {
 
 /** The default wording of `kind` in `locale`, filled from `context`. Never throws. */
 export function renderTemplate(kind: TemplateKind, context: TemplateContext, locale: Locale): RenderedTemplate {
-  const loc: Locale = locale === 'it' ? 'it' : 'en';
+  const loc: Locale = isLocale(locale) ? locale : 'en';
   // `kind` may come from storage or a message: an unknown one has no template.
   const template = Object.hasOwn(defaultTemplates[loc], kind) ? defaultTemplates[loc][kind] : undefined;
   if (!template) return { subject: '', body: '' };

@@ -1,15 +1,15 @@
-import type { Interview, Locale, Marks } from './types.ts';
+import { isLocale, type Interview, type Locale, type Marks } from './types.ts';
 import { detectLanguage } from './detect-language.ts';
 import type { Settings } from './settings.ts';
 
 /** 'auto' follows the browser's UI language; anything not Italian falls back to English. */
 export function resolveLocale(setting: Settings['language'], uiLanguage: string): Locale {
-  if (setting === 'en' || setting === 'it') return setting;
+  if (isLocale(setting)) return setting;
   return uiLanguage.toLowerCase().startsWith('it') ? 'it' : 'en';
 }
 
 function asLocale(value: unknown): Locale | undefined {
-  return value === 'en' || value === 'it' ? value : undefined;
+  return isLocale(value) ? value : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DetectionRules, MailProvider } from './types.ts';
+import type { DetectionRules, LanguageSetting, MailProvider } from './types.ts';
 import type { CustomTemplates } from './normalize-templates.ts';
 import type { WorkingHours } from './propose-slots.ts';
 import { defaultWorkingHours } from './propose-slots.ts';
@@ -7,7 +7,7 @@ import { defaultRules } from './default-rules.ts';
 /** The defaults object is the schema: `Settings` is derived from it. */
 export const defaultSettings = {
   /** 'auto' follows the browser's language. */
-  language: 'auto' as 'auto' | 'en' | 'it',
+  language: 'auto' as LanguageSetting,
   profile: {
     name: '',
     phone: '',

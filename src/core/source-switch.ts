@@ -7,6 +7,9 @@ import type { CalendarHealth, SourceState, StoredState } from './stored-state.ts
 import { emptyGoogleCursor } from './stored-state.ts';
 import { dropCalendar, retryCalendar } from './sync-state.ts';
 import { cleanText } from './text.ts';
+import { UserError } from './message-key.ts';
+import { rulesChanged } from './rules-changed.ts';
+import { sameValue } from './state-changes.ts';
 
 /** A calendar on the user's Google list, as far as switching needs it. */
 export interface ListedCalendar {
@@ -42,7 +45,7 @@ export function connectGoogleSource(state: StoredState, calendars: readonly List
   if (state.source.kind === 'google' && (primary === undefined || state.source.selfEmail === primary.id)) {
     return nameCalendars({ ...state, sync: { ...state.sync, backoffUntil: undefined, error: undefined } }, calendars);
   }
-  if (primary === undefined) throw new Error('This Google account has no calendar.');
+  if (primary === undefined) throw new UserError('errorNoGoogleCalendar');
   return nameCalendars(switchSource(state, { kind: 'google', calendarIds: [primary.id], selfEmail: primary.id }), calendars);
 }
 
@@ -75,9 +78,9 @@ export function connectIcalSource(state: StoredState, url: string): StoredState 
 
 /** The user picked the calendars to watch: forget the dropped ones; the new ones sync fully. */
 export function chooseCalendars(state: StoredState, calendarIds: string[]): StoredState {
-  if (state.source.kind !== 'google') throw new Error('Google Calendar is not connected.');
+  if (state.source.kind !== 'google') throw new UserError('errorGoogleNotConnected');
   const wanted = [...new Set(calendarIds.filter((id) => typeof id === 'string' && id !== ''))].slice(0, 50);
-  if (wanted.length === 0) throw new Error('Choose at least one calendar.');
+  if (wanted.length === 0) throw new UserError('googleCalendarsNone');
   let data = { interviews: state.interviews, busy: state.busy, cursor: state.googleCursor };
   const calendarHealth: Record<string, CalendarHealth> = {};
   for (const id of state.source.calendarIds) if (!wanted.includes(id)) data = dropCalendar(data, id);
@@ -90,10 +93,10 @@ export function chooseCalendars(state: StoredState, calendarIds: string[]): Stor
 
 /** "Stop watching it": the calendar in trouble is dropped; the last one cannot be. */
 export function unwatchCalendar(state: StoredState, calendarId: string): StoredState {
-  if (state.source.kind !== 'google') throw new Error('Google Calendar is not connected.');
+  if (state.source.kind !== 'google') throw new UserError('errorGoogleNotConnected');
   if (!state.source.calendarIds.includes(calendarId)) return state;
   const rest = state.source.calendarIds.filter((id) => id !== calendarId);
-  if (rest.length === 0) throw new Error('errorLastCalendar');
+  if (rest.length === 0) throw new UserError('errorLastCalendar');
   return chooseCalendars(state, rest);
 }
 
@@ -109,9 +112,9 @@ export function retryWatchedCalendar(state: StoredState, calendarId: string): St
  * user just said. It is dropped; the next poll asks again.
  */
 export function syncAnswerIsStale(latest: StoredState, fetchedWith: StoredState): boolean {
-  return JSON.stringify(latest.settings.rules) !== JSON.stringify(fetchedWith.settings.rules)
+  return rulesChanged(fetchedWith.settings.rules, latest.settings.rules)
     || latest.settings.profile.email !== fetchedWith.settings.profile.email
     || latest.settings.profile.phone !== fetchedWith.settings.profile.phone
     || latest.settings.composeAccount !== fetchedWith.settings.composeAccount
-    || JSON.stringify(latest.source) !== JSON.stringify(fetchedWith.source);
+    || !sameValue(latest.source, fetchedWith.source);
 }

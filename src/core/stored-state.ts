@@ -4,7 +4,7 @@
  * valid state (repairing field by field, setting aside what cannot be read). Storage is the
  * only truth: no context keeps state in memory between events.
  */
-import type { Interview, Marks } from './types.ts';
+import { languageSettings, mailProviders, type Interview, type Marks } from './types.ts';
 import type { Settings } from './settings.ts';
 import { defaultSettings } from './settings.ts';
 import { normalizeTemplates } from './normalize-templates.ts';
@@ -50,20 +50,20 @@ export interface BusyInterval {
 }
 
 /** Why a sync failed, in words the UI can translate. */
-export type SyncErrorCode =
-  | 'offline' // network error, DNS, dropped connection
-  | 'auth' // 401 after one token refresh, or sign-in cancelled/failed
-  | 'forbidden' // 403 that is not a rate limit (calendar not shared, API disabled)
-  | 'rate-limited' // 403 rateLimitExceeded / userRateLimitExceeded, 429
-  | 'server' // 5xx
-  | 'not-found' // 404 (calendar or feed gone)
-  | 'bad-request' // 400 again after one full resync: Google refuses the request itself
-  | 'too-large' // iCal feed over the size limit
-  | 'not-ical' // the address did not return iCalendar data
-  | 'malformed' // unparsable content
-  | 'http'; // any other HTTP status
-
-const syncErrorCodes: readonly string[] = ['offline', 'auth', 'forbidden', 'rate-limited', 'server', 'not-found', 'bad-request', 'too-large', 'not-ical', 'malformed', 'http'];
+export const syncErrorCodes = [
+  'offline', // network error, DNS, dropped connection
+  'auth', // 401 after one token refresh, or sign-in cancelled/failed
+  'forbidden', // 403 that is not a rate limit (calendar not shared, API disabled)
+  'rate-limited', // 403 rateLimitExceeded / userRateLimitExceeded, 429
+  'server', // 5xx
+  'not-found', // 404 (calendar or feed gone)
+  'bad-request', // 400 again after one full resync: Google refuses the request itself
+  'too-large', // iCal feed over the size limit
+  'not-ical', // the address did not return iCalendar data
+  'malformed', // unparsable content
+  'http', // any other HTTP status
+] as const;
+export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
 /** How the last syncs of the connected source went; timestamps, never counters in memory. */
 export interface SyncStatus {
@@ -250,10 +250,8 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
 export function normalizeSettings(raw: unknown): Settings {
   const merged = mergeLike(defaultSettings, raw) as Settings;
   // Enumerated settings: a string outside the offered choices falls back to the default.
-  const languages: readonly string[] = ['auto', 'en', 'it'];
-  const providers: readonly string[] = ['gmail', 'outlook', 'mailto'];
-  if (!languages.includes(merged.language)) merged.language = defaultSettings.language;
-  if (!providers.includes(merged.mailProvider)) merged.mailProvider = defaultSettings.mailProvider;
+  if (!(languageSettings as readonly string[]).includes(merged.language)) merged.language = defaultSettings.language;
+  if (!(mailProviders as readonly string[]).includes(merged.mailProvider)) merged.mailProvider = defaultSettings.mailProvider;
   // The user's templates are a nested open map that the generic merge cannot describe.
   merged.templates = normalizeTemplates(isRecord(raw) ? raw.templates : undefined);
   return merged;
@@ -483,7 +481,7 @@ function normalizeSync(raw: unknown): SyncStatus {
   if (isFiniteNumber(raw.backoffUntil)) status.backoffUntil = raw.backoffUntil;
   if (isFiniteNumber(raw.serverAskedUntil)) status.serverAskedUntil = raw.serverAskedUntil;
   const error = raw.error;
-  if (isRecord(error) && typeof error.code === 'string' && syncErrorCodes.includes(error.code) && isFiniteNumber(error.at)) {
+  if (isRecord(error) && typeof error.code === 'string' && (syncErrorCodes as readonly string[]).includes(error.code) && isFiniteNumber(error.at)) {
     status.error = { code: error.code as SyncErrorCode, at: error.at };
     if (isFiniteNumber(error.status)) status.error.status = error.status;
   }

@@ -6,10 +6,7 @@
 import type { Interview } from './types.ts';
 import type { BusyInterval, CalendarHealth, GoogleCursor, SyncErrorCode, SyncStatus } from './stored-state.ts';
 import { backoffDelay } from './backoff.ts';
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const DAY = 24 * 60 * MINUTE;
+import { SECOND, MINUTE, DAY } from './units.ts';
 
 /** The periodic poll (chrome.alarms); also the floor between two automatic syncs. */
 export const SYNC_INTERVAL_MINUTES = 5;

@@ -18,11 +18,12 @@
  * Values are substituted after parsing, in one pass: a name like "{candidatePhone}" or
  * "[x|y]" coming from a calendar invite is printed literally, never interpreted.
  */
-import type { Locale, TemplateKind } from './types.ts';
+import { isLocale, type Locale, type TemplateKind, type TemplateText } from './types.ts';
 import { cleanText } from './text.ts';
-import { canonicalZone, runtimeZone } from './zoned-time.ts';
+import { canonicalZone, offsetsDiffer, runtimeZone, wallClock } from './zoned-time.ts';
 import { phrasesEn } from './phrases-en.ts';
 import { phrasesIt } from './phrases-it.ts';
+import { MINUTE, DAY } from './units.ts';
 
 export interface TemplateContext {
   interviewerName?: string;
@@ -79,11 +80,8 @@ export interface RenderedTemplate {
   body: string;
 }
 
-/** What a user-editable template consists of. */
-export interface TemplateText {
-  subject: string;
-  body: string;
-}
+// Re-exported for the built-in templates (templates-en.ts, templates-it.ts); defined in types.ts.
+export type { TemplateText };
 
 export type RelativeDay = 'today' | 'tomorrow' | 'yesterday';
 
@@ -206,7 +204,7 @@ const EMPTY: RenderedTemplate = { subject: '', body: '' };
 /** Renders any template text (a user's edited one included). Never throws: on a hostile
  * context it falls back to the wording without data rather than breaking a button. */
 export function renderTemplateText(template: TemplateText, context: TemplateContext, locale: Locale): RenderedTemplate {
-  const phrases = phrasesByLocale[locale === 'it' ? 'it' : 'en'];
+  const phrases = phrasesByLocale[isLocale(locale) ? locale : 'en'];
   for (const ctx of [context, {}]) {
     try {
       const values = placeholderValues(ctx, phrases);
@@ -226,7 +224,6 @@ export function renderTemplateText(template: TemplateText, context: TemplateCont
 
 type Values = Partial<Record<string, string>>;
 
-const MINUTE = 60_000;
 /** Less availability than this is not worth promising in a message read minutes later. */
 const MIN_AVAILABILITY = 5 * MINUTE;
 
@@ -238,7 +235,7 @@ interface Clocks {
 }
 
 function clocksAt(at: number, userZone: string, eventZone: string | undefined): Clocks {
-  return eventZone && zonesDiffer(at, userZone, eventZone) ? { reader: eventZone, other: userZone } : { reader: userZone };
+  return eventZone && offsetsDiffer(at, userZone, eventZone) ? { reader: eventZone, other: userZone } : { reader: userZone };
 }
 
 function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
@@ -308,7 +305,7 @@ function placeholderValues(raw: unknown, phrases: LocalePhrases): Values {
   if (attempts !== undefined && attempts >= 1) values.attempts = phrases.attempts(attempts);
   const availableUntil = instant(ctx.availableUntil);
   // A promise of availability must still hold when it is read: under five minutes, say nothing.
-  if (availableUntil !== undefined && now !== undefined && availableUntil - now >= MIN_AVAILABILITY && availableUntil - now <= DAY_MS) {
+  if (availableUntil !== undefined && now !== undefined && availableUntil - now >= MIN_AVAILABILITY && availableUntil - now <= DAY) {
     const clocks = clocksAt(availableUntil, userZone, eventZone);
     values.availableUntil = phrases.until(labelledTime(availableUntil, clocks, phrases));
     values.subjectUntil = phrases.until(formatTime(availableUntil, clocks.reader, phrases));
@@ -403,7 +400,6 @@ function wholeNumber(value: unknown, round: (n: number) => number): number | und
 }
 
 const MAX_SLOTS = 10;
-const DAY_MS = 86_400_000;
 
 function validSlots(value: unknown): Array<{ start: number; end: number }> {
   if (!Array.isArray(value)) return [];
@@ -412,7 +408,7 @@ function validSlots(value: unknown): Array<{ start: number; end: number }> {
     if (item === null || typeof item !== 'object') continue;
     const start = instant((item as Record<string, unknown>).start);
     const end = instant((item as Record<string, unknown>).end);
-    if (start === undefined || end === undefined || end <= start || end - start > DAY_MS) continue;
+    if (start === undefined || end === undefined || end <= start || end - start > DAY) continue;
     slots.push({ start, end });
     if (slots.length === MAX_SLOTS) break;
   }
@@ -455,8 +451,8 @@ function formatTime(ms: number, zone: string, phrases: LocalePhrases): string {
 }
 
 function wallHour(ms: number, zone: string): number | undefined {
-  const hour = Number(dateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(ms));
-  return Number.isFinite(hour) ? hour % 24 : undefined;
+  const { hour } = wallClock(ms, zone);
+  return Number.isFinite(hour) ? hour : undefined;
 }
 
 /** The time on the reader's clock, and when the candidate's differs, labelled with both. */
@@ -495,15 +491,8 @@ function formatDate(ms: number, zone: string, phrases: LocalePhrases, now: numbe
 
 /** The calendar date of an instant in a zone, as a day count so dates can be subtracted. */
 function calendarDay(ms: number, zone: string): { year: number; index: number } {
-  const parts = dateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    timeZone: zone,
-  }).formatToParts(ms);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const year = part('year');
-  return { year, index: Math.round(Date.UTC(year, part('month') - 1, part('day')) / DAY_MS) };
+  const { year, month, day } = wallClock(ms, zone);
+  return { year, index: Math.round(Date.UTC(year, month - 1, day) / DAY) };
 }
 
 function relativeDay(ms: number, now: number, zone: string): RelativeDay | undefined {
@@ -520,12 +509,6 @@ function sharedRelativeDay(ms: number, now: number, clocks: Clocks): RelativeDay
 function offsetLabel(ms: number, zone: string): string {
   const parts = dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(ms);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
-}
-
-/** Compared by offset at that instant, not by name: Europe/Rome and Europe/Berlin read the
- * same clock, and a note saying so would only confuse. */
-function zonesDiffer(ms: number, a: string, b: string): boolean {
-  return offsetLabel(ms, a) !== offsetLabel(ms, b);
 }
 
 const REGIONS = new Set(['Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific']);

@@ -1,8 +1,7 @@
-import type { ReminderKind } from './types.ts';
+import { reminderKinds, type ReminderKind } from './types.ts';
 import type { Timing } from './settings.ts';
 
-/** The moments of the timeline, in the order they happen. */
-export const reminderKinds: readonly ReminderKind[] = ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'ask-outcome', 'thank-you'];
+export { reminderKinds };
 
 export function isReminderKind(value: string): value is ReminderKind {
   return (reminderKinds as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 /**
  * The domain types shared by every context. Pure data: no browser API, no class instances,
  * everything JSON-serialisable so it can live in `chrome.storage` and cross message ports.
+ * A union with a runtime list is derived from the list (`(typeof list)[number]`).
  *
  * Instants are epoch milliseconds (UTC). Durations are minutes.
  */
@@ -173,15 +174,9 @@ export interface Marks {
 /** A past state of the marks, kept for undo (without its own history or snooze). */
 export type MarksSnapshot = Omit<Marks, 'history' | 'snoozed'>;
 
-export type ReminderKind =
-  | 'confirm'
-  | 'get-ready'
-  | 'start'
-  | 'no-call'
-  | 'min-wait'
-  | 'max-wait'
-  | 'ask-outcome'
-  | 'thank-you';
+/** The moments of the timeline, in the order they happen. */
+export const reminderKinds = ['confirm', 'get-ready', 'start', 'no-call', 'min-wait', 'max-wait', 'ask-outcome', 'thank-you'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
 
 export interface Reminder {
   kind: ReminderKind;
@@ -211,15 +206,31 @@ export interface WaitState {
   minutesLeft: number;
 }
 
-export type TemplateKind =
-  | 'confirmation'
-  | 'follow-up'
-  | 'voicemail'
-  | 'apology'
-  | 'reschedule'
-  | 'please-call-me'
-  | 'thank-you';
+/** Every email and script the product writes, in the order the options page lists them. */
+export const templateKinds = ['confirmation', 'follow-up', 'voicemail', 'apology', 'reschedule', 'please-call-me', 'thank-you'] as const;
+export type TemplateKind = (typeof templateKinds)[number];
 
-export type Locale = 'en' | 'it';
+/** What a user-editable template consists of: an email's subject and body (a voicemail script
+ * has only a body; its subject is unused). */
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
 
-export type MailProvider = 'gmail' | 'outlook' | 'mailto';
+/** The templates that are emails (a draft opens in the mail provider); the voicemail is a script. */
+export type EmailKind = Exclude<TemplateKind, 'voicemail'>;
+
+/** The languages of the interface and of the drafts. */
+export const locales = ['en', 'it'] as const;
+export type Locale = (typeof locales)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return (locales as readonly unknown[]).includes(value);
+}
+
+/** The language setting: a locale, or 'auto' to follow the browser's. */
+export const languageSettings = ['auto', ...locales] as const;
+export type LanguageSetting = (typeof languageSettings)[number];
+
+export const mailProviders = ['gmail', 'outlook', 'mailto'] as const;
+export type MailProvider = (typeof mailProviders)[number];

@@ -1,11 +1,9 @@
 import type { Settings } from './settings.ts';
 import { isValidEmail } from './extract.ts';
+import type { UserMessage } from './message-key.ts';
 
 /** A field's problem as a `_locales` key with its substitutions, so the UI words it. */
-export interface FieldError {
-  key: string;
-  substitutions?: number[];
-}
+export type FieldError = UserMessage;
 
 export type SettingsErrors = Partial<Record<string, FieldError>>;
 

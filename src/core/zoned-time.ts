@@ -1,7 +1,13 @@
 /**
- * Wall-clock time in an IANA zone ↔ instants, with Intl only (no date library in core).
- * Correct across DST: the offset is looked up for the instant itself, not for "today".
+ * The product's one time engine: wall-clock time in a zone ↔ instants, with Intl only (no date
+ * library in core). Correct across DST: the offset is looked up for the instant itself, not
+ * for "today". The iCal layer (src/calendar/ical-zones.ts) resolves a feed's TZIDs and
+ * VTIMEZONEs to offset functions and converts with `wallToInstant` here.
  */
+import { DAY } from './units.ts';
+
+/** A local date and time read as if it were UTC (`Date.UTC(y, m - 1, d, h, mi, s)`). */
+export type WallMs = number;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -74,8 +80,15 @@ export interface WallClock {
 
 /** What clocks in `timeZone` show at `instant`. */
 export function wallClock(instant: number, timeZone: string): WallClock {
+  const formatter = formatterFor(timeZone);
+  // format() and a regular expression cost about half of formatToParts() (an iCal sync reads
+  // thousands of offsets); the parts are the fallback for anything else (a year before 1000).
+  const quick = /^(\d{1,2})\/(\d{1,2})\/(\d{4,6}), (\d\d):(\d\d):(\d\d)$/.exec(formatter.format(instant));
+  if (quick) {
+    return { year: +quick[3]!, month: +quick[1]!, day: +quick[2]!, hour: +quick[4]! % 24, minute: +quick[5]!, second: +quick[6]! };
+  }
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+  for (const part of formatter.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return {
@@ -99,19 +112,73 @@ export function zoneOffset(instant: number, timeZone: string): number {
 }
 
 /**
- * The instant at which clocks in `timeZone` show this wall time. In the hour skipped by a
- * spring-forward the result is the equivalent later instant (02:30 → 03:30); in the hour
- * repeated in autumn it is the first occurrence.
+ * The instant at which a zone's clocks show `wall`, for any zone given by its UTC offset (ms) at
+ * an instant: an IANA zone (`zoneOffset`) or a feed's own VTIMEZONE. In the hour skipped by a
+ * spring-forward the result is the equivalent later instant (02:30 → 03:30, read with the
+ * offset from before the jump); in the hour repeated in autumn it is the first occurrence
+ * (RFC 5545 §3.3.5 says the same for iCalendar).
  */
-export function wallTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
-  // Minutes past 59 (or hours past 23) roll over, so minute-of-day callers may pass hour 0.
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
+export function wallToInstant(wall: WallMs, offsetAt: (instant: number) => number): number {
   // The offsets in force a day either side bracket any change on that date (zones change at
   // most once a day, and no offset exceeds 14 hours).
-  const before = zoneOffset(guess - 86_400_000, timeZone);
-  const after = zoneOffset(guess + 86_400_000, timeZone);
-  const valid = [guess - before, guess - after].filter((candidate) => zoneOffset(candidate, timeZone) === guess - candidate);
-  if (valid.length > 0) return Math.min(...valid);
-  // A skipped wall time: read it with the offset from before the jump, i.e. one hour later.
-  return guess - before;
+  const before = offsetAt(wall - DAY);
+  const after = offsetAt(wall + DAY);
+  if (before === after) return wall - before;
+  const first = wall - before;
+  const second = wall - after;
+  const firstValid = offsetAt(first) === before;
+  const secondValid = offsetAt(second) === after;
+  if (firstValid && secondValid) return Math.min(first, second);
+  if (secondValid) return second;
+  return first;
+}
+
+/**
+ * `wallToInstant` for one zone, for many wall times (an iCal sync converts thousands of
+ * occurrences that fall on a few dozen days). The offsets at UTC midnights are remembered:
+ * when the offset is the same at the midnights a day before and a day after the wall time's
+ * day, it holds in between (no zone changes its offset and back within three days), and the
+ * instant follows without a new offset computation; around a transition `wallToInstant` runs.
+ */
+export function instantConverter(offsetAt: (instant: number) => number): (wall: WallMs) => number {
+  const midnights = new Map<number, number>();
+  const midnightOffset = (midnight: number): number => {
+    let offset = midnights.get(midnight);
+    if (offset === undefined) {
+      if (midnights.size >= 20_000) midnights.clear();
+      offset = offsetAt(midnight);
+      midnights.set(midnight, offset);
+    }
+    return offset;
+  };
+  return (wall) => {
+    const day = Math.floor(wall / DAY) * DAY;
+    const early = midnightOffset(day - DAY);
+    if (early === midnightOffset(day + 2 * DAY)) return wall - early;
+    return wallToInstant(wall, offsetAt);
+  };
+}
+
+/** `wallToInstant` for a date and time in an IANA zone. */
+export function wallTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  // Minutes past 59 (or hours past 23) roll over, so minute-of-day callers may pass hour 0.
+  return wallToInstant(Date.UTC(year, month - 1, day, hour, minute), (instant) => zoneOffset(instant, timeZone));
+}
+
+/** Whether two zones are at a different UTC offset at `instant`. Europe/Rome and Europe/Berlin
+ * are not: a note naming both clocks would only confuse. */
+export function offsetsDiffer(instant: number, a: string, b: string): boolean {
+  return zoneOffset(instant, a) !== zoneOffset(instant, b);
+}
+
+/** Whether two zones' clocks show a different hour or minute at `instant` (false for a zone
+ * the runtime does not know). Zones a whole day apart show the same time on different dates. */
+export function clockTimesDiffer(instant: number, a: string, b: string): boolean {
+  try {
+    const x = wallClock(instant, a);
+    const y = wallClock(instant, b);
+    return x.hour !== y.hour || x.minute !== y.minute;
+  } catch {
+    return false;
+  }
 }

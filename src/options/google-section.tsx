@@ -3,6 +3,7 @@ import type { CalendarChoice } from '../platform/messages.ts';
 import { send } from '../platform/messages.ts';
 import { googleSignInConfig } from '../platform/identity.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText } from '../ui/error-text.ts';
 import { useStoredState } from '../ui/use-stored-state.ts';
 import { useNow } from '../ui/use-now.ts';
 import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
@@ -37,7 +38,7 @@ export function GoogleSection() {
         setCalendars(result.value.calendars);
         setSelected(result.value.selected);
       } else {
-        setStatus({ kind: 'error', text: t('googleCalendarsUnavailable', [result.error]) });
+        setStatus({ kind: 'error', text: t('googleCalendarsUnavailable', [errorText(t, result.error)]) });
       }
     }, () => undefined);
     return () => { alive = false; };
@@ -53,7 +54,7 @@ export function GoogleSection() {
     setStatus({ kind: 'working' });
     const result = await send('connect-google', {});
     if (!result.ok) {
-      setStatus({ kind: 'error', text: t('googleFailed', [result.error]) });
+      setStatus({ kind: 'error', text: t('googleFailed', [errorText(t, result.error)]) });
       return;
     }
     setCalendars(result.value.calendars);
@@ -62,7 +63,7 @@ export function GoogleSection() {
   const disconnect = async () => {
     setStatus({ kind: 'working' });
     const result = await send('disconnect', {});
-    setStatus(result.ok ? { kind: 'idle' } : { kind: 'error', text: result.error });
+    setStatus(result.ok ? { kind: 'idle' } : { kind: 'error', text: errorText(t, result.error) });
   };
   const choose = async () => {
     if (selected.length === 0) {
@@ -72,7 +73,7 @@ export function GoogleSection() {
     setStatus({ kind: 'working' });
     const names = Object.fromEntries(calendars.filter((c) => selected.includes(c.id)).map((c) => [c.id, c.summary]));
     const result = await send('choose-calendars', { calendarIds: selected, names });
-    setStatus(result.ok ? { kind: 'saved' } : { kind: 'error', text: result.error });
+    setStatus(result.ok ? { kind: 'saved' } : { kind: 'error', text: errorText(t, result.error) });
   };
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...new Set([...current, id])] : current.filter((c) => c !== id)));
   const working = status.kind === 'working';

@@ -5,8 +5,9 @@ import { send } from '../platform/messages.ts';
 import { releaseOrigin, requestOrigin } from '../platform/permissions.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
+import type { MessageKey } from '../core/message-key.ts';
 
-const SKIP_MESSAGES: Record<IcalSkipReason, string> = {
+const SKIP_MESSAGES: Record<IcalSkipReason, MessageKey> = {
   'no-start': 'icalSkipNoStart',
   'bad-rule': 'icalSkipBadRule',
   'too-many': 'icalSkipTooMany',
@@ -60,7 +61,7 @@ export function IcalSection({ state }: { state: StoredState }) {
         setAddress('');
         setMessage({ ok: true, text: t('icalConnected') });
       } else {
-        setMessage({ ok: false, text: t(result.error.startsWith('ical') ? result.error : 'actionFailed', [result.error]) });
+        setMessage({ ok: false, text: errorText(t, result.error) });
       }
     } finally {
       setWorking(false);

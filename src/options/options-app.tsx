@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
+import { languageSettings, mailProviders } from '../core/types.ts';
 import type { SettingsErrors } from '../core/validate-settings.ts';
+import type { MessageKey, UserMessage } from '../core/message-key.ts';
 import { validateSettings } from '../core/validate-settings.ts';
 import { resolveLocale } from '../core/resolve-locale.ts';
 import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
@@ -11,6 +13,7 @@ import { readState } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
 import { Field } from '../ui/field.tsx';
+import { errorText as describeError } from '../ui/error-text.ts';
 import { useStoredState } from '../ui/use-stored-state.ts';
 import { GoogleSection } from './google-section.tsx';
 import { IcalSection } from './ical-section.tsx';
@@ -20,7 +23,7 @@ import { TemplateEditor } from './template-editor.tsx';
 import { WorkingHoursSection } from './working-hours-section.tsx';
 import { errorFields, mergeOverrides, sameSettings } from './settings-draft.ts';
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; error: UserMessage };
 
 /**
  * Settings: edited as a draft, validated as a whole, saved through the service worker (which
@@ -109,7 +112,7 @@ export function OptionsApp() {
       const settings: Settings = { ...submitted, rules: { ...submitted.rules, overrides: mergeOverrides(latest.rules.overrides, baseline.rules.overrides, submitted.rules.overrides) } };
       const result = await send('save-settings', { settings });
       if (!result.ok) {
-        setStatus({ kind: 'failed', message: result.error });
+        setStatus({ kind: 'failed', error: result.error });
         return;
       }
       const saved = normalizeSettings(settings);
@@ -117,18 +120,21 @@ export function OptionsApp() {
       setDraft((current) => (current === submitted ? saved : current));
       setStatus({ kind: 'saved' });
     } catch (error) {
-      setStatus({ kind: 'failed', message: String(error) });
+      console.error(error);
+      setStatus({ kind: 'failed', error: { key: 'errorUnexpected' } });
     }
   };
 
-  const importSettings = async (settings: Settings) => {
+  /** Saves imported settings; the error when the worker refused them. */
+  const importSettings = async (settings: Settings): Promise<UserMessage | undefined> => {
     const result = await send('save-settings', { settings });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) return result.error;
     const saved = normalizeSettings(settings);
     setBaseline(saved);
     setDraft(saved);
     setErrors({});
     setStatus({ kind: 'idle' });
+    return undefined;
   };
 
   const errorText = (field: string) => {
@@ -137,7 +143,7 @@ export function OptionsApp() {
   };
   const errorList = Object.keys(errors).filter((key) => errors[key] !== undefined);
 
-  const timingField = (field: keyof Settings['timing'], labelKey: string, [min, max]: [number, number]) => (
+  const timingField = (field: keyof Settings['timing'], labelKey: MessageKey, [min, max]: [number, number]) => (
     <Field id={`timing-${field}`} label={t(labelKey)} error={errorText(`timing.${field}`)}>
       <input type="number" inputMode="numeric" min={min} max={max} value={Number.isFinite(draft.timing[field]) ? draft.timing[field] : ''}
         onInput={(e) => {
@@ -156,7 +162,7 @@ export function OptionsApp() {
   const statusText = status.kind === 'saving' ? t('optionsSaving')
     : status.kind === 'saved' && !dirty ? t('optionsSaved')
       : status.kind === 'invalid' ? t('optionsInvalid')
-        : status.kind === 'failed' ? t('actionFailed', [status.message])
+        : status.kind === 'failed' ? describeError(t, status.error)
           : dirty ? t('optionsUnsaved') : '';
 
   return (
@@ -207,7 +213,7 @@ export function OptionsApp() {
           <legend>{t('optionsMail')}</legend>
           <Field id="mail-provider" label={t('optionsProvider')}>
             <select value={draft.mailProvider} onChange={(e) => { const v = e.currentTarget.value as Settings['mailProvider']; update((s) => ({ ...s, mailProvider: v })); }}>
-              {(['gmail', 'outlook', 'mailto'] as const).map((p) => <option key={p} value={p}>{t(`provider_${p}`)}</option>)}
+              {mailProviders.map((p) => <option key={p} value={p}>{t(`provider_${p}`)}</option>)}
             </select>
           </Field>
           <Field id="compose-account" label={t('optionsAccount')} hint={t('optionsAccountHint')} error={errorText('composeAccount')}>
@@ -215,7 +221,7 @@ export function OptionsApp() {
           </Field>
           <Field id="language" label={t('optionsLanguage')}>
             <select value={draft.language} onChange={(e) => { const v = e.currentTarget.value as Settings['language']; update((s) => ({ ...s, language: v })); }}>
-              {(['auto', 'en', 'it'] as const).map((l) => <option key={l} value={l} lang={l === 'it' ? 'it' : l === 'en' ? 'en' : undefined}>{t(`language_${l}`)}</option>)}
+              {languageSettings.map((l) => <option key={l} value={l} lang={l === 'it' ? 'it' : l === 'en' ? 'en' : undefined}>{t(`language_${l}`)}</option>)}
             </select>
           </Field>
         </fieldset>

@@ -17,10 +17,10 @@ interface Props {
 }
 
 /** Google Calendar's event colours (`colorId` 1–11) as its web app shows them. */
-const eventColors: ReadonlyArray<[id: string, hex: string]> = [
+const eventColors = [
   ['1', '#7986cb'], ['2', '#33b679'], ['3', '#8e24aa'], ['4', '#e67c73'], ['5', '#f6bf26'], ['6', '#f4511e'],
   ['7', '#039be5'], ['8', '#616161'], ['9', '#3f51b5'], ['10', '#0b8043'], ['11', '#d50000'],
-];
+] as const satisfies ReadonlyArray<readonly [id: string, hex: string]>;
 
 const toggled = (list: readonly string[], item: string, on: boolean): string[] => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
 

@@ -1,5 +1,6 @@
 import type { Settings } from '../core/settings.ts';
 import type { DetectionRules } from '../core/types.ts';
+import type { MessageKey } from '../core/message-key.ts';
 import { normalizeTemplates } from '../core/custom-templates.ts';
 
 /** One entry per non-empty line, trimmed, first occurrence kept. */
@@ -41,7 +42,7 @@ export function mergeOverrides(
 }
 
 /** The id of the control each validation error belongs to, and the `_locales` key of its label. */
-export const errorFields: Record<string, { id: string; label: string }> = {
+export const errorFields: Record<string, { id: string; label: MessageKey }> = {
   'profile.email': { id: 'profile-email', label: 'optionsEmail' },
   'profile.phone': { id: 'profile-phone', label: 'optionsPhone' },
   composeAccount: { id: 'compose-account', label: 'optionsAccount' },

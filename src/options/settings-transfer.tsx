@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
 import { exportSettings, importSettings } from '../core/settings-file.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { errorText } from '../ui/error-text.ts';
+import type { UserMessage } from '../core/message-key.ts';
 
 /** Download the settings and templates as JSON; load them back. A bad file changes nothing. */
-export function SettingsTransfer({ settings, unsaved = false, onImport }: { settings: Settings; unsaved?: boolean; onImport: (settings: Settings) => Promise<void> }) {
+export function SettingsTransfer({ settings, unsaved = false, onImport }: { settings: Settings; unsaved?: boolean; onImport: (settings: Settings) => Promise<UserMessage | undefined> }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
 
@@ -25,12 +27,8 @@ export function SettingsTransfer({ settings, unsaved = false, onImport }: { sett
       setMessage({ ok: false, text: `${t(result.error.key)}${detail}` });
       return;
     }
-    try {
-      await onImport(result.settings);
-      setMessage({ ok: true, text: t('importDone') });
-    } catch (error) {
-      setMessage({ ok: false, text: t('actionFailed', [String(error)]) });
-    }
+    const refused = await onImport(result.settings);
+    setMessage(refused ? { ok: false, text: errorText(t, refused) } : { ok: true, text: t('importDone') });
   };
 
   return (

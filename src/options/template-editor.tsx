@@ -6,6 +6,7 @@ import { templateFor, withTemplate } from '../core/custom-templates.ts';
 import { templateContext } from '../core/build-draft.ts';
 import { emptyMarks } from '../core/marks.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { snakeKey } from '../core/message-key.ts';
 
 interface Props {
   settings: Settings;
@@ -40,7 +41,7 @@ export function TemplateEditor({ settings, sample, onChange }: Props) {
         <div class="field">
           <label for="template-kind">{t('templatesKind')}</label>
           <select id="template-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as TemplateKind)}>
-            {templateKinds.map((k) => <option key={k} value={k}>{t(`template_${k.replace(/-/g, '_')}`)}</option>)}
+            {templateKinds.map((k) => <option key={k} value={k}>{t(snakeKey('template_', k))}</option>)}
           </select>
         </div>
         <div class="field">

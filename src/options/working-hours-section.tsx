@@ -1,6 +1,7 @@
 import type { Settings } from '../core/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { useI18n } from '../ui/i18n.ts';
+import { intlLocales } from '../core/intl-locale.ts';
 
 interface Props {
   draft: Settings;
@@ -41,7 +42,7 @@ export function WorkingHoursSection({ draft, errorText, update }: Props) {
           {weekOrder.map((day) => (
             <label key={day} class="checkbox">
               <input id={`work-day-${day}`} type="checkbox" checked={hours.days.includes(day)} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
-              {dayName(locale === 'it' ? 'it-IT' : 'en-GB', day)}
+              {dayName(intlLocales[locale].date, day)}
             </label>
           ))}
         </div>

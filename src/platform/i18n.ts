@@ -1,10 +1,11 @@
 import { browser } from './browser.ts';
 import type { Locale } from '../core/types.ts';
+import type { MessageKey } from '../core/message-key.ts';
 
 /** Chrome's messages.json format. */
 type MessagesFile = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-export type Translate = (key: string, substitutions?: ReadonlyArray<string | number>) => string;
+export type Translate = (key: MessageKey, substitutions?: ReadonlyArray<string | number>) => string;
 
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();

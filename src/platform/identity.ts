@@ -12,6 +12,7 @@
  * The authorize endpoint is a build-time define: Google's in production, the fake OAuth
  * server's on 127.0.0.1 in `node build.mjs --test` builds only.
  */
+import { MINUTE } from '../core/units.ts';
 import type { ChromeManifest } from './browser.ts';
 import { browser, identity } from './browser.ts';
 
@@ -19,7 +20,7 @@ import { browser, identity } from './browser.ts';
 let webToken: { token: string; expiresAt: number } | undefined;
 
 /** Ask again this long before Google's stated expiry, so a request never starts with a dying token. */
-const EXPIRY_MARGIN_MS = 60_000;
+const EXPIRY_MARGIN_MS = MINUTE;
 
 export interface TokenRequest {
   interactive: boolean;

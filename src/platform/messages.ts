@@ -4,6 +4,7 @@ import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Slot } from '../core/propose-slots.ts';
+import type { UserMessage } from '../core/message-key.ts';
 
 /**
  * Every message between the UI and the service worker: name → request and response.
@@ -68,8 +69,9 @@ export type MessageName = keyof MessageMap;
 /** The error the worker answers when the interview a button acted on is gone (decided in core). */
 export { INTERVIEW_GONE } from '../core/interview-changes.ts';
 
-/** Errors cross the boundary as values, never as lost rejections. */
-export type MessageResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Errors cross the boundary as values, never as lost rejections, and as message keys: the
+ * page words them in the user's language (ui/error-text.ts), never shows the worker's English. */
+export type MessageResult<T> = { ok: true; value: T } | { ok: false; error: UserMessage };
 
 export interface Envelope<K extends MessageName = MessageName> {
   type: 'interview-standby';
@@ -85,9 +87,11 @@ export async function send<K extends MessageName>(name: K, request: MessageMap[K
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };
   try {
     const reply = (await browser.runtime.sendMessage(envelope)) as MessageResult<MessageMap[K]['response']> | undefined;
-    return reply ?? { ok: false, error: 'errorNoAnswer' };
+    return reply ?? { ok: false, error: { key: 'errorNoAnswer' } };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // No worker to answer ("Receiving end does not exist"), or the extension was reloaded.
+    console.error(error);
+    return { ok: false, error: { key: 'errorNoAnswer' } };
   }
 }
 

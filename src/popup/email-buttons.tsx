@@ -1,12 +1,13 @@
-import type { Interview, TemplateKind } from '../core/types.ts';
+import type { EmailKind, Interview } from '../core/types.ts';
+import { snakeKey } from '../core/message-key.ts';
 import type { OfferedDrafts } from '../core/outcome.ts';
 import { useI18n } from '../ui/i18n.ts';
 
 /** The email the phase calls for (prominent), and the others that make sense now under "More
  * emails". Which is which is decided by the outcome model (core/outcome.ts offeredDrafts). */
-export function EmailButtons({ interview, offered, onDraft, idBase }: { interview: Interview; offered: OfferedDrafts; onDraft: (kind: TemplateKind) => void; idBase: string }) {
+export function EmailButtons({ interview, offered, onDraft, idBase }: { interview: Interview; offered: OfferedDrafts; onDraft: (kind: EmailKind) => void; idBase: string }) {
   const { t } = useI18n();
-  const label = (kind: TemplateKind) => t(`buttonDraft_${kind.replace(/-/g, '_')}`);
+  const label = (kind: EmailKind) => t(snakeKey('buttonDraft_', kind));
   if (offered.primary === undefined && offered.more.length === 0) return null;
   return (
     <section class="emails" aria-labelledby={`${idBase}-emails`}>

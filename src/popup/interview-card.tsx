@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Interview, Marks, TemplateKind } from '../core/types.ts';
+import { isLocale, type Interview, type Marks, type TemplateKind } from '../core/types.ts';
 import type { Settings } from '../core/settings.ts';
 import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { Slot } from '../core/propose-slots.ts';
@@ -11,7 +11,9 @@ import { uiLanguage } from '../platform/i18n.ts';
 import { interviewLocale } from '../core/resolve-locale.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
-import { formatRelative, formatTime, formatDay, zoneCity, zonesDiffer } from '../ui/format.ts';
+import type { UserMessage } from '../core/message-key.ts';
+import { formatRelative, formatTime, formatDay, zoneCity } from '../ui/format.ts';
+import { clockTimesDiffer } from '../core/zoned-time.ts';
 import { safeHttpsHref, telHref } from '../ui/safe-href.ts';
 import { WaitTimer } from './wait-timer.tsx';
 import { Voicemail } from './voicemail.tsx';
@@ -21,6 +23,7 @@ import { GetReadyChecklist } from './get-ready-checklist.tsx';
 import { SlotPicker } from './slot-picker.tsx';
 import { UncheckedNote } from '../ui/unchecked-note.tsx';
 import { NewTimeForm } from './new-time-form.tsx';
+import { MINUTE } from '../core/units.ts';
 
 interface Props {
   /** As the calendar has it; a time given with "They moved it" is applied here. */
@@ -41,7 +44,6 @@ interface Props {
 
 /** Drafts that propose new times: the user sees and can change them first. */
 const slotKinds: ReadonlySet<TemplateKind> = new Set(['reschedule', 'apology']);
-const MINUTE = 60_000;
 /** The get-ready checklist shows from this long before the start. */
 const CHECKLIST_LEAD = 60 * MINUTE;
 /** Phases where "Call connected" is the answer to a question: it reads "We spoke". */
@@ -83,7 +85,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
 
   // An error shown in this card would vanish with it when the card is replaced: "gone" is
   // told by the app, above whichever card is current.
-  const fail = (reason: string) => (reason === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
+  const fail = (reason: UserMessage) => (reason.key === INTERVIEW_GONE ? onGone() : setError(errorText(t, reason)));
   const mark = (action: MarkAction, newTime?: NewTime) => {
     setError('');
     pressedButton.current = action === 'called' ? null : document.activeElement;
@@ -99,7 +101,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
     send('open-draft', { interviewId: calendarInterview.id, kind, slots }).then((result) => {
       if (result.ok) window.close();
       else fail(result.error);
-    }, (reason: unknown) => fail(String(reason)));
+    }, () => fail({ key: 'errorUnexpected' }));
   };
   const chooseDraft = (kind: TemplateKind) => {
     if (!slotKinds.has(kind)) {
@@ -110,10 +112,10 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
     send('proposed-slots', { interviewId: calendarInterview.id }).then((result) => {
       if (result.ok) setPicking({ kind, slots: result.value.slots });
       else fail(result.error);
-    }, (reason: unknown) => fail(String(reason)));
+    }, () => fail({ key: 'errorUnexpected' }));
   };
   const toggle = (item: string, checked: boolean) => {
-    send('checklist', { interviewId: calendarInterview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, (reason: unknown) => fail(String(reason)));
+    send('checklist', { interviewId: calendarInterview.id, item, checked }).then((result) => { if (!result.ok) fail(result.error); }, () => fail({ key: 'errorUnexpected' }));
   };
 
   // Company and role only when the title does not already say them.
@@ -121,11 +123,11 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const started = interview.start <= now;
   const when = started ? t('relTimeStarted', [formatRelative(i18n, interview.start, now)]) : formatRelative(i18n, interview.start, now);
   const eventZone = interview.timeZone;
-  const showBothZones = eventZone !== undefined && zonesDiffer(eventZone, i18n.timeZone, interview.start);
+  const showBothZones = eventZone !== undefined && clockTimesDiffer(interview.start, eventZone, i18n.timeZone);
   // The recruiter's language, not the popup's: detected from the invite, changeable here.
   const draftLocale = interviewLocale(interview, marks, settings.language, uiLanguage());
   const chooseLanguage = (language: string) => {
-    void send('interview-language', { interviewId: interview.id, language: language === 'it' ? 'it' : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
+    void send('interview-language', { interviewId: interview.id, language: isLocale(language) ? language : 'en' }).then((result) => { if (!result.ok) fail(result.error); });
   };
   const has = (action: MarkAction) => actions.includes(action);
   const button = (action: MarkAction, label: string, primary = false) => (

@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { ManualEntry, ManualErrors, ManualField } from '../core/manual-interview.ts';
 import { validateManualEntry } from '../core/manual-interview.ts';
+import type { MessageKey, UserMessage } from '../core/message-key.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText as describeError } from '../ui/error-text.ts';
 import { Field } from '../ui/field.tsx';
+import { HOUR } from '../core/units.ts';
 
 interface Props {
   /** The entry to edit; a new one when absent. */
   initial?: ManualEntry;
   now: number;
-  onSave: (entry: ManualEntry) => Promise<string | undefined>;
+  onSave: (entry: ManualEntry) => Promise<UserMessage | undefined>;
   onCancel: () => void;
   onDelete?: () => void;
 }
@@ -20,7 +22,7 @@ function pad(value: number): string {
 
 /** A new entry for the next full hour today, in the browser's zone. */
 export function blankManualEntry(now: number, timeZone: string): ManualEntry {
-  const next = new Date(now + 3_600_000);
+  const next = new Date(now + HOUR);
   return {
     id: `${now.toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
     company: '',
@@ -61,9 +63,9 @@ export function ManualForm({ initial, now, onSave, onCancel, onDelete }: Props) 
       return;
     }
     setFailure('');
-    onSave(entry).then((error) => { if (error) setFailure(describeError(t, error)); }, (error: unknown) => setFailure(t('actionFailed', [String(error)])));
+    onSave(entry).then((error) => { if (error) setFailure(describeError(t, error)); }, () => setFailure(describeError(t, { key: 'errorUnexpected' })));
   };
-  const text = (field: 'company' | 'role' | 'interviewerName', labelKey: string) => (
+  const text = (field: 'company' | 'role' | 'interviewerName', labelKey: MessageKey) => (
     <Field id={`manual-${field}`} label={t(labelKey)} error={errorText(field)}>
       <input type="text" autoComplete="off" value={entry[field]} onInput={(e) => set(field, e.currentTarget.value)} />
     </Field>

@@ -5,6 +5,7 @@ import { pickInterviews } from '../core/pick-interviews.ts';
 import { allInterviews } from '../core/stored-state.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
+import type { UserMessage } from '../core/message-key.ts';
 import { send } from '../platform/messages.ts';
 import { openOptionsPage } from '../platform/runtime.ts';
 import { dismissStorageProblems, watchStorageProblems } from '../platform/storage.ts';
@@ -19,9 +20,10 @@ import { ManualForm } from './manual-form.tsx';
 import { UncheckedContext, uncheckedInterviews } from '../ui/unchecked-note.tsx';
 import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 import { ProfilePrompt } from './profile-prompt.tsx';
+import { MINUTE } from '../core/units.ts';
 
 /** How long "Removed. Undo" stays offered. */
-const UNDO_WINDOW = 10 * 60_000;
+const UNDO_WINDOW = 10 * MINUTE;
 
 export function PopupApp() {
   const loaded = useStoredState();
@@ -81,7 +83,7 @@ export function PopupApp() {
     const entry = state.manual[interviewId.replace(/^manual:/, '')];
     if (entry) setEditing(entry);
   };
-  const saveManual = async (entry: ManualEntry): Promise<string | undefined> => {
+  const saveManual = async (entry: ManualEntry): Promise<UserMessage | undefined> => {
     const result = await send('save-manual', { entry });
     if (!result.ok) return result.error;
     setEditing(undefined);
@@ -90,7 +92,6 @@ export function PopupApp() {
   const deleteManual = (entryId: string) => {
     void send('delete-manual', { entryId }).then((result) => { if (result.ok) setEditing(undefined); });
   };
-
 
   const header = (
     <header class="topbar">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Slot } from '../core/propose-slots.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { formatDay, formatTime } from '../ui/format.ts';
+import { MINUTE, DAY } from '../core/units.ts';
 
 interface Props {
   /** Proposed from the user's calendar and working hours. */
@@ -34,7 +35,7 @@ export function SlotPicker({ proposed, durationMinutes, onOpen, onCancel }: Prop
   const i18n = useI18n();
   const { t } = i18n;
   const [slots, setSlots] = useState<Slot[]>(proposed);
-  const length = durationMinutes * 60_000;
+  const length = durationMinutes * MINUTE;
   const update = (index: number, value: string) => {
     const start = fromLocalInput(value);
     if (start === undefined) return;
@@ -50,7 +51,7 @@ export function SlotPicker({ proposed, durationMinutes, onOpen, onCancel }: Prop
   };
   const add = () => {
     const last = slots.at(-1)?.start ?? Date.now();
-    const start = Math.ceil((last + 24 * 3_600_000) / 1_800_000) * 1_800_000;
+    const start = Math.ceil((last + DAY) / (30 * MINUTE)) * (30 * MINUTE);
     setSlots([...slots, { start, end: start + length }]);
   };
   return (

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { StoredState } from '../core/stored-state.ts';
+import type { StoredState, SyncErrorCode } from '../core/stored-state.ts';
+import type { MessageKey } from '../core/message-key.ts';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
 import { formatRelative } from '../ui/format.ts';
 
-const problemKey = {
+const problemKey: Partial<Record<SyncErrorCode, MessageKey>> = {
   offline: 'syncErrorOffline',
   auth: 'syncErrorAuth',
   'rate-limited': 'syncErrorRateLimited',
@@ -15,7 +16,7 @@ const problemKey = {
   malformed: 'syncErrorMalformed',
   'not-found': 'syncErrorNotFound',
   forbidden: 'syncErrorForbidden',
-} as const;
+};
 
 interface Props {
   state: StoredState;
@@ -34,7 +35,7 @@ export function SyncStatus({ state, now }: Props) {
   const [failure, setFailure] = useState('');
   if (state.source.kind === 'demo') return null;
   const { error, lastSuccessAt } = state.sync;
-  const problem = error === undefined ? undefined : t(problemKey[error.code as keyof typeof problemKey] ?? 'syncErrorOther');
+  const problem = error === undefined ? undefined : t(problemKey[error.code] ?? 'syncErrorOther');
   // Never show a time in the future (the clocks of the popup and the worker may differ by a tick).
   const last = lastSuccessAt === undefined ? t('syncNever') : t('syncLastSynced', [formatRelative({ t, ...i18n }, Math.min(lastSuccessAt, now), now)]);
   const act = (name: 'connect-google' | 'sync-now') => {

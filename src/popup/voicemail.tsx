@@ -3,6 +3,7 @@ import type { Interview, Locale, Marks } from '../core/types.ts';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
+import { MINUTE } from '../core/units.ts';
 
 /**
  * What to say if nobody answers, with the current time filled in. The worker renders it (the
@@ -12,7 +13,7 @@ import { CopyButton } from '../ui/copy-button.tsx';
 export function Voicemail({ interview, marks, now, language }: { interview: Interview; marks: Marks; now: number; language: Locale }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const minute = Math.floor(now / 60_000);
+  const minute = Math.floor(now / MINUTE);
   const attempts = marks.callAttempts.length;
   useEffect(() => {
     let alive = true;

@@ -2,6 +2,7 @@ import type { Interview, WaitState } from '../core/types.ts';
 import type { Timing } from '../core/settings.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { formatClock, formatRelative } from '../ui/format.ts';
+import { snakeKey } from '../core/message-key.ts';
 
 interface Props {
   interview: Interview;
@@ -19,7 +20,7 @@ export function WaitTimer({ interview, state, timing, now }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const seconds = Math.max(0, (now - interview.start) / 1000);
-  const phaseKey = `phase_${state.phase.replace(/-/g, '_')}`;
+  const phaseKey = snakeKey('phase_', state.phase);
   const hint = state.phase === 'waiting' ? t('phase_waiting_hint', [timing.minWait])
     : state.phase === 'may-stop' ? t('phase_may_stop_hint', [timing.maxWait])
     : state.phase === 'stop-waiting' ? t('phase_stop_waiting_hint')

@@ -5,9 +5,10 @@ import { send } from '../platform/messages.ts';
 import { useI18n } from './i18n.ts';
 import { errorText } from './error-text.ts';
 import { formatRelative } from './format.ts';
+import type { MessageKey } from '../core/message-key.ts';
 
 /** The words for a calendar's trouble, by its last error (a `_locales` key each). */
-const troubleKey: Partial<Record<string, string>> = {
+const troubleKey: Partial<Record<string, MessageKey>> = {
   'not-found': 'calendarTrouble_not_found',
   forbidden: 'calendarTrouble_forbidden',
   'bad-request': 'calendarTrouble_bad_request',

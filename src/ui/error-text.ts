@@ -1,11 +1,10 @@
 import type { Translate } from '../platform/i18n.ts';
+import type { UserMessage } from '../core/message-key.ts';
 
 /**
- * What to show for an error that crossed the message boundary: the worker sends `_locales`
- * keys for the errors a user can meet (so they read in the user's language); anything else
- * is shown inside the generic "That did not work: …".
+ * What to show for an error that crossed the message boundary: the worker answers a message key
+ * with its substitutions (src/background/message-errors.ts), worded here in the user's language.
  */
-export function errorText(t: Translate, error: string): string {
-  const worded = /^[A-Za-z0-9_]+$/.test(error) ? t(error) : error;
-  return worded !== error ? worded : t('actionFailed', [error]);
+export function errorText(t: Translate, error: UserMessage): string {
+  return t(error.key, error.substitutions);
 }

@@ -2,15 +2,16 @@ import { formatDistance } from 'date-fns';
 import type { I18n } from './i18n.ts';
 import type { Locale } from '../core/types.ts';
 import { italianCityNames } from '../core/city-names.ts';
+import { intlLocales } from '../core/intl-locale.ts';
 
 /** "3:30 PM" / "15:30" in `timeZone` (the browser's by default). */
 export function formatTime(i18n: I18n, instant: number, timeZone = i18n.timeZone): string {
-  return new Intl.DateTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+  return new Intl.DateTimeFormat(intlLocales[i18n.locale].time, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
 }
 
 /** "Thu 26 Nov" / "gio 26 nov". */
 export function formatDay(i18n: I18n, instant: number): string {
-  return new Intl.DateTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: i18n.timeZone }).format(instant);
+  return new Intl.DateTimeFormat(intlLocales[i18n.locale].date, { weekday: 'short', day: 'numeric', month: 'short', timeZone: i18n.timeZone }).format(instant);
 }
 
 /** "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa". */
@@ -22,16 +23,6 @@ export function formatRelative(i18n: I18n, instant: number, now: number): string
 export function zoneCity(timeZone: string, locale: Locale = 'en'): string {
   const city = (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
   return locale === 'it' ? italianCityNames[city] ?? city : city;
-}
-
-/** Whether two zones show a different wall-clock time at `instant`. */
-export function zonesDiffer(a: string, b: string, instant: number): boolean {
-  const fmt = (timeZone: string) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', timeZone }).format(instant);
-  try {
-    return fmt(a) !== fmt(b);
-  } catch {
-    return false;
-  }
 }
 
 /** "07:05" for a timer. */

@@ -5,8 +5,7 @@ import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../src/core/units.ts';
 
 interface Stored {
   marks: Record<string, Marks>;

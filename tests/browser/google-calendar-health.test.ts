@@ -13,9 +13,8 @@ import { PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
+import { HOUR } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const ME = 'candidate@example.org';
 const TEAM = 'hiring@group.calendar.google.com';
 
@@ -37,8 +36,8 @@ describe('a watched Google calendar that cannot be read any more', () => {
 
   const stored = () => session.readStorage<Stored>(['source', 'interviews', 'sync', 'calendarHealth']);
   const syncNow = async () => {
-    const reply = await messenger.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'sync-now', request: {} }) as Promise<{ ok: boolean; error?: string }>);
-    assert.equal(reply.ok, true, reply.error);
+    const reply = await messenger.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'sync-now', request: {} }) as Promise<{ ok: boolean; error?: { key: string } }>);
+    assert.equal(reply.ok, true, reply.error?.key);
   };
   const teamRequests = () => api.eventRequests().filter((r) => r.path.includes(encodeURIComponent(TEAM))).length;
 

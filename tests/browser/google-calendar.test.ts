@@ -16,9 +16,8 @@ import { PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const ME = 'candidate@example.org';
 
 interface Stored {
@@ -47,12 +46,12 @@ describe('Google Calendar through the real sign-in path', () => {
   const stored = () => session.readStorage<Stored>(['source', 'interviews', 'busy', 'sync', 'calendarHealth', 'googleCursor']);
   /** Sends a message to the worker as the UI does and waits for its answer. */
   const message = (name: string) => messenger.evaluate(
-    (n) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: {} }) as Promise<{ ok: boolean; error?: string }>,
+    (n) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: {} }) as Promise<{ ok: boolean; error?: { key: string } }>,
     name,
   );
   const syncNow = async () => {
     const reply = await message('sync-now');
-    assert.equal(reply.ok, true, reply.error);
+    assert.equal(reply.ok, true, reply.error?.key);
   };
   const alarm = (name: string) => session.evaluateInWorker((n) => chrome.alarms.get(n), name);
 

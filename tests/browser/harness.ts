@@ -317,7 +317,7 @@ async function startSession(
     async reconcile() {
       const { page } = await controlPage();
       const reply = await withTimeout(
-        page.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'refresh', request: {} }) as Promise<{ ok: boolean; error?: string } | undefined>),
+        page.evaluate(() => chrome.runtime.sendMessage({ type: 'interview-standby', name: 'refresh', request: {} }) as Promise<{ ok: boolean; error?: { key: string } } | undefined>),
         READY_TIMEOUT_MS,
         'reconcile: no answer from the service worker to `refresh`',
       );

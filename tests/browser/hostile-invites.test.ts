@@ -14,8 +14,8 @@ import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
 const VIDEO_HOSTS = /^(meet\.google\.com|([\w-]+\.)?zoom\.us|teams\.microsoft\.com|teams\.live\.com)$/;
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 
@@ -55,7 +55,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
   const dialogs: string[] = [];
 
   const message = (name: string, request: unknown = {}) => messenger.evaluate(
-    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: string; value?: unknown }>,
+    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: { key: string }; value?: unknown }>,
     [name, request] as const,
   );
   const interviews = async () => (await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews'])).interviews;
@@ -172,7 +172,7 @@ describe('hostile invites in the popup, notifications and drafts', () => {
 
       // A follow-up draft for it: one valid recipient or none, a one-line subject.
       const reply = await message('open-draft', { interviewId: current.id, kind: 'follow-up' });
-      assert.equal(reply.ok, true, reply.error);
+      assert.equal(reply.ok, true, reply.error?.key);
       const url = new URL((reply.value as { url: string }).url);
       assert.equal(url.origin + url.pathname, 'https://mail.google.com/mail/');
       const to = url.searchParams.getAll('to');

@@ -6,8 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Interview } from '../../src/core/types.ts';
 import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../src/core/units.ts';
 
 /** iCal UTC form: 20261126T143000Z */
 function icalUtc(instant: number): string {

@@ -22,9 +22,8 @@ import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const ME = 'candidate@example.org';
 
 type Alarm = { name: string; scheduledTime: number; periodInMinutes?: number };
@@ -47,7 +46,7 @@ function event(id: string, start: number, summary: string, extra: Partial<FakeEv
 /** Sends a message to the worker as the UI does. */
 function messenger(page: Page) {
   return (name: string, request: unknown = {}) => page.evaluate(
-    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: string; value?: unknown }>,
+    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: { key: string }; value?: unknown }>,
     [name, request] as const,
   );
 }
@@ -123,7 +122,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
   };
   const syncNow = async () => {
     const reply = await message('sync-now');
-    assert.equal(reply.ok, true, reply.error);
+    assert.equal(reply.ok, true, reply.error?.key);
   };
 
   before(async () => {
@@ -336,7 +335,7 @@ describe('interviews on a DST transition day', () => {
             id, company: 'Daylight GmbH', role: `Engineer ${c.date}`, date: c.date, time: c.time, timeZone: c.zone,
             durationMinutes: 30, interviewerName: '', interviewerEmail: '', phone: '',
           } });
-          assert.equal(reply.ok, true, reply.error);
+          assert.equal(reply.ok, true, reply.error?.key);
           const state = await session.readStorage<{ settings: Settings; marks: Record<string, Marks> }>();
           const interview = { start: c.start, end: c.start + 30 * MINUTE } as Interview;
           const plan = planTimeline(interview, state.settings, emptyMarks());

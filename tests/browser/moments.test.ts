@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import type { Interview, Marks, ReminderKind } from '../../src/core/types.ts';
 import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
 /** The demo's first interview lasts 30 minutes. */
 const DEMO_LENGTH = 30 * MINUTE;
 const PROFILE = { name: 'Alex Morgan', phone: '+39 347 123 4567', email: 'alex@example.com' };

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
 import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
 /**
  * How far ahead of now a moment is put when the test needs its alarm to fire. An alarm is
  * only created for a moment still ahead, and then fires by the real clock: this is time

@@ -8,8 +8,7 @@ import { defaultTemplates } from '../../src/core/render-template.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../src/core/units.ts';
 
 async function storedSettings(session: ExtensionSession): Promise<Settings> {
   const { settings } = await session.readStorage<{ settings: Settings }>(['settings']);

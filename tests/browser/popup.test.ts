@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import type { Interview, Marks } from '../../src/core/types.ts';
 import { launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../src/core/units.ts';
 
 /** The stored interview nearest now (started at most 30 minutes ago). */
 async function soonestInterview(session: ExtensionSession): Promise<Interview> {

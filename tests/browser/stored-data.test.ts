@@ -10,8 +10,7 @@ import { SCHEMA_VERSION } from '../../src/core/stored-state.ts';
 import { RECONCILE_LOCK } from '../../src/core/reconcile.ts';
 import { FIRST_DEMO_OFFSET, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../src/core/units.ts';
 
 interface Stored {
   schemaVersion: number;
@@ -30,7 +29,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
   let messenger: Page;
 
   const message = (name: string, request: unknown = {}) => messenger.evaluate(
-    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: string; value?: unknown }>,
+    ([n, r]) => chrome.runtime.sendMessage({ type: 'interview-standby', name: n, request: r }) as Promise<{ ok: boolean; error?: { key: string }; value?: unknown }>,
     [name, request] as const,
   );
   const stored = () => session.readStorage<Stored>();
@@ -53,7 +52,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
   it('keeps running on garbage in every key, rebuilds the interviews from the source and records the problem', PER_TEST, async () => {
     await session.writeStorage({ interviews: 'garbage', marks: ['not', 'marks'], settings: 'nonsense', schemaVersion: 999, source: 'a string', notified: 7 });
     const reply = await message('refresh');
-    assert.equal(reply.ok, true, reply.error);
+    assert.equal(reply.ok, true, reply.error?.key);
     const state = await stored();
     assert.equal(state.schemaVersion, SCHEMA_VERSION);
     assert.equal(state.source.kind, 'demo');
@@ -97,7 +96,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     };
     await replaceStorage({ schemaVersion: 1, settings, interviews: {}, marks: { [firstId]: { callAttempts: attempts } }, source: { kind: 'demo', anchor }, notified: {} });
     const reply = await message('refresh');
-    assert.equal(reply.ok, true, reply.error);
+    assert.equal(reply.ok, true, reply.error?.key);
     const state = await stored();
     assert.equal(state.schemaVersion, SCHEMA_VERSION);
     assert.ok(state.interviews[firstId], `the demo interview ${firstId} is rebuilt with the same id`);
@@ -131,7 +130,7 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
       await popup.getByRole('button', { name: 'I called them' }).click();
       const alert = popup.locator('.card').getByRole('alert');
       await alert.waitFor({ timeout: 5000 });
-      assert.match(await alert.innerText(), /That did not work: .*quota/i);
+      assert.match(await alert.innerText(), /The browser has no room left for this extension's data, so nothing was saved/);
       const after = await stored();
       assert.deepEqual(after.marks, before.marks, 'marks unchanged');
       assert.deepEqual(after.interviews, before.interviews);
@@ -147,6 +146,16 @@ describe('stored data: corruption, migration, quota, late alarms', () => {
     await popup.getByRole('button', { name: 'I called them (1)' }).waitFor();
     assert.equal((await stored()).marks[interview.id]?.callAttempts.length, 1);
     await popup.close();
+  });
+
+  it('answers a refused message with a message key the page words, never with English', PER_TEST, async () => {
+    assert.deepEqual(await message('mark', { interviewId: 'no-such-interview', action: 'connected' }), { ok: false, error: { key: 'errorInterviewGone' } });
+    assert.deepEqual(await message('connect-ical', { url: 'ftp://example.org/calendar.ics' }), { ok: false, error: { key: 'icalErrorAddress' } });
+    const { settings } = await stored();
+    const invalid = { ...settings, timing: { ...settings.timing, maxWait: 999 } };
+    assert.deepEqual(await message('save-settings', { settings: invalid }), { ok: false, error: { key: 'errorInvalidRequest' } });
+    assert.equal((await stored()).settings.timing.maxWait, settings.timing.maxWait, 'nothing was saved');
+    assert.deepEqual(await message('no-such-message'), { ok: false, error: { key: 'errorUnexpected' } });
   });
 
   it('collapses reminders that came due while asleep into one notification for the current moment', PER_TEST, async () => {

@@ -9,9 +9,8 @@ import type { Interview, Marks } from '../../src/core/types.ts';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { gmailUrlAfter, launchExtension, moveDemo, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const PROFILE = { name: 'Alex Morgan', phone: '+39 347 123 4567', email: 'alex@example.com' };
 
 interface Stored {

@@ -16,8 +16,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { ManualEntry } from '../../src/core/manual-interview.ts';
 import { launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';

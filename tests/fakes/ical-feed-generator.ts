@@ -6,6 +6,7 @@
  * Every address is under example.com / example.org; numbers are fictional.
  */
 import { seededRandom } from './seeded-random.ts';
+import { DAY } from '../../src/core/units.ts';
 
 export interface GenerateFeedOptions {
   /** Total VEVENT components (masters + overrides + single events). */
@@ -19,8 +20,6 @@ export interface GenerateFeedOptions {
 }
 
 export const GENERATOR_NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
-
-const DAY = 86_400_000;
 
 const ROME = `BEGIN:VTIMEZONE
 TZID:Europe/Rome

@@ -12,9 +12,8 @@
  */
 import { seededRandom } from './seeded-random.ts';
 import { GENERATOR_NOW, pad, wall } from './ical-feed-generator.ts';
+import { HOUR, DAY } from '../../src/core/units.ts';
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 
 function fold(line: string): string {

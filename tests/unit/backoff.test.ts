@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffDelay } from '../../src/core/backoff.ts';
 import { syncDue, syncFailed, syncSucceeded } from '../../src/core/sync-state.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 
 describe('backoffDelay', () => {

@@ -6,8 +6,8 @@ import { buildDraft, templateContext } from '../../src/core/build-draft.ts';
 import { defaultTemplates } from '../../src/core/render-template.ts';
 import { interviewLocale } from '../../src/core/resolve-locale.ts';
 import { looksLikeGroup } from '../../src/core/looks-like-group.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
 const START = Date.UTC(2026, 10, 26, 14, 30); // 15:30 in Rome
 const interview: Interview = {
   id: 'google:1',

@@ -4,10 +4,9 @@ import { demoEvents } from '../../src/calendar/demo-calendar.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { detectInterview } from '../../src/core/detect-interview.ts';
 import type { Interview } from '../../src/core/types.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const ANCHOR = Date.UTC(2026, 10, 26, 9, 30);
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 function detectAll(anchor: number) {
   return demoEvents(anchor).map((event) => ({ event, detection: detectInterview(event, defaultRules, { source: 'demo' }) }));

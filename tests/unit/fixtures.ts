@@ -5,10 +5,8 @@
 import type { Interview } from '../../src/core/types.ts';
 import type { Settings, Timing } from '../../src/core/settings.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { MINUTE, HOUR } from '../../src/core/units.ts';
+export { MINUTE, HOUR, DAY } from '../../src/core/units.ts';
 
 /** Thursday 26 November 2026, 14:00 UTC (15:00 in Rome). */
 export const START = Date.UTC(2026, 10, 26, 14, 0);

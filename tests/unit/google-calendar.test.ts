@@ -7,8 +7,8 @@ import type { FetchLike } from '../../src/calendar/source-types.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { FakeGoogleCalendarApi, parseFields, project } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent, Failure } from '../fakes/google-calendar-api.ts';
+import { HOUR } from '../../src/core/units.ts';
 
-const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 const CAL = 'me@example.org';
 const rules = defaultSettings.rules;

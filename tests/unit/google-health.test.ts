@@ -12,9 +12,8 @@ import { calendarTrouble, interviewLastChecked, retryCalendar } from '../../src/
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
 import { invite as makeInvite } from '../fakes/google-invite.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const T0 = Date.UTC(2026, 10, 26, 9, 0);
 const ME = 'me@example.org';
 const TEAM = 'team@group.calendar.google.com';

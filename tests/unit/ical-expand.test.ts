@@ -9,8 +9,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { simpleRuleWalls } from '../../src/calendar/ical-expand.ts';
 import type { IcalRule } from '../../src/calendar/ical-event.ts';
-
-const DAY = 86_400_000;
+import { DAY } from '../../src/core/units.ts';
 
 /** An IcalRule as ical-event.ts builds it from an RRULE value. */
 function ruleOf(text: string): IcalRule {

@@ -10,9 +10,8 @@ import { defaultRules } from '../../src/core/default-rules.ts';
 import type { DetectionRules, Interview } from '../../src/core/types.ts';
 import { generateFeed } from '../fakes/ical-feed-generator.ts';
 import { cpuMillis } from './fixtures.ts';
+import { HOUR, DAY } from '../../src/core/units.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const SELF = 'you@example.org';
 /** Thursday 26 March 2026, 12:00 UTC: Rome moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);

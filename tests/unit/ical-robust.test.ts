@@ -5,8 +5,8 @@ import type { FetchLike } from '../../src/calendar/source-types.ts';
 import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import type { Interview } from '../../src/core/types.ts';
+import { HOUR } from '../../src/core/units.ts';
 
-const HOUR = 3_600_000;
 /** Thursday 26 March 2026, 12:00 UTC; Europe moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);
 const URL_ = 'https://calendar.example.org/private-0123456789abcdef/basic.ics';

@@ -5,9 +5,8 @@ import { readVtimezone } from '../../src/calendar/ical-vtimezone.ts';
 import { ianaZoneName, windowsZoneName } from '../../src/calendar/ical-zones.ts';
 import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
+import { HOUR, DAY } from '../../src/core/units.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Thursday 26 March 2026, 12:00 UTC: Europe moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);
 

@@ -23,7 +23,7 @@ describe('findInterview', () => {
     const s = state({ manual: { one: typedIn } });
     assert.equal(findInterview(s, ID), interview);
     assert.equal(findInterview(s, 'manual:one').company, 'Acme');
-    assert.throws(() => findInterview(s, 'google:gone'), new Error(INTERVIEW_GONE));
+    assert.throws(() => findInterview(s, 'google:gone'), { name: 'UserError', words: { key: INTERVIEW_GONE } });
     assert.equal(INTERVIEW_GONE, 'errorInterviewGone');
   });
 });
@@ -42,8 +42,8 @@ describe('markInterview', () => {
   });
 
   it('refuses a stale button with a locale key, and a moved time that makes no sense', () => {
-    assert.throws(() => markInterview(state(), ID, 'undo', afterStart(3)), new Error('errorMarkStale'));
-    assert.throws(() => markInterview(state(), ID, 'moved', afterStart(3), { start: afterStart(10), end: afterStart(5) }), new Error('errorNewTime'));
+    assert.throws(() => markInterview(state(), ID, 'undo', afterStart(3)), { name: 'UserError', words: { key: 'errorMarkStale' } });
+    assert.throws(() => markInterview(state(), ID, 'moved', afterStart(3), { start: afterStart(10), end: afterStart(5) }), { name: 'UserError', words: { key: 'errorNewTime' } });
   });
 });
 
@@ -58,7 +58,7 @@ describe('small marks', () => {
   it('sets the draft language to a known one, anything else back to the detected one', () => {
     assert.equal(chooseInterviewLanguage(state(), ID, 'it').marks[ID]?.language, 'it');
     assert.equal(chooseInterviewLanguage(state(), ID, 'fr' as 'it').marks[ID]?.language, undefined);
-    assert.throws(() => chooseInterviewLanguage(state(), 'google:gone', 'it'), new Error(INTERVIEW_GONE));
+    assert.throws(() => chooseInterviewLanguage(state(), 'google:gone', 'it'), { name: 'UserError', words: { key: INTERVIEW_GONE } });
   });
 
   it('ticks and unticks checklist items, capped in length', () => {

@@ -1,11 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultWorkingHours, proposeSlots, type SlotOptions, type WorkingHours } from '../../src/core/propose-slots.ts';
+import { MINUTE, HOUR } from '../../src/core/units.ts';
 
 const ROME = 'Europe/Rome';
 const NEW_YORK = 'America/New_York';
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const EVERY_DAY: WorkingHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '18:00' };
 
 type Interval = { start: number; end: number };

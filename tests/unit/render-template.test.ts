@@ -9,9 +9,9 @@ import {
   type TemplateContext,
 } from '../../src/core/render-template.ts';
 import type { Locale, TemplateKind } from '../../src/core/types.ts';
+import { MINUTE } from '../../src/core/units.ts';
 
 const ROME = 'Europe/Rome';
-const MINUTE = 60_000;
 /** Thursday 26 November 2026, 15:30 in Rome (14:30 UTC, 9:30 in New York). */
 const START = Date.UTC(2026, 10, 26, 14, 30);
 /** Tuesday 1 December 2026, 10:00–10:30 in Rome. */

@@ -4,8 +4,8 @@ import { applyCalendarChange, dropCalendar, syncDue, syncFailed, tokenToUse } fr
 import type { SourceData } from '../../src/core/sync-state.ts';
 import { emptyGoogleCursor } from '../../src/core/stored-state.ts';
 import { makeInterview } from './fixtures.ts';
+import { HOUR } from '../../src/core/units.ts';
 
-const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 const A = 'me@example.org';
 const B = 'team@example.org';
