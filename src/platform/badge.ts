@@ -1,3 +1,4 @@
+import { browser } from './browser.ts';
 import type { Badge } from '../core/badge.ts';
 
 const colors: Record<string, string> = {
@@ -8,7 +9,7 @@ const colors: Record<string, string> = {
 
 export async function setBadge(badge: Badge): Promise<void> {
   await Promise.all([
-    chrome.action.setBadgeText({ text: badge.text }),
-    ...(badge.phase ? [chrome.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
+    browser.action.setBadgeText({ text: badge.text }),
+    ...(badge.phase ? [browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
   ]);
 }
