@@ -40,8 +40,20 @@ const packageRooms = [
 /** Browser globals that only src/platform may touch (docs/ARCHITECTURE.md, "Calling the browser"). */
 const browserApiGlobals = [
   { name: 'chrome', message: 'Browser APIs live in src/platform.' },
-  { name: 'browser', message: 'Browser APIs live in src/platform (which calls chrome.* with promises).' },
+  { name: 'browser', message: 'Browser APIs live in src/platform.' },
 ];
+
+/**
+ * Inside src/platform the globals are forbidden too: every file calls the `browser` that
+ * src/platform/browser.ts exports (webextension-polyfill), the one way to call the browser.
+ */
+const platformGlobals = [
+  { name: 'chrome', message: "Call browser.* imported from './browser.ts' (webextension-polyfill), not chrome.*." },
+  { name: 'browser', message: "Import browser from './browser.ts'." },
+];
+
+/** The one file that imports webextension-polyfill. */
+const polyfillFile = 'src/platform/browser.ts';
 
 /** Event text is rendered as text, everywhere. */
 const markupRules = [
@@ -49,18 +61,22 @@ const markupRules = [
   { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render event data as text.' },
 ];
 
-/** The ESLint block of one room: its forbidden imports and globals. */
-function roomBlock(room) {
+/** The imports a room may not make; `polyfill` is true for src/platform/browser.ts only. */
+function forbiddenImports(room, { polyfill = false } = {}) {
   const allowed = new Set([room, ...mayImport[room]]);
   const forbiddenRooms = Object.keys(mayImport).filter((other) => !allowed.has(other));
-  const patterns = [
+  return [
     ...(forbiddenRooms.length > 0 ? [{ group: forbiddenRooms.map((other) => `**/${other}/**`), message: becauseOf[room] }] : []),
     ...packageRooms.filter((p) => !p.rooms.includes(room)).map((p) => ({ group: p.group, message: p.message })),
-    { group: ['webextension-polyfill'], message: 'src/platform calls chrome.* with promises (docs/ARCHITECTURE.md).' },
+    ...(polyfill ? [] : [{ group: ['webextension-polyfill'], message: `Only ${polyfillFile} imports webextension-polyfill; call browser.* through it (docs/ARCHITECTURE.md).` }]),
   ];
+}
+
+/** The ESLint block of one room: its forbidden imports and globals. */
+function roomBlock(room) {
   const rules = {
-    'no-restricted-imports': ['error', { patterns }],
-    'no-restricted-globals': ['error', ...(room === 'platform' ? [] : browserApiGlobals)],
+    'no-restricted-imports': ['error', { patterns: forbiddenImports(room) }],
+    'no-restricted-globals': ['error', ...(room === 'platform' ? platformGlobals : browserApiGlobals)],
   };
   if (room === 'core') {
     rules['no-restricted-globals'] = ['error', ...browserApiGlobals, { name: 'window', message: 'core has no DOM.' }, { name: 'document', message: 'core has no DOM.' }, { name: 'fetch', message: 'core does no I/O.' }];
@@ -85,6 +101,7 @@ export default tseslint.config(
   // The architecture's import boundaries (the zones Dark Reader enforces with
   // import/no-restricted-paths, expressed with ESLint's own rules so no plugin is needed).
   ...Object.keys(mayImport).map(roomBlock),
+  { files: [polyfillFile], rules: { 'no-restricted-imports': ['error', { patterns: forbiddenImports('platform', { polyfill: true }) }] } },
   {
     files: ['tests/**', 'build.mjs', 'scripts/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -137,13 +137,15 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // Budgets were 25 KB (popup) and 60 KB (worker) for the first version. The outcome model,
     // per-calendar health, both-clock wording and the invite reader brought them to 27.6 and
     // 69.4 KB; the budgets now leave a little room above that, and the levers left are named in
-    // the README (Benchmarks).
-    if (bundle.name === 'popup') budget = { max: 28, enforced: true, text: '≤ 28 KB' };
+    // the README (Benchmarks). The popup's went from 28 to 31 KB and the worker's from 72 to 73 KB
+    // when webextension-polyfill, part of the chosen stack, became the one way to call the
+    // browser (2.9 KB gzip in every bundle).
+    if (bundle.name === 'popup') budget = { max: 31, enforced: true, text: '≤ 31 KB' };
     else if (bundle.name === 'options') budget = { max: 40, enforced: true, text: '≤ 40 KB' };
     else {
       // The worker may carry an iCal parser (issue 4); without one it has no excuse to be big.
       const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
-      budget = hasIcal ? { max: 72, enforced: true, text: '≤ 72 KB (with ical.js)' } : { max: 25, enforced: true, text: '≤ 25 KB (no iCal parser)' };
+      budget = hasIcal ? { max: 73, enforced: true, text: '≤ 73 KB (with ical.js)' } : { max: 25, enforced: true, text: '≤ 25 KB (no iCal parser)' };
       note = hasIcal ? 'ical.js is bundled' : 'no ical.js in the bundle';
     }
     // The build is deterministic: one measurement is the median, min and max of any number of them.

@@ -1,8 +1,9 @@
+import { browser } from './browser.ts';
 import type { ExistingAlarm, WantedAlarm } from '../core/reconcile.ts';
 import { diffAlarms } from '../core/reconcile.ts';
 
 export async function currentAlarms(): Promise<ExistingAlarm[]> {
-  const alarms = await chrome.alarms.getAll();
+  const alarms = await browser.alarms.getAll();
   return alarms.map((a) => ({ name: a.name, scheduledTime: a.scheduledTime, periodInMinutes: a.periodInMinutes }));
 }
 
@@ -12,14 +13,14 @@ export async function currentAlarms(): Promise<ExistingAlarm[]> {
  */
 export async function applyAlarms(wanted: readonly WantedAlarm[], existing?: readonly ExistingAlarm[]): Promise<{ created: number; cleared: number }> {
   const { create, clear } = diffAlarms(existing ?? await currentAlarms(), wanted);
-  await Promise.all(clear.map((name) => chrome.alarms.clear(name)));
+  await Promise.all(clear.map((name) => browser.alarms.clear(name)));
   // Awaited, so that when a reconcile (and the message that asked for it) is done, the alarms exist.
-  await Promise.all(create.map((alarm) => chrome.alarms.create(alarm.name, alarm.periodInMinutes === undefined
+  await Promise.all(create.map((alarm) => browser.alarms.create(alarm.name, alarm.periodInMinutes === undefined
     ? { when: alarm.when }
     : { when: alarm.when, periodInMinutes: alarm.periodInMinutes })));
   return { created: create.length, cleared: clear.length };
 }
 
 export function onAlarm(listener: (alarm: { name: string; scheduledTime: number }) => void): void {
-  chrome.alarms.onAlarm.addListener(listener);
+  browser.alarms.onAlarm.addListener(listener);
 }

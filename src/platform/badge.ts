@@ -1,3 +1,4 @@
+import { browser } from './browser.ts';
 import type { Badge } from '../core/badge.ts';
 
 const colors: Record<string, string> = {
@@ -9,8 +10,8 @@ const colors: Record<string, string> = {
 /** The badge and the toolbar button's tooltip (which names the interview during a wait). */
 export async function setBadge(badge: Badge, title: string): Promise<void> {
   await Promise.all([
-    chrome.action.setBadgeText({ text: badge.text }),
-    chrome.action.setTitle({ title }),
-    ...(badge.phase ? [chrome.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setTitle({ title }),
+    ...(badge.phase ? [browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
   ]);
 }

@@ -1,3 +1,4 @@
+import { browser } from './browser.ts';
 import type { DefaultTemplates } from '../core/custom-templates.ts';
 import { normalizeTemplates } from '../core/normalize-templates.ts';
 import { templateKinds } from '../core/template-kinds.ts';
@@ -8,7 +9,7 @@ import { templateKinds } from '../core/template-kinds.ts';
  * out of the service worker's bundle, which every wake-up parses.
  */
 export async function loadDefaultTemplates(): Promise<DefaultTemplates> {
-  const response = await fetch(chrome.runtime.getURL('templates.json'));
+  const response = await fetch(browser.runtime.getURL('templates.json'));
   const templates = normalizeTemplates(await response.json());
   const { en, it } = templates;
   // A packaged file, but still checked: a missing kind would render an empty email.

@@ -1,3 +1,4 @@
+import { browser } from './browser.ts';
 import type { Locale } from '../core/types.ts';
 import type { MessageKey } from '../core/message-key.ts';
 
@@ -8,20 +9,20 @@ export type Translate = (key: MessageKey, substitutions?: ReadonlyArray<string |
 
 /** A message in the browser's language, as the manifest's texts are (no file to read). */
 export function extensionMessage(key: string): string {
-  return chrome.i18n.getMessage(key);
+  return browser.i18n.getMessage(key);
 }
 
 export function uiLanguage(): string {
-  return chrome.i18n.getUILanguage();
+  return browser.i18n.getUILanguage();
 }
 
 /**
- * A translator for an explicit locale. `chrome.i18n.getMessage` only follows the browser's
+ * A translator for an explicit locale. `browser.i18n.getMessage` only follows the browser's
  * language, and the user may choose another one, so the same `_locales` files are read directly
  * and expanded the way Chrome does ($NAME$ placeholders → $1…$9 substitutions).
  */
 export async function loadTranslator(locale: Locale): Promise<Translate> {
-  const response = await fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`));
+  const response = await fetch(browser.runtime.getURL(`_locales/${locale}/messages.json`));
   const messages = (await response.json()) as MessagesFile;
   return (key, substitutions = []) => {
     const entry = messages[key];

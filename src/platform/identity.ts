@@ -1,5 +1,5 @@
 /**
- * Google sign-in. Chrome: `chrome.identity.getAuthToken` with the manifest's `oauth2` client
+ * Google sign-in. Chrome: `identity.getAuthToken` with the manifest's `oauth2` client
  * (Chrome keeps and refreshes the token itself). Elsewhere (Edge, Brave, Chromium, or Chrome
  * without a signed-in profile) getAuthToken fails, and `launchWebAuthFlow` runs Google's
  * OAuth implicit flow with the `https://<id>.chromiumapp.org/` redirect instead.
@@ -13,6 +13,8 @@
  * server's on 127.0.0.1 in `node build.mjs --test` builds only.
  */
 import { MINUTE } from '../core/units.ts';
+import type { ChromeManifest } from './browser.ts';
+import { browser, identity } from './browser.ts';
 
 /** The web flow's token. In memory on purpose: see above. */
 let webToken: { token: string; expiresAt: number } | undefined;
@@ -32,7 +34,7 @@ function messageOf(error: unknown): string {
 }
 
 function manifestClientId(): string {
-  return chrome.runtime.getManifest().oauth2?.client_id ?? '';
+  return (browser.runtime.getManifest() as ChromeManifest).oauth2?.client_id ?? '';
 }
 
 /** The client for launchWebAuthFlow: a "Web application" client whose redirect URI is ours. */
@@ -42,22 +44,23 @@ function webClientId(): string {
 
 /** Which sign-in paths this build can use; the options page explains what is missing. */
 export function googleSignInConfig(): { chromeClient: boolean; webClient: boolean; redirectUri: string } {
-  return { chromeClient: manifestClientId() !== '', webClient: webClientId() !== '', redirectUri: chrome.identity.getRedirectURL() };
+  return { chromeClient: manifestClientId() !== '', webClient: webClientId() !== '', redirectUri: identity().getRedirectURL() };
 }
 
 /** Messages with which getAuthToken says it cannot work in this browser at all. */
 const GET_AUTH_TOKEN_UNUSABLE = /not signed in|not supported|unsupported|is not available|disabled/i;
 
 async function chromeToken({ interactive, scopes }: TokenRequest): Promise<string | undefined> {
-  if (manifestClientId() === '' || typeof chrome.identity?.getAuthToken !== 'function') return undefined;
+  const chromeIdentity = identity();
+  if (manifestClientId() === '' || typeof chromeIdentity.getAuthToken !== 'function') return undefined;
   try {
-    const { token } = await chrome.identity.getAuthToken({ interactive: false, scopes: [...scopes] });
+    const { token } = await chromeIdentity.getAuthToken({ interactive: false, scopes: [...scopes] });
     if (token) return token;
   } catch (error) {
     // Chromium without a Google-signed-in profile says "The user is not signed in." and an
     // interactive call there never settles (docs/TESTING.md, "Sign-in"): go to the web flow instead.
     if (!interactive || GET_AUTH_TOKEN_UNUSABLE.test(messageOf(error))) return undefined;
-    const { token } = await chrome.identity.getAuthToken({ interactive: true, scopes: [...scopes] });
+    const { token } = await chromeIdentity.getAuthToken({ interactive: true, scopes: [...scopes] });
     if (token) return token;
   }
   return undefined;
@@ -71,7 +74,7 @@ async function webFlowToken({ interactive, scopes, loginHint }: TokenRequest): P
   url.search = new URLSearchParams({
     client_id: clientId,
     response_type: 'token',
-    redirect_uri: chrome.identity.getRedirectURL(),
+    redirect_uri: identity().getRedirectURL(),
     scope: scopes.join(' '),
     include_granted_scopes: 'true',
     state,
@@ -79,7 +82,7 @@ async function webFlowToken({ interactive, scopes, loginHint }: TokenRequest): P
   if (loginHint) url.searchParams.set('login_hint', loginHint);
   // Without UI Google must answer at once: a token, or error=interaction_required.
   if (!interactive) url.searchParams.set('prompt', 'none');
-  const responseUrl = await chrome.identity.launchWebAuthFlow(interactive
+  const responseUrl = await identity().launchWebAuthFlow(interactive
     ? { url: url.href, interactive }
     // A page that wants UI must fail fast instead of waiting hidden forever.
     : { url: url.href, interactive, abortOnLoadForNonInteractive: true, timeoutMsForNonInteractive: 10_000 });
@@ -106,17 +109,13 @@ export async function getGoogleToken(request: TokenRequest): Promise<string> {
 /** Forgets a token Google refused, wherever it came from, so the next request gets a new one. */
 export async function dropGoogleToken(token: string): Promise<void> {
   if (webToken?.token === token) webToken = undefined;
-  if (typeof chrome.identity?.removeCachedAuthToken === 'function') {
-    await chrome.identity.removeCachedAuthToken({ token }).catch(() => undefined);
-  }
+  await identity().removeCachedAuthToken?.({ token }).catch(() => undefined);
 }
 
 /** Disconnect: forget every token this extension holds. */
 export async function forgetGoogleTokens(): Promise<void> {
   webToken = undefined;
-  if (typeof chrome.identity?.clearAllCachedAuthTokens === 'function') {
-    await chrome.identity.clearAllCachedAuthTokens().catch(() => undefined);
-  }
+  await identity().clearAllCachedAuthTokens?.().catch(() => undefined);
 }
 
 /** Where the Calendar API lives for this build (Google's, or the fake's in test builds). */

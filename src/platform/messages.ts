@@ -1,3 +1,4 @@
+import { browser } from './browser.ts';
 import type { Locale, TemplateKind } from '../core/types.ts';
 import type { MarkAction, NewTime } from '../core/marks.ts';
 import type { ManualEntry } from '../core/manual-interview.ts';
@@ -85,7 +86,7 @@ export interface Envelope<K extends MessageName = MessageName> {
 export async function send<K extends MessageName>(name: K, request: MessageMap[K]['request']): Promise<MessageResult<MessageMap[K]['response']>> {
   const envelope: Envelope<K> = { type: 'interview-standby', name, request };
   try {
-    const reply = (await chrome.runtime.sendMessage(envelope)) as MessageResult<MessageMap[K]['response']> | undefined;
+    const reply = (await browser.runtime.sendMessage(envelope)) as MessageResult<MessageMap[K]['response']> | undefined;
     return reply ?? { ok: false, error: { key: 'errorNoAnswer' } };
   } catch (error) {
     // No worker to answer ("Receiving end does not exist"), or the extension was reloaded.

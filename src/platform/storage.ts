@@ -1,8 +1,9 @@
 /**
- * The stored state in `chrome.storage.local`: read (through core's loadState), written key by
+ * The stored state in `browser.storage.local`: read (through core's loadState), written key by
  * key, and watched. Besides the state it keeps two extras: `ready` (install and browser-start
  * work done) and `storageProblems` (what the last repair set aside, until dismissed).
  */
+import { browser } from './browser.ts';
 import type { LoadResult, StoredState } from '../core/stored-state.ts';
 import { loadState } from '../core/stored-state.ts';
 
@@ -22,17 +23,17 @@ void everyKeyIsRead;
 
 /** Reads, migrates and repairs the stored state. Never throws on bad data. */
 export async function readState(now: number): Promise<LoadResult> {
-  const raw = await chrome.storage.local.get([...stateKeys]);
+  const raw = await browser.storage.local.get([...stateKeys]);
   return loadState(raw, now);
 }
 
 /** Writes part of the state. A quota error rejects and leaves the previous values in place
  * (storage.local.set is atomic per call). */
 export async function writeState(partial: Partial<StoredState> & Partial<StorageExtras>): Promise<void> {
-  await chrome.storage.local.set(partial);
+  await browser.storage.local.set(partial);
   // An optional key set to undefined (the undo of a removal, once used) is gone, not kept.
   const cleared = Object.entries(partial).filter(([, value]) => value === undefined).map(([key]) => key);
-  if (cleared.length > 0) await chrome.storage.local.remove(cleared);
+  if (cleared.length > 0) await browser.storage.local.remove(cleared);
 }
 
 /**
@@ -41,7 +42,7 @@ export async function writeState(partial: Partial<StoredState> & Partial<Storage
  */
 export async function markReady(now: number): Promise<void> {
   const extras: Pick<StorageExtras, 'ready'> = { ready: now };
-  await chrome.storage.local.set(extras);
+  await browser.storage.local.set(extras);
 }
 
 /** Calls `listener` whenever any state key changes (from any context). Returns an unsubscribe. */
@@ -49,14 +50,14 @@ export function onStateChanged(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && Object.keys(changes).some((key) => (stateKeys as readonly string[]).includes(key))) listener();
   };
-  chrome.storage.onChanged.addListener(handler);
-  return () => chrome.storage.onChanged.removeListener(handler);
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
 }
 
 /** What the worker set aside when it last repaired storage, until the user dismisses it. */
 export function watchStorageProblems(listener: (problems: string[]) => void): () => void {
   const read = () => {
-    chrome.storage.local.get('storageProblems').then((items: Record<string, unknown>) => {
+    browser.storage.local.get('storageProblems').then((items: Record<string, unknown>) => {
       const value = items.storageProblems;
       listener(Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
     }, (error: unknown) => console.error(error));
@@ -65,10 +66,10 @@ export function watchStorageProblems(listener: (problems: string[]) => void): ()
     if (area === 'local' && 'storageProblems' in changes) read();
   };
   read();
-  chrome.storage.onChanged.addListener(handler);
-  return () => chrome.storage.onChanged.removeListener(handler);
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
 }
 
 export async function dismissStorageProblems(): Promise<void> {
-  await chrome.storage.local.remove('storageProblems');
+  await browser.storage.local.remove('storageProblems');
 }

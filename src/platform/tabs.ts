@@ -1,3 +1,4 @@
+import { browser } from './browser.ts';
 
 /** Opens a compose URL or a page in a new foreground tab. Only https: and mailto: get here. */
 export async function openTab(url: string): Promise<void> {
@@ -5,9 +6,9 @@ export async function openTab(url: string): Promise<void> {
   if (protocol !== 'https:' && protocol !== 'mailto:' && protocol !== 'chrome-extension:') {
     throw new Error(`Refusing to open a ${protocol} URL`);
   }
-  await chrome.tabs.create({ url, active: true });
+  await browser.tabs.create({ url, active: true });
 }
 
 export function extensionUrl(path: string): string {
-  return chrome.runtime.getURL(path);
+  return browser.runtime.getURL(path);
 }
