@@ -38,7 +38,8 @@ const google = isTest
   ? {
     authUrl: process.env.TEST_GOOGLE_AUTH_URL || TEST_GOOGLE_DEFAULTS.authUrl,
     apiBase: process.env.TEST_GOOGLE_API_BASE || TEST_GOOGLE_DEFAULTS.apiBase,
-    webClientId: process.env.TEST_GOOGLE_WEB_CLIENT_ID || TEST_GOOGLE_DEFAULTS.webClientId,
+    // Set but empty: a build without Google sign-in, as a build with no client id is.
+    webClientId: process.env.TEST_GOOGLE_WEB_CLIENT_ID ?? TEST_GOOGLE_DEFAULTS.webClientId,
     chromeClientId: '',
   }
   : {

@@ -12,6 +12,10 @@ import { allInterviews } from '../core/stored-state.ts';
 import { RECONCILE_LOCK, SYNC_ALARM, alignAllMarks, wantedAlarms } from '../core/reconcile.ts';
 import { SYNC_INTERVAL_MINUTES } from '../core/sync-state.ts';
 import { badgeFor } from '../core/badge.ts';
+import type { Badge } from '../core/badge.ts';
+import { resolveLocale } from '../core/resolve-locale.ts';
+import { cleanText } from '../core/text.ts';
+import { extensionMessage, loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { emptyMarks } from '../core/outcome.ts';
 import { interviewIdOfNotification, notificationId, notificationStep } from '../core/notification-plan.ts';
 import { whatToWrite } from '../core/state-changes.ts';
@@ -24,14 +28,15 @@ import { showReminder } from './show-reminder.ts';
 
 /**
  * Shows (or clears) the notification of the moment one interview is in, as core decides,
- * recording it in `notified`. `openAfterRestart` is the set of open notifications after a
- * browser restart.
+ * recording it in `notified`. `open` is the set of notifications on screen; `afterRestart`,
+ * whether the browser has just started (and taken every notification away).
  */
-async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, openAfterRestart: ReadonlySet<string> | undefined): Promise<void> {
+async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, open: ReadonlySet<string>, afterRestart: boolean): Promise<void> {
   const marks = state.marks[interview.id] ?? emptyMarks();
-  const step = notificationStep(interview, marks, notified[interview.id], now, state.settings, openAfterRestart);
+  const id = notificationId(interview.id);
+  const step = notificationStep(interview, marks, notified[interview.id], now, state.settings, afterRestart ? open : undefined, open.has(id));
   if (step.do === 'clear') {
-    await clearNotification(notificationId(interview.id));
+    await clearNotification(id);
     delete notified[interview.id];
   } else if (step.do === 'show') {
     // Show first, then record: if the worker stops in between, the next run shows the same
@@ -39,6 +44,18 @@ async function notifyCurrentMoment(interview: Interview, state: StoredState, not
     await showReminder(interview, step.reminder, marks, state.settings, now);
     notified[interview.id] = step.key;
   }
+}
+
+/** The toolbar tooltip: the interview the badge speaks of and its minutes, else the product's name. */
+async function toolbarTitle(badge: Badge, all: Readonly<Record<string, Interview>>, state: StoredState): Promise<string> {
+  const interview = badge.interviewId === undefined ? undefined : all[badge.interviewId];
+  // The name reads the same in every language: no messages file is read on most wake-ups.
+  if (interview === undefined || badge.phase === undefined) return extensionMessage('actionTitle');
+  const t = await loadTranslator(resolveLocale(state.settings.language, uiLanguage()));
+  const title = cleanText(interview.title, 80) || t('untitledInterview');
+  const name = interview.source === 'demo' ? t('demoNotificationTitle', [title]) : title;
+  if (badge.phase === 'needs-outcome') return t('actionTitleQuestion', [name]);
+  return t('actionTitleWaiting', [name, badge.minutesWaited ?? 0]);
 }
 
 export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'message' | 'sync';
@@ -97,7 +114,7 @@ async function reconcileLocked(reason: ReconcileReason, mutate?: (state: StoredS
     const open = new Set(openIds);
     for (const interview of interviews) {
       try {
-        await notifyCurrentMoment(interview, state, notified, now, afterRestart ? open : undefined);
+        await notifyCurrentMoment(interview, state, notified, now, open, afterRestart);
       } catch (error) {
         // One notification the browser refused must not stop the alarms, badge and storage
         // below; it stays unrecorded, so the next reconcile tries it again.
@@ -126,7 +143,7 @@ async function reconcileLocked(reason: ReconcileReason, mutate?: (state: StoredS
     // Google refused the sign-in even after a fresh token: the badge asks for a reconnect
     // (a running wait's minutes matter more, so they win).
     const reconnect = badge.text === '' && state.source.kind === 'google' && state.sync.error?.code === 'auth';
-    await setBadge(reconnect ? { text: '!' } : badge);
+    await setBadge(reconnect ? { text: '!' } : badge, await toolbarTitle(badge, all, state));
     if (loaded.problems.length > 0) console.warn(`Interview Standby (${reason}): ${loaded.problems.join('; ')}`);
     return state;
   });

@@ -156,7 +156,11 @@ export function notAnInterview(state: StoredState, interviewId: string, now: num
   delete interviews[interviewId];
   const marks = state.marks[interviewId];
   const removed = { interview, at: now, ...(marks ? { marks } : {}) };
-  return { ...state, interviews, removed, settings: { ...state.settings, rules: { ...state.settings.rules, overrides } } };
+  // Named as the user saw it, for the options page's list of choices; only names of choices
+  // still in force are kept.
+  const overrideNames = Object.fromEntries(Object.entries(state.overrideNames ?? {}).filter(([eventId]) => eventId in overrides));
+  overrideNames[interview.eventId] = { title: interview.title, start: effectiveInterview(interview, marks ?? emptyMarks()).start };
+  return { ...state, interviews, removed, overrideNames, settings: { ...state.settings, rules: { ...state.settings.rules, overrides } } };
 }
 
 /**

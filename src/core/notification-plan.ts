@@ -73,13 +73,16 @@ export type NotificationStep =
  * moment was already shown (`notifiedKey`) or is snoozed, clear a notification whose moment
  * has passed. After a browser restart (`openAfterRestart`: the notifications still open) a wait
  * moment that the restart took away is shown again: those are the ones a candidate must not lose.
+ * `onScreen`: this interview's notification is open now.
  */
-export function notificationStep(interview: Interview, marks: Marks, notifiedKey: string | undefined, now: number, settings: Settings, openAfterRestart?: ReadonlySet<string>): NotificationStep {
+export function notificationStep(interview: Interview, marks: Marks, notifiedKey: string | undefined, now: number, settings: Settings, openAfterRestart?: ReadonlySet<string>, onScreen = false): NotificationStep {
   const reminder = currentReminder(interview, marks, now, settings);
   // "Remind me later" holds back only the moment it was pressed on; the snooze alarm brings it
   // back, and any later moment shows on time.
   if (reminder !== undefined && isSnoozed(marks, reminder, now)) return { do: 'nothing' };
-  if (reminder === undefined) return notifiedKey === undefined ? { do: 'nothing' } : { do: 'clear' };
+  // Cleared also when on screen but no longer recorded: a mark forgets what was shown
+  // (markInterview), and the notification it answered must not stay.
+  if (reminder === undefined) return notifiedKey === undefined && !onScreen ? { do: 'nothing' } : { do: 'clear' };
   const key = reminderKey(reminder);
   const lostInRestart = openAfterRestart !== undefined && waitMoments.has(reminder.kind) && !openAfterRestart.has(notificationId(interview.id));
   return notifiedKey === key && !lostInRestart ? { do: 'nothing' } : { do: 'show', reminder, key };

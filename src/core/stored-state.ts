@@ -145,6 +145,17 @@ export interface StoredState {
   icalCursor: IcalCursor;
   /** The last interview removed ("Not an interview", or a typed-in one deleted), kept for undo. */
   removed?: RemovedInterview;
+  /**
+   * eventId → what the user saw when they said "Not an interview" (title, start), so the
+   * options page can list the choice by name once the event is no longer among the interviews.
+   * Older choices have none and are listed by id.
+   */
+  overrideNames?: Record<string, OverrideName>;
+}
+
+export interface OverrideName {
+  title: string;
+  start: number;
 }
 
 /** What undoing a removal puts back. */
@@ -427,6 +438,7 @@ export function loadState(raw: unknown, now: number): LoadResult {
       manual,
       icalCursor: normalizeIcalCursor(data.icalCursor),
       ...normalizeRemoved(data.removed),
+      ...normalizeOverrideNames(data.overrideNames),
     },
     problems,
     changed: changed || problems.length > 0 || !isRecord(data.source),
@@ -451,6 +463,15 @@ function normalizeSource(raw: unknown, now: number): SourceState {
     return { kind: 'ical', url: raw.url };
   }
   return { kind: 'demo', anchor: now };
+}
+
+function normalizeOverrideNames(raw: unknown): { overrideNames?: Record<string, OverrideName> } {
+  if (!isRecord(raw)) return {};
+  const names: Record<string, OverrideName> = {};
+  for (const [eventId, value] of Object.entries(raw)) {
+    if (isRecord(value) && typeof value.title === 'string' && isFiniteNumber(value.start)) names[eventId] = { title: value.title.slice(0, MAX_NAME), start: value.start };
+  }
+  return { overrideNames: names };
 }
 
 function normalizeRemoved(raw: unknown): { removed?: RemovedInterview } {

@@ -21,7 +21,8 @@ export function validateSettings(settings: Settings): SettingsErrors {
   const errors: SettingsErrors = {};
   const { profile, timing } = settings;
   if (profile.email !== '' && !isValidEmail(profile.email)) errors['profile.email'] = { key: 'errorEmail' };
-  if (settings.composeAccount !== '' && !isValidEmail(settings.composeAccount)) errors.composeAccount = { key: 'errorEmail' };
+  // The account is only used (and only shown) for Gmail.
+  if (settings.mailProvider === 'gmail' && settings.composeAccount !== '' && !isValidEmail(settings.composeAccount)) errors.composeAccount = { key: 'errorEmail' };
   if (profile.phone !== '') {
     const digits = profile.phone.replace(/\D/g, '');
     if (!/^\+?[\d\s().-]+$/.test(profile.phone) || digits.length < 7 || digits.length > 15) errors['profile.phone'] = { key: 'errorPhone' };
@@ -44,6 +45,16 @@ export function validateSettings(settings: Settings): SettingsErrors {
   if (hours.days.length === 0 || hours.days.some((day) => !Number.isInteger(day) || day < 0 || day > 6)) errors['workingHours.days'] = { key: 'errorDays' };
   if (!Number.isInteger(settings.slotBuffer) || settings.slotBuffer < 0 || settings.slotBuffer > 120) {
     errors.slotBuffer = { key: 'errorRange', substitutions: [0, 120] };
+  }
+  // Empty lists and templates would not fail loudly later: nothing would be found, or an empty
+  // email would open. They are refused here with a message instead.
+  if (settings.rules.tags.length === 0) errors['rules.tags'] = { key: 'errorTagsEmpty' };
+  if (settings.rules.keywords.length === 0) errors['rules.keywords'] = { key: 'errorKeywordsEmpty' };
+  for (const [locale, byKind] of Object.entries(settings.templates)) {
+    for (const [kind, text] of Object.entries(byKind ?? {})) {
+      // A voicemail script is read out, not sent: only its text matters.
+      if (text !== undefined && (text.body.trim() === '' || (kind !== 'voicemail' && text.subject.trim() === ''))) errors[`templates.${locale}.${kind}`] = { key: 'errorTemplateEmpty' };
+    }
   }
   return errors;
 }

@@ -10,6 +10,12 @@ import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved' } | { kind: 'error'; text: string };
 
+/** Whether this build can sign in to Google at all (it was given an OAuth client id). */
+export function googleSignInAvailable(): boolean {
+  const config = googleSignInConfig();
+  return Boolean(config.chromeClient || config.webClient);
+}
+
 /**
  * Connect / disconnect Google Calendar and choose the calendars to watch. Lives inside the
  * settings form but saves on its own (every button is type="button"): signing in is not a
@@ -24,7 +30,6 @@ export function GoogleSection() {
   const [selected, setSelected] = useState<string[]>([]);
   const source = loaded?.state.source;
   const connectedAs = source?.kind === 'google' ? source.selfEmail ?? '' : undefined;
-  const config = googleSignInConfig();
 
   useEffect(() => {
     if (connectedAs === undefined) {
@@ -45,10 +50,9 @@ export function GoogleSection() {
   }, [connectedAs]);
 
   if (!loaded) return null;
-  const demoHint = connectedAs === undefined ? <p class="hint">{t('optionsSourceDemo')}</p> : null;
-  if (!config.chromeClient && !config.webClient) {
-    return <>{demoHint}<p class="notice" id="google-not-configured">{t('googleNotConfigured')}</p></>;
-  }
+  // Nothing the candidate can do about a build without sign-in: one calm sentence, after the
+  // secret-address option the page leads with (options-app.tsx).
+  if (!googleSignInAvailable()) return <p class="hint" id="google-not-configured">{t('googleUnavailable')}</p>;
 
   const connect = async () => {
     setStatus({ kind: 'working' });
@@ -80,7 +84,6 @@ export function GoogleSection() {
 
   return (
     <div class="google-section">
-      {demoHint}
       <h2 class="subheading">{t('googleTitle')}</h2>
       {connectedAs === undefined
         ? (

@@ -50,12 +50,15 @@ export function IcalSection({ state }: { state: StoredState }) {
       return;
     }
     setWorking(true);
+    // Said before the browser's prompt opens (a granted origin answers at once and this is replaced).
+    setMessage({ ok: true, text: t('icalWaitingPermission') });
     try {
       // Must stay the first await after the click: Chrome only shows the prompt for a gesture.
       if (!(await requestOrigin(url))) {
         setMessage({ ok: false, text: t('icalErrorPermission') });
         return;
       }
+      setMessage(undefined);
       const result = await send('connect-ical', { url });
       if (result.ok) {
         setAddress('');
@@ -102,7 +105,12 @@ export function IcalSection({ state }: { state: StoredState }) {
       <div class="field">
         <label for="ical-address">{t('icalAddress')}</label>
         <input id="ical-address" type="url" autoComplete="off" spellcheck={false} placeholder="https://calendar.google.com/calendar/ical/…/basic.ics"
-          value={address} onInput={(e) => setAddress(e.currentTarget.value)}
+          value={address} onInput={(e) => {
+            const value = e.currentTarget.value;
+            setAddress(value);
+            // An error about an earlier address is stale once a valid one is in the field.
+            if (message?.ok === false && normalizeIcalUrl(value.trim()) !== undefined) setMessage(undefined);
+          }}
           onKeyDown={(e) => { if (e.key === 'Enter') void connect(e); }} aria-describedby="ical-status" aria-invalid={message?.ok === false ? 'true' : undefined} />
       </div>
       <p class="save-row">

@@ -7,6 +7,7 @@ interface Props {
   id: string;
   label: string;
   hint?: string;
+  error?: string;
   value: readonly string[];
   onChange: (value: string[]) => void;
   rows?: number;
@@ -19,7 +20,7 @@ interface Props {
  * spaces) while the draft gets the parsed list; it is rewritten only when the list changes
  * from outside (reset, import).
  */
-export function LinesField({ id, label, hint, value, onChange, rows = 5, children }: Props) {
+export function LinesField({ id, label, hint, error, value, onChange, rows = 5, children }: Props) {
   const [text, setText] = useState(() => value.join('\n'));
   const joined = value.join('\n');
   useEffect(() => {
@@ -27,7 +28,7 @@ export function LinesField({ id, label, hint, value, onChange, rows = 5, childre
   }, [joined]);
   return (
     <div class="lines-field">
-      <Field id={id} label={label} hint={hint}>
+      <Field id={id} label={label} hint={hint} error={error}>
         <textarea rows={rows} value={text} spellcheck={false}
           onInput={(e) => {
             const next = e.currentTarget.value;

@@ -15,13 +15,16 @@ import type { I18n } from '../ui/i18n.ts';
 import { Field } from '../ui/field.tsx';
 import { errorText as describeError } from '../ui/error-text.ts';
 import { useStoredState } from '../ui/use-stored-state.ts';
-import { GoogleSection } from './google-section.tsx';
+import { GoogleSection, googleSignInAvailable } from './google-section.tsx';
+import { DemoControls } from './demo-controls.tsx';
 import { IcalSection } from './ical-section.tsx';
 import { RulesSection } from './rules-section.tsx';
 import { SettingsTransfer } from './settings-transfer.tsx';
 import { TemplateEditor } from './template-editor.tsx';
+import type { TemplateTarget } from './template-editor.tsx';
+import type { Locale, TemplateKind } from '../core/types.ts';
 import { WorkingHoursSection } from './working-hours-section.tsx';
-import { errorFields, mergeOverrides, sameSettings } from './settings-draft.ts';
+import { errorFields, mergeOverrides, sameSettings, settingName } from './settings-draft.ts';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; error: UserMessage };
 
@@ -38,6 +41,8 @@ export function OptionsApp() {
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const summaryRef = useRef<HTMLDivElement>(null);
+  /** A template the error summary asked the editor to show. */
+  const [showTemplate, setShowTemplate] = useState<TemplateTarget | undefined>(undefined);
 
   // Follow what others save (the popup's overrides, another options tab); never overwrite typing.
   const stored = loaded?.state.settings;
@@ -175,13 +180,15 @@ export function OptionsApp() {
             <ul>
               {errorList.map((key) => {
                 const target = errorFields[key];
-                const label = target ? t(target.label) : key;
+                const template = /^templates\.(en|it)\.([a-z-]+)$/.exec(key);
                 return (
                   <li key={key}>
-                    <a href={`#${target?.id ?? ''}`} onClick={(e) => {
+                    <a href={`#${target?.id ?? 'template-body'}`} onClick={(e) => {
                       e.preventDefault();
-                      if (target) document.getElementById(target.id)?.focus();
-                    }}>{label}</a>
+                      // A template's error shows that template in the editor, which then takes the focus.
+                      if (template) setShowTemplate({ locale: template[1] as Locale, kind: template[2] as TemplateKind, at: Date.now() });
+                      else if (target) document.getElementById(target.id)?.focus();
+                    }}>{settingName(key, t)}</a>
                   </li>
                 );
               })}
@@ -191,8 +198,10 @@ export function OptionsApp() {
 
         <fieldset id="section-calendar">
           <legend>{t('optionsSource')}</legend>
-          <GoogleSection />
-          {loaded && loaded.state.source.kind !== 'google' && <IcalSection state={loaded.state} />}
+          <DemoControls source={state.source} />
+          {googleSignInAvailable()
+            ? <><GoogleSection />{state.source.kind !== 'google' && <IcalSection state={state} />}</>
+            : <><IcalSection state={state} /><GoogleSection /></>}
         </fieldset>
 
         <fieldset id="section-profile">
@@ -216,9 +225,12 @@ export function OptionsApp() {
               {mailProviders.map((p) => <option key={p} value={p}>{t(`provider_${p}`)}</option>)}
             </select>
           </Field>
-          <Field id="compose-account" label={t('optionsAccount')} hint={t('optionsAccountHint')} error={errorText('composeAccount')}>
-            <input type="email" autoComplete="email" value={draft.composeAccount} onInput={(e) => { const v = e.currentTarget.value.trim(); update((s) => ({ ...s, composeAccount: v })); }} />
-          </Field>
+          {/* Only Gmail can be told which signed-in account to write from. */}
+          {draft.mailProvider === 'gmail' && (
+            <Field id="compose-account" label={t('optionsAccount')} hint={t('optionsAccountHint')} error={errorText('composeAccount')}>
+              <input type="email" autoComplete="email" value={draft.composeAccount} onInput={(e) => { const v = e.currentTarget.value.trim(); update((s) => ({ ...s, composeAccount: v })); }} />
+            </Field>
+          )}
           <Field id="language" label={t('optionsLanguage')}>
             <select value={draft.language} onChange={(e) => { const v = e.currentTarget.value as Settings['language']; update((s) => ({ ...s, language: v })); }}>
               {languageSettings.map((l) => <option key={l} value={l} lang={l === 'it' ? 'it' : l === 'en' ? 'en' : undefined}>{t(`language_${l}`)}</option>)}
@@ -238,9 +250,9 @@ export function OptionsApp() {
 
         <WorkingHoursSection draft={draft} errorText={errorText} update={update} />
 
-        <RulesSection rules={draft.rules} googleAccount={googleAccount} interviews={interviews} update={update} />
+        <RulesSection rules={draft.rules} googleAccount={googleAccount} interviews={interviews} names={state.overrideNames ?? {}} update={update} errorText={errorText} />
 
-        <TemplateEditor key={i18n.locale} settings={draft} sample={sample} onChange={(templates) => update((s) => ({ ...s, templates }))} />
+        <TemplateEditor key={i18n.locale} settings={draft} sample={sample} errors={errors} show={showTemplate} onChange={(templates) => update((s) => ({ ...s, templates }))} />
 
         <SettingsTransfer settings={baseline} unsaved={dirty} onImport={importSettings} />
 

@@ -5,6 +5,8 @@ import { defaultRules } from '../core/default-rules.ts';
 import type { CalendarChoice } from '../platform/messages.ts';
 import { send } from '../platform/messages.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { formatDay } from '../ui/format.ts';
+import type { OverrideName } from '../core/stored-state.ts';
 import { LinesField } from './lines-field.tsx';
 
 interface Props {
@@ -13,7 +15,10 @@ interface Props {
   googleAccount: string | undefined;
   /** Every known interview, to name the events the overrides are about. */
   interviews: readonly Interview[];
+  /** What each "Not an interview" choice was called when it was made. */
+  names: Readonly<Record<string, OverrideName>>;
   update: (change: (s: Settings) => Settings) => void;
+  errorText: (field: string) => string | undefined;
 }
 
 /** Google Calendar's event colours (`colorId` 1–11) as its web app shows them. */
@@ -25,8 +30,9 @@ const eventColors = [
 const toggled = (list: readonly string[], item: string, on: boolean): string[] => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
 
 /** What makes an event an interview: tags, keywords, calendars, colours and per-event choices. */
-export function RulesSection({ rules, googleAccount, interviews, update }: Props) {
-  const { t } = useI18n();
+export function RulesSection({ rules, googleAccount, interviews, names, update, errorText }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [calendars, setCalendars] = useState<CalendarChoice[] | undefined>(undefined);
   const setRules = (change: Partial<DetectionRules>) => update((s) => ({ ...s, rules: { ...s.rules, ...change } }));
 
@@ -43,7 +49,13 @@ export function RulesSection({ rules, googleAccount, interviews, update }: Props
     return () => { alive = false; };
   }, [googleAccount]);
 
-  const eventName = (eventId: string) => interviews.find((i) => i.eventId === eventId)?.title || t('rulesOverrideUnknown', [eventId]);
+  // By title and day: a known interview, else the name stored when the user made the choice;
+  // only choices made before names were stored fall back to the event's id.
+  const eventName = (eventId: string) => {
+    const known = interviews.find((i) => i.eventId === eventId) ?? names[eventId];
+    if (known === undefined) return t('rulesOverrideUnknown', [eventId]);
+    return t('rulesOverrideName', [known.title || t('untitledInterview'), formatDay(i18n, known.start)]);
+  };
   const overrides = Object.entries(rules.overrides).sort(([a], [b]) => a.localeCompare(b));
   const unlisted = calendars ? rules.calendars.filter((id) => !calendars.some((c) => c.id === id)) : [];
 
@@ -52,11 +64,11 @@ export function RulesSection({ rules, googleAccount, interviews, update }: Props
       <legend>{t('rulesTitle')}</legend>
       <p class="hint">{t('rulesHint')}</p>
 
-      <LinesField id="rules-tags" label={t('rulesTags')} hint={t('rulesTagsHint')} rows={3} value={rules.tags} onChange={(tags) => setRules({ tags })}>
+      <LinesField id="rules-tags" label={t('rulesTags')} hint={t('rulesTagsHint')} error={errorText('rules.tags')} rows={3} value={rules.tags} onChange={(tags) => setRules({ tags })}>
         <button type="button" class="button secondary" onClick={() => setRules({ tags: [...defaultRules.tags] })}>{t('rulesResetTags')}</button>
       </LinesField>
 
-      <LinesField id="rules-keywords" label={t('rulesKeywords')} hint={t('rulesKeywordsHint')} rows={Math.min(14, Math.max(4, rules.keywords.length + 1))} value={rules.keywords} onChange={(keywords) => setRules({ keywords })}>
+      <LinesField id="rules-keywords" label={t('rulesKeywords')} hint={t('rulesKeywordsHint')} error={errorText('rules.keywords')} rows={Math.min(14, Math.max(4, rules.keywords.length + 1))} value={rules.keywords} onChange={(keywords) => setRules({ keywords })}>
         <button type="button" class="button secondary" onClick={() => setRules({ keywords: [...defaultRules.keywords] })}>{t('rulesResetKeywords')}</button>
       </LinesField>
 

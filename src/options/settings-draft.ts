@@ -1,6 +1,9 @@
 import type { Settings } from '../core/settings.ts';
 import type { DetectionRules } from '../core/types.ts';
 import type { MessageKey } from '../core/message-key.ts';
+import { snakeKey } from '../core/message-key.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { templateKinds } from '../core/template-kinds.ts';
 import { normalizeTemplates } from '../core/custom-templates.ts';
 
 /** One entry per non-empty line, trimmed, first occurrence kept. */
@@ -55,4 +58,41 @@ export const errorFields: Record<string, { id: string; label: MessageKey }> = {
   'workingHours.days': { id: 'work-day-1', label: 'optionsWorkDays' },
   'workingHours.end': { id: 'work-end', label: 'optionsWorkEnd' },
   slotBuffer: { id: 'slot-buffer', label: 'optionsSlotBufferShort' },
+  'rules.tags': { id: 'rules-tags', label: 'rulesTags' },
+  'rules.keywords': { id: 'rules-keywords', label: 'rulesKeywords' },
 };
+
+/** Top-level settings named by the section or field the user knows them by. */
+const settingLabels: Record<string, MessageKey> = {
+  profile: 'optionsProfile',
+  'profile.name': 'optionsName',
+  mailProvider: 'optionsProvider',
+  language: 'optionsLanguage',
+  timing: 'optionsTiming',
+  workingHours: 'optionsWorkingHours',
+  'workingHours.start': 'optionsWorkStart',
+  'rules.tags': 'rulesTags',
+  'rules.keywords': 'rulesKeywords',
+  'rules.calendars': 'rulesCalendarIds',
+  'rules.colors': 'rulesColors',
+  'rules.overrides': 'rulesOverrides',
+  rules: 'rulesTitle',
+  templates: 'templatesTitle',
+};
+
+/**
+ * A settings path (`timing.confirmLead`, `templates.it.follow-up.body`) in the user's words: the
+ * label of its field, the email template it belongs to, else its section. Never the path itself.
+ */
+export function settingName(path: string, t: Translate): string {
+  const field = errorFields[path];
+  if (field) return t(field.label);
+  const template = /^templates\.(en|it)\.([a-z-]+)/.exec(path);
+  const kind = templateKinds.find((k) => k === template?.[2]);
+  if (template && kind) return t('settingTemplateName', [t(snakeKey('template_', kind)), template[1] === 'it' ? 'Italiano' : 'English']);
+  for (let prefix = path; prefix !== ''; prefix = prefix.includes('.') ? prefix.slice(0, prefix.lastIndexOf('.')) : '') {
+    const label = settingLabels[prefix] ?? errorFields[prefix]?.label;
+    if (label) return t(label);
+  }
+  return t('settingOther');
+}

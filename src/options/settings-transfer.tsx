@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
 import { exportSettings, importSettings } from '../core/settings-file.ts';
 import { useI18n } from '../ui/i18n.ts';
+import { settingName } from './settings-draft.ts';
 import { errorText } from '../ui/error-text.ts';
 import type { UserMessage } from '../core/message-key.ts';
 
@@ -23,7 +24,9 @@ export function SettingsTransfer({ settings, unsaved = false, onImport }: { sett
     if (!file) return;
     const result = importSettings(await file.text());
     if (!result.ok) {
-      const detail = result.paths?.length ? ` (${result.paths.join(', ')})` : '';
+      // Named as the page names them, in the page's language; each name once.
+      const names = [...new Set((result.paths ?? []).map((path) => settingName(path, t)))];
+      const detail = names.length > 0 ? ` ${names.join('; ')}` : '';
       setMessage({ ok: false, text: `${t(result.error.key)}${detail}` });
       return;
     }

@@ -7,9 +7,11 @@ const colors: Record<string, string> = {
   'stop-waiting': '#b91c1c',
 };
 
-export async function setBadge(badge: Badge): Promise<void> {
+/** The badge and the toolbar button's tooltip (which names the interview during a wait). */
+export async function setBadge(badge: Badge, title: string): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setTitle({ title }),
     ...(badge.phase ? [browser.action.setBadgeBackgroundColor({ color: colors[badge.phase] ?? '#2563eb' })] : []),
   ]);
 }

@@ -7,6 +7,11 @@ type MessagesFile = Record<string, { message: string; placeholders?: Record<stri
 
 export type Translate = (key: MessageKey, substitutions?: ReadonlyArray<string | number>) => string;
 
+/** A message in the browser's language, as the manifest's texts are (no file to read). */
+export function extensionMessage(key: string): string {
+  return browser.i18n.getMessage(key);
+}
+
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }

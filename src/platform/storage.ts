@@ -15,7 +15,7 @@ export interface StorageExtras {
   storageProblems: string[];
 }
 
-const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed'] as const;
+const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed', 'overrideNames'] as const;
 /** Fails to compile when StoredState gains a key that is not read back. */
 type Unread = Exclude<keyof StoredState, (typeof stateKeys)[number]>;
 const everyKeyIsRead: [Unread] extends [never] ? true : Unread = true;

@@ -136,6 +136,14 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
   const connectedLabel = spokeWording.has(state.phase) ? t('buttonMark_spoke') : t('buttonMark_connected');
   const lastMark = marks.history !== undefined && marks.history.length > 0;
 
+  const emails = picking
+    ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))} eventZone={eventZone}
+        onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => { setPicking(undefined); titleRef.current?.focus(); }} />
+    : <EmailButtons interview={interview} offered={offered} onDraft={chooseDraft} idBase={headingId} />;
+  // During a wait, the email the phase calls for (the follow-up, the reschedule request) comes
+  // right under the timer, within the first screen of a 600 px popup.
+  const emailsEarly = waiting && offered.primary !== undefined;
+
   return (
     <article class={`card phase-${state.phase}`} aria-labelledby={headingId}>
       <p class="eyebrow">{started ? t('popupNow') : t('popupNext')}</p>
@@ -152,13 +160,17 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
       </p>
       <p class="why">
         {interview.source !== 'manual' && t('popupWhy', [t(`why_${interview.detectedBy.rule}`, [interview.detectedBy.matched ?? ''])])}
-        {interview.source === 'manual' && <button type="button" class="link-button" onClick={() => onEdit(calendarInterview.id)}>{t('manualEditButton')}</button>}
+        {interview.source === 'manual' && (
+          // Several cards can each have one: the accessible name says which interview it edits.
+          <button type="button" class="link-button" aria-label={t('manualEditNamed', [interview.title || t('untitledInterview')])} onClick={() => onEdit(calendarInterview.id)}>{t('manualEditButton')}</button>
+        )}
       </p>
 
       {state.phase === 'missed' || state.phase === 'called-back'
         ? <MissedCallCard phone={phones[0]} calledBack={state.phase === 'called-back'} />
         : <WaitTimer interview={interview} state={state} timing={timing} now={now} />}
       {marks.rescheduled && (waiting || state.phase === 'no-show') && <p class="hint">{t('rescheduledNote')}</p>}
+      {emailsEarly && emails}
 
       {state.phase === 'needs-outcome' && (
         <section class="question" aria-labelledby={`${headingId}-question`}>
@@ -197,7 +209,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
               );
             })}
           </ul>
-          {waiting && phones[0] && <p class="hint">{t('phoneCheck', [phones[0].display, phones[0].ext ? `${phones[0].dial};ext=${phones[0].ext}` : phones[0].dial])}</p>}
+          {waiting && phones[0] && <p class="hint">{t(interview.source === 'manual' ? 'phoneCheckTyped' : 'phoneCheck', [phones[0].display, phones[0].ext ? `${phones[0].dial};ext=${phones[0].ext}` : phones[0].dial])}</p>}
         </div>
       )}
       {videoHref && <p><a href={videoHref} target="_blank" rel="noopener noreferrer" class="video">{t('videoLink')}</a></p>}
@@ -226,10 +238,7 @@ export function InterviewCard({ interview: calendarInterview, marks = emptyMarks
       {phones.length > 0 && voicemailOffered(calendarInterview, marks, now, settings) && <Voicemail interview={interview} marks={marks} now={now} language={draftLocale} />}
 
       {offered.primary === 'confirmation' && <p class="hint">{t('confirmHint')}</p>}
-      {picking
-        ? <SlotPicker proposed={picking.slots} durationMinutes={Math.max(15, Math.round((interview.end - interview.start) / MINUTE))}
-            onOpen={(slots) => openDraft(picking.kind, slots)} onCancel={() => { setPicking(undefined); titleRef.current?.focus(); }} />
-        : <EmailButtons interview={interview} offered={offered} onDraft={chooseDraft} idBase={headingId} />}
+      {!emailsEarly && emails}
       <p class="hint draft-language">
         <label for={`${headingId}-language`}>{t('draftLanguageLabel')}</label>{' '}
         <select id={`${headingId}-language`} value={draftLocale} onChange={(e) => chooseLanguage(e.currentTarget.value)}>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ManualEntry, ManualErrors, ManualField } from '../core/manual-interview.ts';
 import { validateManualEntry } from '../core/manual-interview.ts';
 import type { MessageKey, UserMessage } from '../core/message-key.ts';
@@ -37,6 +37,18 @@ export function blankManualEntry(now: number, timeZone: string): ManualEntry {
   };
 }
 
+/** The fields in the order they are shown, for "focus the first one to fix". */
+const fieldOrder: readonly ManualField[] = ['company', 'role', 'date', 'time', 'timeZone', 'durationMinutes', 'interviewerName', 'interviewerEmail', 'phone'];
+
+/**
+ * 15:30 as the time field shows it: the field follows the browser's own locale ("3:30 PM" in
+ * American English, "15:30" in Italian), which is also Intl's default, so the example in its
+ * error is formatted with that locale rather than the extension's chosen language.
+ */
+function sampleTime(): string {
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, 15, 30));
+}
+
 function zoneChoices(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return all.includes(current) ? all : [current, ...all];
@@ -52,14 +64,21 @@ export function ManualForm({ initial, now, onSave, onCancel, onDelete }: Props) 
   const set = <K extends ManualField>(field: K, value: ManualEntry[K]) => setEntry({ ...entry, [field]: value });
   const errorText = (field: ManualField) => {
     const error = errors[field];
+    if (error?.key === 'manualErrorTime') return t('manualErrorTimeLike', [sampleTime()]);
     return error ? t(error.key, error.substitutions) : undefined;
   };
+  // The form opens on its first field.
+  const firstRef = useRef<HTMLDivElement>(null);
+  useEffect(() => { firstRef.current?.querySelector('input')?.focus(); }, []);
   const submit = (event: Event) => {
     event.preventDefault();
     const found = validateManualEntry(entry, Date.now());
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setFailure(t('optionsInvalid'));
+      // The first field to fix takes the focus (not the Save button just pressed).
+      const first = fieldOrder.find((field) => found[field] !== undefined);
+      if (first) document.getElementById(`manual-${first}`)?.focus();
       return;
     }
     setFailure('');
@@ -74,7 +93,7 @@ export function ManualForm({ initial, now, onSave, onCancel, onDelete }: Props) 
   return (
     <form class="card manual-form" onSubmit={submit} noValidate aria-labelledby="manual-title">
       <h2 id="manual-title" class="title">{initial ? t('manualEdit') : t('manualAdd')}</h2>
-      {text('company', 'manualCompany')}
+      <div ref={firstRef}>{text('company', 'manualCompany')}</div>
       {text('role', 'manualRole')}
       <div class="field-row">
         <Field id="manual-date" label={t('manualDate')} error={errorText('date')}>

@@ -55,6 +55,22 @@ export function PopupApp() {
     if (changed) changedRef.current?.focus();
   }, [changed]);
 
+  // When the focused control disappears (the add form saved or cancelled, a card gone after
+  // "Mark as done"), the focus would fall to the page: it goes to the view's first heading.
+  const lastFocused = useRef<Element | null>(null);
+  useEffect(() => {
+    const remember = (event: FocusEvent) => { lastFocused.current = event.target as Element; };
+    document.addEventListener('focusin', remember);
+    return () => document.removeEventListener('focusin', remember);
+  }, []);
+  useEffect(() => {
+    const last = lastFocused.current;
+    if (last === null || last.isConnected) return;
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    lastFocused.current = null;
+    (document.getElementById('current-title') ?? document.getElementById('popup-title'))?.focus();
+  });
+
   const [storedProblems, setStoredProblems] = useState<string[]>([]);
   useEffect(() => watchStorageProblems(setStoredProblems), []);
 
@@ -95,7 +111,7 @@ export function PopupApp() {
 
   const header = (
     <header class="topbar">
-      <h1 class="brand">
+      <h1 class="brand" id="popup-title" tabIndex={-1}>
         <img src="icons/icon-32.png" alt="" width={20} height={20} />
         {t('extName')}
       </h1>
@@ -115,7 +131,8 @@ export function PopupApp() {
         <>
           {state.source.kind === 'demo' && (
             <section class={picked.live.length > 0 ? 'demo-banner compact' : 'demo-banner'} aria-label={t('popupDemoBadge')}>
-              <span class="pill">{t('popupDemoBadge')}</span>
+              {/* During a live wait the banner keeps to one short line, in either language. */}
+              <span class="pill">{picked.live.length > 0 ? t('popupDemoShort') : t('popupDemoBadge')}</span>
               {picked.live.length === 0 && <span class="demo-text">{t('popupDemoExplain')}</span>}
               <span class="demo-actions">
                 <button type="button" class="link-button" onClick={() => { void send('restart-demo', {}); }}>{t('popupRestartDemo')}</button>

@@ -1,13 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Slot } from '../core/propose-slots.ts';
 import { useI18n } from '../ui/i18n.ts';
-import { formatDay, formatTime } from '../ui/format.ts';
+import { formatDay, formatTime, zoneCity } from '../ui/format.ts';
+import { clockTimesDiffer } from '../core/zoned-time.ts';
 import { MINUTE, DAY } from '../core/units.ts';
 
 interface Props {
   /** Proposed from the user's calendar and working hours. */
   proposed: Slot[];
   durationMinutes: number;
+  /** The interview's own zone: where it differs, each time is also given there. */
+  eventZone?: string;
   onOpen: (slots: Slot[]) => void;
   onCancel: () => void;
 }
@@ -31,10 +34,13 @@ function fromLocalInput(value: string): number | undefined {
  * The new times a reschedule or apology email proposes. The user sees them before the draft
  * opens and can change, remove or add one; the email then says exactly these.
  */
-export function SlotPicker({ proposed, durationMinutes, onOpen, onCancel }: Props) {
+export function SlotPicker({ proposed, durationMinutes, eventZone, onOpen, onCancel }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [slots, setSlots] = useState<Slot[]>(proposed);
+  // The picker replaces the button that opened it: its title takes the focus.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { titleRef.current?.focus(); }, []);
   const length = durationMinutes * MINUTE;
   const update = (index: number, value: string) => {
     const start = fromLocalInput(value);
@@ -56,14 +62,18 @@ export function SlotPicker({ proposed, durationMinutes, onOpen, onCancel }: Prop
   };
   return (
     <section class="slots" aria-labelledby="slots-title">
-      <h3 id="slots-title" class="section-title">{t('slotsTitle')}</h3>
+      <h3 id="slots-title" class="section-title" tabIndex={-1} ref={titleRef}>{t('slotsTitle')}</h3>
+      <p class="hint" id="slots-zone">{t('slotsZone', [zoneCity(i18n.timeZone, i18n.locale)])}</p>
       {slots.length === 0 && <p class="hint">{t('slotsNone')}</p>}
       <ul>
         {slots.map((slot, index) => (
           <li key={index}>
             <label class="visually-hidden" for={`slot-${index}`}>{t('slotLabel', [index + 1])}</label>
             <input id={`slot-${index}`} type="datetime-local" step={900} value={toLocalInput(slot.start)} onChange={(e) => update(index, e.currentTarget.value)} />
-            <span class="muted">{formatDay(i18n, slot.start)}, {formatTime(i18n, slot.start)}–{formatTime(i18n, slot.end)}</span>
+            <span class="muted">
+              {formatDay(i18n, slot.start)}, {formatTime(i18n, slot.start)}–{formatTime(i18n, slot.end)}
+              {eventZone !== undefined && clockTimesDiffer(slot.start, eventZone, i18n.timeZone) && ` · ${t('slotOtherZone', [formatTime(i18n, slot.start, eventZone), zoneCity(eventZone, i18n.locale)])}`}
+            </span>
             <button type="button" class="link-button" aria-label={t('slotRemoveLabel', [index + 1])} onClick={() => removeAt(index)}>{t('slotRemove')}</button>
           </li>
         ))}

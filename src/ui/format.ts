@@ -1,4 +1,3 @@
-import { formatDistance } from 'date-fns';
 import type { I18n } from './i18n.ts';
 import type { Locale } from '../core/types.ts';
 import { italianCityNames } from '../core/city-names.ts';
@@ -14,9 +13,27 @@ export function formatDay(i18n: I18n, instant: number): string {
   return new Intl.DateTimeFormat(intlLocales[i18n.locale].date, { weekday: 'short', day: 'numeric', month: 'short', timeZone: i18n.timeZone }).format(instant);
 }
 
-/** "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa". */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa", by `Intl.RelativeTimeFormat`.
+ * Minutes follow the rule of the wait timer and the notifications: minutes gone count whole
+ * (16:45 after the start is "16 minutes ago", as "waited 16 minutes"), minutes to go round up
+ * (3:20 before it is "in 4 minutes", as "starts in 4 minutes"). Under a minute it says so;
+ * from 45 minutes on, hours, then days, then months, rounded.
+ */
 export function formatRelative(i18n: I18n, instant: number, now: number): string {
-  return formatDistance(instant, now, { addSuffix: true, locale: i18n.dateLocale });
+  const diff = instant - now;
+  const abs = Math.abs(diff);
+  if (abs < MINUTE) return i18n.t(diff < 0 ? 'relJustNow' : 'relSoon');
+  const format = new Intl.RelativeTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-US', { numeric: 'always' });
+  const sign = diff < 0 ? -1 : 1;
+  if (abs < 45 * MINUTE) return format.format(diff < 0 ? -Math.floor(abs / MINUTE) : Math.ceil(abs / MINUTE), 'minute');
+  if (abs < 22 * HOUR) return format.format(sign * Math.max(1, Math.round(abs / HOUR)), 'hour');
+  if (abs < 30 * DAY) return format.format(sign * Math.max(1, Math.round(abs / DAY)), 'day');
+  return format.format(sign * Math.round(abs / (30 * DAY)), 'month');
 }
 
 /** The city part of an IANA zone in the UI's language, for "10:00 in New York", "alle 10:00 a Londra". */

@@ -52,12 +52,13 @@ export interface IsolatedTestBuild {
  * listening (on ports the system chose: `listen(0)`), so nothing can take their ports between
  * choosing and listening, and two checkouts can run the suite at once.
  */
-export async function isolatedTestBuild(endpoints: { authUrl: string; apiBase: string }): Promise<IsolatedTestBuild> {
+export async function isolatedTestBuild(endpoints: { authUrl: string; apiBase: string; clientId?: string }): Promise<IsolatedTestBuild> {
   const outdir = await mkdtemp(join(tmpdir(), 'standby-dist-'));
   await new Promise<void>((done, fail) => {
     execFile(process.execPath, ['build.mjs', '--test', `--outdir=${outdir}`], {
       cwd: repoRoot,
-      env: { ...process.env, TEST_GOOGLE_AUTH_URL: endpoints.authUrl, TEST_GOOGLE_API_BASE: endpoints.apiBase, TEST_GOOGLE_WEB_CLIENT_ID: TEST_CLIENT_ID },
+      // clientId '' builds without Google sign-in, as a build given no OAuth client id.
+      env: { ...process.env, TEST_GOOGLE_AUTH_URL: endpoints.authUrl, TEST_GOOGLE_API_BASE: endpoints.apiBase, TEST_GOOGLE_WEB_CLIENT_ID: endpoints.clientId ?? TEST_CLIENT_ID },
       timeout: 60_000,
     }, (error, stdout, stderr) => (error ? fail(Object.assign(error, { stdout, stderr })) : done()));
   });

@@ -183,7 +183,8 @@ describe('options page', () => {
 
     const tooLong = { app: 'interview-standby', fileVersion: 1, settings: { ...before, timing: { ...before.timing, maxWait: 45 } } };
     await page.locator('#import-file').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tooLong)) });
-    await page.getByText('Some values in the file are not valid, so nothing was changed: (timing.maxWait)').waitFor();
+    // The field is named as the page names it, never by its internal key.
+    await page.getByText('Some values in the file are not valid, so nothing was changed: Maximum wait, minutes (15–30)', { exact: true }).waitFor();
     assert.deepEqual(await storedSettings(session), before);
     assert.equal(await page.getByLabel('Maximum wait, minutes').inputValue(), String(before.timing.maxWait));
     await page.close();
@@ -279,9 +280,11 @@ describe('options page', () => {
     assert.equal((await storedSettings(session)).rules.overrides[target.eventId], 'not-interview');
 
     const page = await openOptions();
-    const row = page.locator('.override-list li', { hasText: target.eventId });
+    // Listed by the title (and day) the user saw when choosing, not by the event's id.
+    const row = page.locator('.override-list li', { hasText: target.title });
     await row.waitFor();
-    assert.match(await row.innerText(), /^Not an interview: event /);
+    assert.match(await row.innerText(), new RegExp(`^Not an interview: “${target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” \\(\\w{3} \\d{1,2} \\w{3}\\)`));
+    assert.doesNotMatch(await row.innerText(), new RegExp(target.eventId));
     // Meanwhile another event gets an override from elsewhere (as the popup would).
     const other = interviews.find((i) => i.title.startsWith('Fernhill'));
     assert.ok(other);

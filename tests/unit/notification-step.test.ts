@@ -23,6 +23,12 @@ describe('notificationStep: what the reconcile does about one interview\'s notif
     assert.deepEqual(notificationStep(interview, emptyMarks(), undefined, longBefore, settings), { do: 'nothing' });
   });
 
+  it('clears a notification still on screen that a mark answered, though no longer recorded as shown', () => {
+    const longBefore = START - 3 * 24 * 60 * 60_000;
+    assert.deepEqual(notificationStep(interview, emptyMarks(), undefined, longBefore, settings, undefined, true), { do: 'clear' });
+    assert.deepEqual(notificationStep(interview, emptyMarks(), undefined, longBefore, settings, undefined, false), { do: 'nothing' });
+  });
+
   it('holds back a snoozed moment until the snooze is over', () => {
     const marks = { ...emptyMarks(), snoozed: { key: startKey, until: atStart + 60_000 } };
     assert.deepEqual(notificationStep(interview, marks, undefined, atStart, settings), { do: 'nothing' });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { withTemplate } from '../../src/core/custom-templates.ts';
 import { defaultTemplates } from '../../src/core/render-template.ts';
-import { mergeOverrides, parseLines, sameSettings } from '../../src/options/settings-draft.ts';
+import { mergeOverrides, parseLines, sameSettings, settingName } from '../../src/options/settings-draft.ts';
 
 const copy = () => structuredClone(defaultSettings);
 
@@ -45,5 +45,29 @@ describe('mergeOverrides', () => {
 
   it('applies a choice the page changed', () => {
     assert.deepEqual(mergeOverrides({ a: 'interview' }, { a: 'interview' }, { a: 'not-interview' }), { a: 'not-interview' });
+  });
+});
+
+describe('settingName', () => {
+  // A translator that shows which key and substitutions were asked for.
+  const t = (key: string, subs: ReadonlyArray<string | number> = []) => (subs.length > 0 ? `${key}(${subs.join('|')})` : key);
+
+  it('names a field by its label, a template by its kind and language, anything else by its section', () => {
+    assert.equal(settingName('profile.email', t), 'optionsEmail');
+    assert.equal(settingName('timing.confirmLead', t), 'optionsConfirmLead');
+    assert.equal(settingName('rules.tags', t), 'rulesTags');
+    assert.equal(settingName('templates.it.follow-up.body', t), 'settingTemplateName(template_follow_up|Italiano)');
+    assert.equal(settingName('templates.en.thank-you', t), 'settingTemplateName(template_thank_you|English)');
+    assert.equal(settingName('workingHours.days.3', t), 'optionsWorkDays');
+    assert.equal(settingName('rules.overrides.abc', t), 'rulesOverrides');
+    assert.equal(settingName('profile', t), 'optionsProfile');
+    assert.equal(settingName('somethingNew.deep', t), 'settingOther');
+  });
+
+  it('never returns the path itself for any key validateSettings or the importer can report', () => {
+    for (const path of ['profile.phone', 'composeAccount', 'timing.maxWait', 'workingHours.end', 'slotBuffer', 'rules.keywords', 'language', 'mailProvider', 'templates.en.apology.subject']) {
+      const name = settingName(path, t);
+      assert.ok(!name.includes(path) && name !== 'settingOther', `${path} → ${name}`);
+    }
   });
 });

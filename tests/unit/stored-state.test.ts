@@ -480,3 +480,14 @@ describe('the iCal source in storage', () => {
     assert.equal(state.source.kind, 'demo');
   });
 });
+
+describe('the names of "Not an interview" choices in storage', () => {
+  it('keeps each well-formed name, drops the rest, and has none when none were stored (older choices)', () => {
+    const { state } = loadState({
+      schemaVersion: SCHEMA_VERSION,
+      overrideNames: { a: { title: 'Coffee with Sam', start: 1_700_000_000_000 }, b: { title: 3, start: 1 }, c: { title: 'No start' }, d: 'x' },
+    }, NOW);
+    assert.deepEqual(state.overrideNames, { a: { title: 'Coffee with Sam', start: 1_700_000_000_000 } });
+    assert.equal(loadState({ schemaVersion: SCHEMA_VERSION }, NOW).state.overrideNames, undefined);
+  });
+});

@@ -27,6 +27,26 @@ describe('validateSettings', () => {
     assert.deepEqual(validateSettings({ ...settingsWith(), composeAccount: 'ada at gmail' }), { composeAccount: { key: 'errorEmail' } });
   });
 
+  it('ignores the compose account when drafts do not open in Gmail (the field is hidden then)', () => {
+    assert.deepEqual(validateSettings({ ...settingsWith(), mailProvider: 'outlook', composeAccount: 'ada at gmail' }), {});
+    assert.deepEqual(validateSettings({ ...settingsWith(), mailProvider: 'mailto', composeAccount: 'ada at gmail' }), {});
+  });
+
+  it('refuses an empty tag list and an empty keyword list, each on its own', () => {
+    const base = settingsWith();
+    assert.deepEqual(validateSettings({ ...base, rules: { ...base.rules, tags: [] } }), { 'rules.tags': { key: 'errorTagsEmpty' } });
+    assert.deepEqual(validateSettings({ ...base, rules: { ...base.rules, keywords: [] } }), { 'rules.keywords': { key: 'errorKeywordsEmpty' } });
+  });
+
+  it('refuses a custom template whose text (or, except for the voicemail, subject) is blank', () => {
+    const base = settingsWith();
+    const withTemplates = (templates: unknown): Settings => ({ ...base, templates: templates as Settings['templates'] });
+    assert.deepEqual(validateSettings(withTemplates({ en: { 'follow-up': { subject: 'Hello', body: ' \n ' } } })), { 'templates.en.follow-up': { key: 'errorTemplateEmpty' } });
+    assert.deepEqual(validateSettings(withTemplates({ it: { 'thank-you': { subject: '', body: 'Grazie' } } })), { 'templates.it.thank-you': { key: 'errorTemplateEmpty' } });
+    assert.deepEqual(validateSettings(withTemplates({ en: { voicemail: { subject: '', body: 'Hi, this is Ada.' } } })), {});
+    assert.deepEqual(validateSettings(withTemplates({ en: { 'follow-up': { subject: 'Hello', body: 'Any news?' } } })), {});
+  });
+
   it('accepts phone numbers of 7 to 15 digits with the usual separators', () => {
     for (const phone of ['1234567', '+123456789012345', '055 123.45-67', '(055) 1234567']) {
       assert.deepEqual(validateSettings(withProfile({ phone })), {}, phone);
