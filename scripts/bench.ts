@@ -139,8 +139,9 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // 69.4 KB; the budgets now leave a little room above that, and the levers left are named in
     // the README (Benchmarks). The popup's went from 28 to 31 KB and the worker's from 72 to 73 KB
     // when webextension-polyfill, part of the chosen stack, became the one way to call the
-    // browser (2.9 KB gzip in every bundle).
-    if (bundle.name === 'popup') budget = { max: 31, enforced: true, text: '≤ 31 KB' };
+    // browser (2.9 KB gzip in every bundle), and the popup's to 32 KB when its relative times went
+    // back to date-fns (also part of the chosen stack; about 5 KB gzip with both locales).
+    if (bundle.name === 'popup') budget = { max: 32, enforced: true, text: '≤ 32 KB' };
     else if (bundle.name === 'options') budget = { max: 40, enforced: true, text: '≤ 40 KB' };
     else {
       // The worker may carry an iCal parser (issue 4); without one it has no excuse to be big.

@@ -1,7 +1,9 @@
+import { formatDistance, formatDistanceStrict } from 'date-fns';
 import type { I18n } from './i18n.ts';
 import type { Locale } from '../core/types.ts';
 import { italianCityNames } from '../core/city-names.ts';
 import { intlLocales } from '../core/intl-locale.ts';
+import { MINUTE } from '../core/units.ts';
 
 /** "3:30 PM" / "15:30" in `timeZone` (the browser's by default). */
 export function formatTime(i18n: I18n, instant: number, timeZone = i18n.timeZone): string {
@@ -13,27 +15,20 @@ export function formatDay(i18n: I18n, instant: number): string {
   return new Intl.DateTimeFormat(intlLocales[i18n.locale].date, { weekday: 'short', day: 'numeric', month: 'short', timeZone: i18n.timeZone }).format(instant);
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 /**
- * "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa", by `Intl.RelativeTimeFormat`.
- * Minutes follow the rule of the wait timer and the notifications: minutes gone count whole
- * (16:45 after the start is "16 minutes ago", as "waited 16 minutes"), minutes to go round up
- * (3:20 before it is "in 4 minutes", as "starts in 4 minutes"). Under a minute it says so;
- * from 45 minutes on, hours, then days, then months, rounded.
+ * "in 4 minutes" / "tra 4 minuti", "5 minutes ago" / "5 minuti fa" (date-fns, in the UI's
+ * language). Within the hour, minutes follow the rule of the wait timer and the notifications:
+ * minutes gone count whole (16:45 after the start is "16 minutes ago", as "waited 16
+ * minutes"), minutes to go round up (3:20 before it is "in 4 minutes", as "starts in 4
+ * minutes"). Under a minute and from 45 minutes on, date-fns words it ("less than a minute
+ * ago", "in about 3 hours").
  */
 export function formatRelative(i18n: I18n, instant: number, now: number): string {
   const diff = instant - now;
-  const abs = Math.abs(diff);
-  if (abs < MINUTE) return i18n.t(diff < 0 ? 'relJustNow' : 'relSoon');
-  const format = new Intl.RelativeTimeFormat(i18n.locale === 'it' ? 'it-IT' : 'en-US', { numeric: 'always' });
-  const sign = diff < 0 ? -1 : 1;
-  if (abs < 45 * MINUTE) return format.format(diff < 0 ? -Math.floor(abs / MINUTE) : Math.ceil(abs / MINUTE), 'minute');
-  if (abs < 22 * HOUR) return format.format(sign * Math.max(1, Math.round(abs / HOUR)), 'hour');
-  if (abs < 30 * DAY) return format.format(sign * Math.max(1, Math.round(abs / DAY)), 'day');
-  return format.format(sign * Math.round(abs / (30 * DAY)), 'month');
+  if (Math.abs(diff) >= MINUTE && Math.abs(diff) < 45 * MINUTE) {
+    return formatDistanceStrict(instant, now, { addSuffix: true, unit: 'minute', roundingMethod: diff < 0 ? 'floor' : 'ceil', locale: i18n.dateLocale });
+  }
+  return formatDistance(instant, now, { addSuffix: true, locale: i18n.dateLocale });
 }
 
 /** The city part of an IANA zone in the UI's language, for "10:00 in New York", "alle 10:00 a Londra". */
