@@ -149,7 +149,7 @@ describe('the interview story', () => {
     const primary = page.locator('.card').first().locator('.emails .button.primary');
     await primary.filter({ hasText: 'Write thank-you' }).waitFor();
     const url = await gmailUrlAfter(session, () => primary.click());
-    assert.match(url.searchParams.get('body') ?? '', /flexibility/, 'thanks them for their flexibility');
+    assert.match(url.searchParams.get('body') ?? '', /Thank you also for being flexible after I missed your call/, 'thanks them for their flexibility after the missed call');
   });
 
   it('gives two waits at once a card each, and a list row opens its card', PER_TEST, async () => {
