@@ -61,10 +61,12 @@ function stringList(value: unknown): string[] {
 /** Strict RFC 3339: `Date.parse` alone would read an offset-less time in the machine's zone. */
 function parseInstant(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length > 40) return undefined;
-  const match = RFC3339.exec(value.toUpperCase());
+  const upper = value.toUpperCase();
+  const match = RFC3339.exec(upper);
   if (!match) return undefined;
-  const fraction = match[2] ? `.${match[2].padEnd(3, '0').slice(0, 3)}` : '';
-  const ms = Date.parse(`${match[1]}${fraction}${match[3]}`);
+  // Date.parse reads milliseconds: another fraction is padded or cut to three digits first.
+  const fraction = match[2];
+  const ms = Date.parse(fraction === undefined || fraction.length === 3 ? upper : `${match[1]}.${fraction.padEnd(3, '0').slice(0, 3)}${match[3]}`);
   return Number.isFinite(ms) ? ms : undefined;
 }
 
@@ -82,8 +84,15 @@ function isWordChar(ch: string): boolean {
   return ch !== '' && WORD_CHAR.test(ch);
 }
 
-/** Folded text plus, for each folded UTF-16 unit, where it came from in the original. */
-function foldWithMap(s: string): { folded: string; map: number[] } {
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
+/**
+ * Folded text, as `foldForMatch` folds each character on its own, plus for each folded UTF-16
+ * unit where it came from in the original. Without `map` the folding kept every position: the
+ * common all-ASCII title, where folding is only lower-casing.
+ */
+function foldWithMap(s: string): { folded: string; map?: number[] } {
+  if (!NON_ASCII.test(s)) return { folded: s.toLowerCase() };
   let folded = '';
   const map: number[] = [];
   let index = 0;
@@ -101,31 +110,61 @@ function normalizeNeedle(needle: string): string {
   return foldForMatch(cleanText(needle, 100));
 }
 
+/** A keyword or tag list as matching reads it: its usable entries and their folded needles. */
+interface NeedleList {
+  /** The entries read, to tell whether the list was edited since. */
+  read: unknown[];
+  entries: string[];
+  needles: string[];
+  /** Matches where any needle occurs at all, whole word or not: one pass over a text
+   * that holds none of them, which is what nearly every event's title is. */
+  anyNeedle: RegExp;
+  /** Every needle starts with '#': a text without one cannot hold any of them. */
+  hashOnly: boolean;
+}
+
 /**
  * The user's keyword and tag lists are folded once per list, not once per event: a full sync
- * classifies thousands of events against the same rules. The cache is keyed by the lists'
- * content, so it stays a pure function of its input; a handful of entries is plenty.
+ * classifies thousands of events against the same arrays (callers add a per-event override
+ * by spreading the rules, which keeps the arrays). Keyed by the array, so the cache lives
+ * only as long as the rules do; an entry is used only while the array still holds the same
+ * entries, so it stays a pure function of the list's content.
  */
-const foldedLists = new Map<string, string[]>();
-const MAX_CACHED_LISTS = 8;
+const needleLists = new WeakMap<unknown[], NeedleList>();
 
-function foldedNeedles(list: readonly string[]): string[] {
-  const key = list.join('\u0000');
-  let folded = foldedLists.get(key);
-  if (!folded) {
-    folded = list.map(normalizeNeedle);
-    if (foldedLists.size >= MAX_CACHED_LISTS) foldedLists.clear();
-    foldedLists.set(key, folded);
-  }
-  return folded;
+function sameEntries(list: unknown[], read: unknown[]): boolean {
+  if (Math.min(list.length, MAX_RULE_ENTRIES) !== read.length) return false;
+  for (let i = 0; i < read.length; i++) if (list[i] !== read[i]) return false;
+  return true;
+}
+
+const NOTHING = /(?!)/;
+
+function needleList(value: unknown): NeedleList {
+  if (!Array.isArray(value)) return { read: [], entries: [], needles: [], anyNeedle: NOTHING, hashOnly: true };
+  const cached = needleLists.get(value);
+  if (cached && sameEntries(value, cached.read)) return cached;
+  const entries = stringList(value);
+  const needles = entries.map(normalizeNeedle);
+  const alternatives = needles.filter((needle) => needle !== '').map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const list = {
+    read: value.slice(0, MAX_RULE_ENTRIES),
+    entries,
+    needles,
+    anyNeedle: alternatives.length === 0 ? NOTHING : new RegExp(alternatives.join('|')),
+    hashOnly: needles.every((needle) => needle.startsWith('#')),
+  };
+  needleLists.set(value, list);
+  return list;
 }
 
 /** Where `needle` (already folded) occurs in `hay` as whole words, or -1. */
 function findToken(hay: string, needle: string, from = 0, inflected = false): number {
   if (needle === '') return -1;
+  let at = hay.indexOf(needle, from);
+  if (at === -1) return -1;
   const checkBefore = isWordChar(needle.charAt(0));
   const checkAfter = isWordChar(needle.charAt(needle.length - 1));
-  let at = hay.indexOf(needle, from);
   while (at !== -1) {
     const before = hay.charAt(at - 1);
     const after = hay.charAt(at + needle.length);
@@ -148,30 +187,30 @@ interface KeywordHit {
 }
 
 /** The longest keyword found in `text`, so "technical interview" wins over "interview". */
-function findKeyword(text: string, keywords: string[]): KeywordHit | undefined {
+function findKeyword(text: string, keywords: NeedleList): KeywordHit | undefined {
   const { folded, map } = foldWithMap(text);
+  if (!keywords.anyNeedle.test(folded)) return undefined;
   let best: KeywordHit | undefined;
   let bestLength = 0;
-  const needles = foldedNeedles(keywords);
-  for (const [i, keyword] of keywords.entries()) {
+  const { entries, needles } = keywords;
+  for (let i = 0; i < entries.length; i++) {
     const needle = needles[i] ?? '';
     if (needle.length <= bestLength) continue;
     const at = findToken(folded, needle, 0, true);
     if (at === -1) continue;
-    best = { keyword, start: map[at] ?? 0, end: map[at + needle.length] ?? text.length };
+    const end = at + needle.length;
+    best = { keyword: entries[i] ?? '', start: map ? (map[at] ?? 0) : at, end: map ? (map[end] ?? text.length) : end };
     bestLength = needle.length;
   }
   return best;
 }
 
-function findTag(texts: string[], tags: string[]): string | undefined {
-  const needles = foldedNeedles(tags);
+function findTag(texts: string[], tags: NeedleList): string | undefined {
   // Folding a long description is the costly part; most events carry no '#' at all.
-  const hashOnly = needles.every((needle) => needle.startsWith('#'));
-  const folded = texts.filter((text) => !hashOnly || text.includes('#')).map(foldForMatch);
+  const folded = texts.filter((text) => !tags.hashOnly || text.includes('#')).map(foldForMatch);
   if (folded.length === 0) return undefined;
-  return tags.find((_, i) => {
-    const needle = needles[i] ?? '';
+  return tags.entries.find((_, i) => {
+    const needle = tags.needles[i] ?? '';
     return folded.some((text) => findToken(text, needle) !== -1);
   });
 }
@@ -302,6 +341,8 @@ function videoUris(entryPoints: unknown[]): string[] {
 
 /** Google descriptions are HTML; tags and numbers read better without the markup. */
 function plainText(html: string): string {
+  // Every replacement below starts at a '<' or a '&': most descriptions (and empty ones) hold neither.
+  if (!html.includes('<') && !html.includes('&')) return html;
   return html
     // Line structure matters: a dial-in block is a run of lines, a label ends at its line.
     .replace(/<(?:br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]{0,500}>/gi, '\n')
@@ -330,14 +371,14 @@ function looksLikeRole(s: string): boolean {
   return ROLE_WORDS.test(foldForMatch(s));
 }
 
-function tidy(part: string | undefined, keywords: string[], tags: string[]): string | undefined {
+function tidy(part: string | undefined, keywords: NeedleList, tags: NeedleList): string | undefined {
   if (part === undefined) return undefined;
   const cleaned = cleanText(part.replace(/^[\s,;:–—|·/"'“”«»-]+|[\s,;:–—|·/"'“”«»-]+$/g, ''), 80);
   if (cleaned === '' || cleaned.length > 60 || cleaned.split(' ').length > 8 || !SAFE_PART.test(cleaned)) return undefined;
   // A part that still holds a keyword or a tag was mis-split: better to show nothing.
   if (/[@<>]|https?:|www\./i.test(cleaned)) return undefined;
   const folded = foldForMatch(cleaned);
-  if ([...keywords, ...tags].some((needle) => findToken(folded, normalizeNeedle(needle)) !== -1)) return undefined;
+  if ([...keywords.needles, ...tags.needles].some((needle) => findToken(folded, needle) !== -1)) return undefined;
   return cleaned;
 }
 
@@ -346,15 +387,15 @@ function splitParens(s: string): { main: string; inner?: string } {
   return match ? { main: match[1] ?? '', inner: match[2] } : { main: s };
 }
 
-function removeTags(title: string, tags: string[]): string {
+function removeTags(title: string, tags: NeedleList): string {
   let text = title;
-  for (const tag of tags) {
-    const needle = normalizeNeedle(tag);
+  for (const needle of tags.needles) {
     for (let guard = 0; guard < 10; guard++) {
       const { folded, map } = foldWithMap(text);
       const at = findToken(folded, needle);
       if (at === -1) break;
-      text = `${text.slice(0, map[at])} ${text.slice(map[at + needle.length])}`;
+      const end = at + needle.length;
+      text = `${text.slice(0, map ? map[at] : at)} ${text.slice(map ? map[end] : end)}`;
     }
   }
   return cleanText(text);
@@ -378,7 +419,7 @@ function peopleOf(event: CalendarEvent, attendees: EventAttendee[]): { name: str
   }));
 }
 
-function companyAndRole(title: string, rules: { keywords: string[]; tags: string[] }, people: { name: string; local: string }[]): { company?: string; role?: string } {
+function companyAndRole(title: string, rules: { keywords: NeedleList; tags: NeedleList }, people: { name: string; local: string }[]): { company?: string; role?: string } {
   const text = removeTags(title, rules.tags);
   const segments = text.split(SEGMENT_SEPARATOR).filter((segment) => segment.trim() !== '');
   const index = segments.findIndex((segment) => findKeyword(segment, rules.keywords) !== undefined);
@@ -465,10 +506,10 @@ function decide(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
   if (override === 'not-interview') return 'override';
   if (override === 'interview') return { rule: 'override' };
 
-  const tag = findTag([title, descriptionText], stringList(rules?.tags));
+  const tag = findTag([title, descriptionText], needleList(rules?.tags));
   if (tag !== undefined) return { rule: 'tag', matched: tag };
 
-  const keywords = stringList(rules?.keywords);
+  const keywords = needleList(rules?.keywords);
   const keyword = findKeyword(title, keywords);
   if (keyword) return lookAlike(title) ? 'no-match' : { rule: 'keyword', matched: keyword.keyword };
   // Scheduling tools often title the event with names only and say what it is in the text.
@@ -524,7 +565,7 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
   if (videoUrl) interview.videoUrl = videoUrl;
   const people = peopleOf(event, attendees);
   if (interviewer.name) people.push({ name: foldForMatch(interviewer.name), local: '' });
-  const { company, role } = companyAndRole(title, { keywords: stringList(rules?.keywords), tags: stringList(rules?.tags) }, people);
+  const { company, role } = companyAndRole(title, { keywords: needleList(rules?.keywords), tags: needleList(rules?.tags) }, people);
   if (company) interview.company = company;
   if (role) interview.role = role;
   const language = detectLanguage(title, description);
