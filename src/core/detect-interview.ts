@@ -61,8 +61,13 @@ function stringList(value: unknown): string[] {
 /** Strict RFC 3339: `Date.parse` alone would read an offset-less time in the machine's zone. */
 function parseInstant(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length > 40) return undefined;
-  const upper = value.toUpperCase();
-  const match = RFC3339.exec(upper);
+  // A string the pattern accepts as it is has nothing to upper-case: try that first.
+  let upper = value;
+  let match = RFC3339.exec(value);
+  if (!match) {
+    upper = value.toUpperCase();
+    match = RFC3339.exec(upper);
+  }
   if (!match) return undefined;
   // Date.parse reads milliseconds: another fraction is padded or cut to three digits first.
   const fraction = match[2];
@@ -188,6 +193,7 @@ interface KeywordHit {
 
 /** The longest keyword found in `text`, so "technical interview" wins over "interview". */
 function findKeyword(text: string, keywords: NeedleList): KeywordHit | undefined {
+  if (text === '') return undefined;
   const { folded, map } = foldWithMap(text);
   if (!keywords.anyNeedle.test(folded)) return undefined;
   let best: KeywordHit | undefined;
@@ -205,10 +211,11 @@ function findKeyword(text: string, keywords: NeedleList): KeywordHit | undefined
   return best;
 }
 
-function findTag(texts: string[], tags: NeedleList): string | undefined {
+function findTag(title: string, description: string, tags: NeedleList): string | undefined {
   // Folding a long description is the costly part; most events carry no '#' at all.
-  const folded = texts.filter((text) => !tags.hashOnly || text.includes('#')).map(foldForMatch);
-  if (folded.length === 0) return undefined;
+  const texts = tags.hashOnly ? [title, description].filter((text) => text.includes('#')) : [title, description];
+  if (texts.length === 0) return undefined;
+  const folded = texts.map(foldForMatch);
   return tags.entries.find((_, i) => {
     const needle = tags.needles[i] ?? '';
     return folded.some((text) => findToken(text, needle) !== -1);
@@ -477,12 +484,24 @@ function companyAndRole(title: string, rules: { keywords: NeedleList; tags: Need
 // ---------------------------------------------------------------------------------------------
 // The decision
 
+/** The user's own entry among the (first `MAX_ATTENDEES`) attendees says no. */
+function declinedBySelf(event: CalendarEvent): boolean {
+  const list: unknown = event.attendees;
+  if (!Array.isArray(list)) return false;
+  const count = Math.min(list.length, MAX_ATTENDEES);
+  for (let i = 0; i < count; i++) {
+    const attendee: unknown = list[i];
+    if (isRecord(attendee) && attendee.self === true && attendee.responseStatus === 'declined') return true;
+  }
+  return false;
+}
+
 function exclusion(event: CalendarEvent): ExclusionReason | undefined {
   if (event.status === 'cancelled') return 'cancelled';
   const start: unknown = event.start;
   const end: unknown = event.end;
   if (isRecord(start) && typeof start.date === 'string' && start.date !== '' && typeof start.dateTime !== 'string') return 'all-day';
-  if (attendeesOf(event).some((attendee) => attendee.self === true && attendee.responseStatus === 'declined')) return 'declined';
+  if (declinedBySelf(event)) return 'declined';
   if (event.eventType !== undefined && event.eventType !== null && event.eventType !== 'default') return 'event-type';
   const startMs = isRecord(start) ? parseInstant(start.dateTime) : undefined;
   const endMs = isRecord(end) ? parseInstant(end.dateTime) : undefined;
@@ -506,7 +525,7 @@ function decide(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
   if (override === 'not-interview') return 'override';
   if (override === 'interview') return { rule: 'override' };
 
-  const tag = findTag([title, descriptionText], needleList(rules?.tags));
+  const tag = findTag(title, descriptionText, needleList(rules?.tags));
   if (tag !== undefined) return { rule: 'tag', matched: tag };
 
   const keywords = needleList(rules?.keywords);

@@ -16,6 +16,8 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u0
 /** A lone surrogate makes `encodeURIComponent` throw, which would break compose links. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 const ELLIPSIS = '…';
 
 /** Bounds the work on hostile input (a 1 MB description) before the linear passes run. */
@@ -50,11 +52,15 @@ export function cleanText(value: unknown, maxLength = 200): string {
   if (typeof value !== 'string') return '';
   const max = normalizeMax(maxLength, 200);
   const { text, truncated } = prepare(value, max);
-  const line = text
-    .replace(LINE_BREAKS, ' ')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Printable ASCII (most titles and names) holds no line break, invisible character or
+  // whitespace but the plain space: only runs of spaces are left to collapse.
+  const line = PRINTABLE_ASCII.test(text)
+    ? text.replace(/ {2,}/g, ' ').trim()
+    : text
+      .replace(LINE_BREAKS, ' ')
+      .replace(INVISIBLE, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return cap(line, max, truncated);
 }
 
