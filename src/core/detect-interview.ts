@@ -211,6 +211,11 @@ function findKeyword(text: string, keywords: NeedleList): KeywordHit | undefined
   return best;
 }
 
+/** Whether `folded` holds one of the list's needles as whole words. */
+function holdsNeedle(folded: string, list: NeedleList): boolean {
+  return list.anyNeedle.test(folded) && list.needles.some((needle) => findToken(folded, needle) !== -1);
+}
+
 function findTag(title: string, description: string, tags: NeedleList): string | undefined {
   // Folding a long description is the costly part; most events carry no '#' at all.
   const texts = tags.hashOnly ? [title, description].filter((text) => text.includes('#')) : [title, description];
@@ -385,7 +390,7 @@ function tidy(part: string | undefined, keywords: NeedleList, tags: NeedleList):
   // A part that still holds a keyword or a tag was mis-split: better to show nothing.
   if (/[@<>]|https?:|www\./i.test(cleaned)) return undefined;
   const folded = foldForMatch(cleaned);
-  if ([...keywords.needles, ...tags.needles].some((needle) => findToken(folded, needle) !== -1)) return undefined;
+  if (holdsNeedle(folded, keywords) || holdsNeedle(folded, tags)) return undefined;
   return cleaned;
 }
 
@@ -429,11 +434,10 @@ function peopleOf(event: CalendarEvent, attendees: EventAttendee[]): { name: str
 function companyAndRole(title: string, rules: { keywords: NeedleList; tags: NeedleList }, people: { name: string; local: string }[]): { company?: string; role?: string } {
   const text = removeTags(title, rules.tags);
   const segments = text.split(SEGMENT_SEPARATOR).filter((segment) => segment.trim() !== '');
-  const index = segments.findIndex((segment) => findKeyword(segment, rules.keywords) !== undefined);
+  let hit: KeywordHit | undefined;
+  const index = segments.findIndex((segment) => (hit = findKeyword(segment, rules.keywords)) !== undefined);
   const keywordSegment = segments[index];
-  if (keywordSegment === undefined) return {};
-  const hit = findKeyword(keywordSegment, rules.keywords);
-  if (!hit) return {};
+  if (keywordSegment === undefined || !hit) return {};
   const before = keywordSegment.slice(0, hit.start).trim();
   const after = keywordSegment.slice(hit.end).trim();
   const others = segments.filter((_, i) => i !== index);
