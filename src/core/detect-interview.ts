@@ -16,7 +16,7 @@ import type {
   PhoneNumber,
   SourceKind,
 } from './types.ts';
-import { cleanText, foldForMatch } from './text.ts';
+import { cleanText, foldForMatch, isAscii } from './text.ts';
 import { canonicalZone } from './zoned-time.ts';
 import { findEmails, findPhones, findVideoUrl, isValidEmail, phonesFromConference, withoutOwnNumbers } from './extract.ts';
 import { isRecord } from './is-record.ts';
@@ -84,12 +84,13 @@ function attendeesOf(event: CalendarEvent): EventAttendee[] {
 // Whole-token matching on folded text
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+/** The same class on ASCII: a Unicode class takes a millisecond or so to compile on first use. */
+const ASCII_WORD_CHAR = /[A-Za-z0-9_]/;
 
+/** Whether one UTF-16 unit (or '') is a word character. */
 function isWordChar(ch: string): boolean {
-  return ch !== '' && WORD_CHAR.test(ch);
+  return ch !== '' && (ch < '\u0080' ? ASCII_WORD_CHAR.test(ch) : WORD_CHAR.test(ch));
 }
-
-const NON_ASCII = /[\u0080-\uFFFF]/;
 
 /**
  * Folded text, as `foldForMatch` folds each character on its own, plus for each folded UTF-16
@@ -97,7 +98,7 @@ const NON_ASCII = /[\u0080-\uFFFF]/;
  * common all-ASCII title, where folding is only lower-casing.
  */
 function foldWithMap(s: string): { folded: string; map?: number[] } {
-  if (!NON_ASCII.test(s)) return { folded: s.toLowerCase() };
+  if (isAscii(s)) return { folded: s.toLowerCase() };
   let folded = '';
   const map: number[] = [];
   let index = 0;

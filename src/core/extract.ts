@@ -178,6 +178,7 @@ function codesFor(lineAfter: string, block: string, text: string): { pin?: strin
   const tap = /^,,+(\d{4,15}#?)/.exec(lineAfter);
   if (tap) codes.pin = tap[1];
   for (const scope of [lineAfter, block, text]) {
+    if (codes.pin !== undefined && codes.passcode !== undefined) break;
     const folded = scope.toLowerCase();
     codes.pin ??= CODE_IN_BLOCK.exec(folded)?.[1];
     codes.passcode ??= PASSCODE_IN_BLOCK.exec(folded)?.[1];

@@ -79,9 +79,17 @@ export function cleanMultiline(value: unknown, maxLength = 4000): string {
 }
 
 const COMBINING_MARKS = /\p{M}/gu;
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
+/** Every UTF-16 unit below U+0080. */
+export function isAscii(s: string): boolean {
+  return !NON_ASCII.test(s);
+}
 
 /** Lowercase without accents, so "Selezióne" and "SELEZIONE" compare equal. */
 export function foldForMatch(s: string): string {
   if (typeof s !== 'string') return '';
+  // ASCII has nothing to decompose and no marks to strip: only case is left to fold.
+  if (isAscii(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
