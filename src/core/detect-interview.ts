@@ -354,12 +354,15 @@ function videoUris(entryPoints: unknown[]): string[] {
 
 /** Google descriptions are HTML; tags and numbers read better without the markup. */
 function plainText(html: string): string {
-  // Every replacement below starts at a '<' or a '&': most descriptions (and empty ones) hold neither.
-  if (!html.includes('<') && !html.includes('&')) return html;
-  return html
+  // Every pass starts at a '<' or a '&', and the tag passes add neither: most descriptions
+  // hold no entity, many no markup either.
+  let text = html;
+  if (text.includes('<')) {
     // Line structure matters: a dial-in block is a run of lines, a label ends at its line.
-    .replace(/<(?:br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]{0,500}>/gi, '\n')
-    .replace(/<[^<>]{0,500}>/g, ' ')
+    text = text.replace(/<(?:br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]{0,500}>/gi, '\n').replace(/<[^<>]{0,500}>/g, ' ');
+  }
+  if (!text.includes('&')) return text;
+  return text
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/&lt;/gi, '<')

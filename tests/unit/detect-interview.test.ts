@@ -131,6 +131,26 @@ describe('detectInterview: rules and their precedence', () => {
     assert.equal(reasonOf(event({ summary: 'Sélection' }), rules({ keywords: ['selection'] })), 'interview by keyword');
   });
 
+  it('matches keywords holding regular-expression characters as written', () => {
+    const keywords = ['C++ screen', 'pay (gross) review', '[tech] chat', 'what? call', 'a|b sync', 'end$', 'back\\slash', 'x.y'];
+    for (const keyword of keywords) assert.equal(reasonOf(event({ summary: `${keyword} with Acme` }), rules({ keywords })), 'interview by keyword', keyword);
+    assert.equal(reasonOf(event({ summary: 'xzy with Acme' }), rules({ keywords })), 'no-match');
+  });
+
+  it('follows a keyword or tag list edited in place after an earlier event used it', () => {
+    const r = rules({ keywords: ['interview'], tags: ['#interview'] });
+    assert.equal(reasonOf(event({ summary: 'Entretien RH' }), r), 'no-match');
+    r.keywords.push('entretien');
+    assert.equal(reasonOf(event({ summary: 'Entretien RH' }), r), 'interview by keyword');
+    r.keywords[1] = 'rh';
+    const detection = detectInterview(event({ summary: 'Entretien RH' }), r, google);
+    assert.equal(detection.isInterview && detection.matched, 'rh');
+    r.keywords.length = 0;
+    assert.equal(reasonOf(event({ summary: 'Interview with Acme' }), r), 'no-match');
+    r.tags[0] = '#job';
+    assert.equal(reasonOf(event({ summary: 'Sync', description: 'see #job' }), r), 'interview by tag');
+  });
+
   it('looks for keywords in the title only', () => {
     assert.equal(reasonOf(event({ summary: 'Catch-up', description: 'This is an interview' })), 'no-match');
   });

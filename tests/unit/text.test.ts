@@ -8,6 +8,14 @@ describe('cleanText', () => {
     for (const value of [undefined, null, 42, {}, [], true, Symbol('x')]) assert.equal(cleanText(value), '');
   });
 
+  it('reads printable ASCII as any text: runs of spaces collapse, the ends are trimmed, DEL goes', () => {
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    for (const text of [printable, `  ${printable}   ${printable} `, '   ', 'a  b   c', ' Interview   with  Acme ']) {
+      assert.equal(cleanText(text, 1000), text.replace(/\s+/g, ' ').trim(), JSON.stringify(text));
+    }
+    assert.equal(cleanText('In\u007Fterview  \u007F with Acme'), 'Interview with Acme');
+  });
+
   it('collapses whitespace and newlines into single spaces and trims', () => {
     assert.equal(cleanText('  Interview \n\n with\tAcme\r\n  '), 'Interview with Acme');
   });
@@ -78,6 +86,13 @@ describe('cleanMultiline', () => {
 });
 
 describe('foldForMatch', () => {
+  it('folds ASCII text to its lower case, as decomposing and stripping marks would', () => {
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+    for (const text of [...ascii, ascii.join(''), 'Phone SCREEN #Interview 10:00']) {
+      assert.equal(foldForMatch(text), text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), JSON.stringify(text));
+    }
+  });
+
   it('lowercases and strips accents', () => {
     assert.equal(foldForMatch('Selezióne'), 'selezione');
     assert.equal(foldForMatch('COLLOQUIO'), 'colloquio');
