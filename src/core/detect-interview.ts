@@ -492,24 +492,12 @@ function companyAndRole(title: string, rules: { keywords: NeedleList; tags: Need
 // ---------------------------------------------------------------------------------------------
 // The decision
 
-/** The user's own entry among the (first `MAX_ATTENDEES`) attendees says no. */
-function declinedBySelf(event: CalendarEvent): boolean {
-  const list: unknown = event.attendees;
-  if (!Array.isArray(list)) return false;
-  const count = Math.min(list.length, MAX_ATTENDEES);
-  for (let i = 0; i < count; i++) {
-    const attendee: unknown = list[i];
-    if (isRecord(attendee) && attendee.self === true && attendee.responseStatus === 'declined') return true;
-  }
-  return false;
-}
-
 function exclusion(event: CalendarEvent): ExclusionReason | undefined {
   if (event.status === 'cancelled') return 'cancelled';
   const start: unknown = event.start;
   const end: unknown = event.end;
   if (isRecord(start) && typeof start.date === 'string' && start.date !== '' && typeof start.dateTime !== 'string') return 'all-day';
-  if (declinedBySelf(event)) return 'declined';
+  if (attendeesOf(event).some((attendee) => attendee.self === true && attendee.responseStatus === 'declined')) return 'declined';
   if (event.eventType !== undefined && event.eventType !== null && event.eventType !== 'default') return 'event-type';
   const startMs = isRecord(start) ? parseInstant(start.dateTime) : undefined;
   const endMs = isRecord(end) ? parseInstant(end.dateTime) : undefined;

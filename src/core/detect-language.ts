@@ -33,26 +33,21 @@ const BOILERPLATE = /https?:|www\.|@|\b(zoom|meet|teams|webex|passcode|meeting i
 
 const MIN_SCORE = 2;
 
-/** Italian and English words in the lines, boilerplate lines left out. */
-function countWords(lines: string[]): { it: number; en: number } {
+export function detectLanguage(title: unknown, description: unknown): Locale | undefined {
+  const lines = [
+    ...Array(2).fill(typeof title === 'string' ? title.slice(0, 500) : ''),
+    ...(typeof description === 'string' ? description.slice(0, 5000).split(/\r?\n/) : []),
+  ];
   let it = 0;
   let en = 0;
   for (const raw of lines) {
-    const line = foldForMatch(raw);
+    const line = foldForMatch(String(raw));
     if (BOILERPLATE.test(line)) continue;
     for (const word of line.split(/[^a-z]+/)) {
       if (ITALIAN.has(word)) it++;
       else if (ENGLISH.has(word)) en++;
     }
   }
-  return { it, en };
-}
-
-export function detectLanguage(title: unknown, description: unknown): Locale | undefined {
-  const inTitle = countWords([typeof title === 'string' ? title.slice(0, 500) : '']);
-  const inDescription = countWords(typeof description === 'string' ? description.slice(0, 5000).split(/\r?\n/) : []);
-  const it = 2 * inTitle.it + inDescription.it;
-  const en = 2 * inTitle.en + inDescription.en;
   if (it >= MIN_SCORE && it > 2 * en) return 'it';
   if (en >= MIN_SCORE && en > 2 * it) return 'en';
   return undefined;
