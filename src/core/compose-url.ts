@@ -26,8 +26,8 @@ const MAX_LOCAL = 64;
 /** RFC 5322 atext minus the quote characters, plus any letter or digit for internationalised
  * local parts. Deliberately narrower than the RFC: no quoted strings, comments, IP literals,
  * and no apostrophe (an O'Brien address is left for the user to type). */
-const LOCAL_PART = lazy(() => /^[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+(?:\.[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+)*$/u);
-const DOMAIN_LABEL = lazy(() => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u);
+const LOCAL_PART = /* @__PURE__ */ lazy(() => /^[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+(?:\.[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+)*$/u);
+const DOMAIN_LABEL = /* @__PURE__ */ lazy(() => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u);
 
 /**
  * One plain address, nothing that a mail client could read as a second recipient or a

@@ -83,16 +83,16 @@ const YEAR_FIRST = /^(?:19|20)\d\d[-./]/;
 const POSTAL = /^\d{5}-\d{4}$/;
 const HOUSE_AND_POSTAL = /^\d{1,4} \d{5}$/;
 /** Labels that introduce a meeting id, a code or a reference rather than a number to call. */
-const ID_LABEL = lazy(() => /(?:^|[^\p{L}\p{N}])(?:meeting|webinar|conferen\w+|riunione|id|pin|pass\w+|code|codice|accesso|ref|rif|riferimento|annuncio|req\w*|ticket|case|pratica|prot\w*|order|ordine|cap|zip|iva|vat|iban|fiscale)[\s:#.=()-]*$/u);
+const ID_LABEL = /* @__PURE__ */ lazy(() => /(?:^|[^\p{L}\p{N}])(?:meeting|webinar|conferen\w+|riunione|id|pin|pass\w+|code|codice|accesso|ref|rif|riferimento|annuncio|req\w*|ticket|case|pratica|prot\w*|order|ordine|cap|zip|iva|vat|iban|fiscale)[\s:#.=()-]*$/u);
 /** Two numbers on one line ("333 123 4567 / 02 1234 5678", or spaced apart) are two runs. */
 const RUN_SPLIT = /\s+\/\s*|\s*\/\s+|\s{2,}/g;
 /** A number glued to these is part of a URL, a dial string or a word, not a phone number. */
-const GLUED_BEFORE = lazy(() => /[\p{L}\p{N}_/=?&#,;*@+-]/u);
-const GLUED_AFTER = lazy(() => /[\p{L}\p{N}_/=?&#*@]/u);
+const GLUED_BEFORE = /* @__PURE__ */ lazy(() => /[\p{L}\p{N}_/=?&#,;*@+-]/u);
+const GLUED_AFTER = /* @__PURE__ */ lazy(() => /[\p{L}\p{N}_/=?&#*@]/u);
 /** An extension after the number: "ext. 12", "x12", "int. 34", "interno 34". */
-const EXTENSION = lazy(() => /^\s*,?\s*(?:ext|extension|x|int|interno|est)\.?\s*:?\s*(\d{1,6})(?![\p{L}\p{N}])/iu);
+const EXTENSION = /* @__PURE__ */ lazy(() => /^\s*,?\s*(?:ext|extension|x|int|interno|est)\.?\s*:?\s*(\d{1,6})(?![\p{L}\p{N}])/iu);
 /** What a number written without separators needs before it to be read as one. */
-const PHONE_LABEL = lazy(() => /(?:tel|phone|telefono|cell|mobile|cellulare|whatsapp|call|chiama|numero|number|direct|diretto|line|linea)\b[^\p{L}\p{N}]{0,6}$/u);
+const PHONE_LABEL = /* @__PURE__ */ lazy(() => /(?:tel|phone|telefono|cell|mobile|cellulare|whatsapp|call|chiama|numero|number|direct|diretto|line|linea)\b[^\p{L}\p{N}]{0,6}$/u);
 /** The person's own number, said in so many words. */
 const OWN_STRONG = /\b(?:my|mio|mia)\b.{0,24}\b(?:line|number|phone|cell|mobile|numero|cellulare|telefono)|\b(?:tel|direct|diretto|diretta|mobile|mob|cell|cellulare|whatsapp|call me|reach me|chiamarmi|contattarmi)\b/;
 /** Where the text says the number is the candidate's: the interviewer will call it. */
@@ -103,8 +103,8 @@ const ANSWER_TOOL = /calendly|invitee|questions:|domande:/i;
 /** Headings and words of a dial-in block (Meet, Zoom, Teams, Webex, in English and Italian). */
 const BRIDGE_CUE = /dial[- ]?in|by phone|one tap|dial by|call[- ]in\b|audio only|solo audio|conference (?:number|line|bridge|call)|access code|meeting number|toll|phone numbers|telefon(?:o|icamente)|numeri di tel|global call|numero verde|\((?:us|it|gb|uk|de|fr)\)/;
 /** A code in a dial-in block, with its label: PIN, conference id, meeting id, access code. */
-const CODE_IN_BLOCK = lazy(() => /(?:pin|conference id|meeting id|meeting number|access code|participant code|id conferenza|id riunione|id della riunione|codice (?:di accesso|d'accesso|conferenza|riunione|partecipante))[^\p{L}\p{N}\n]{0,6}(\d[\d ]{2,18}\d#?)/u);
-const PASSCODE_IN_BLOCK = lazy(() => /(?:passcode|password|codice segreto)[^\p{L}\p{N}\n]{0,6}(\d{4,12})(?!\p{L})/u);
+const CODE_IN_BLOCK = /* @__PURE__ */ lazy(() => /(?:pin|conference id|meeting id|meeting number|access code|participant code|id conferenza|id riunione|id della riunione|codice (?:di accesso|d'accesso|conferenza|riunione|partecipante))[^\p{L}\p{N}\n]{0,6}(\d[\d ]{2,18}\d#?)/u);
+const PASSCODE_IN_BLOCK = /* @__PURE__ */ lazy(() => /(?:passcode|password|codice segreto)[^\p{L}\p{N}\n]{0,6}(\d{4,12})(?!\p{L})/u);
 
 export interface PhoneContext {
   /** Calling code for numbers written without one (from the invite's zone or sender). */
