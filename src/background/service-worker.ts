@@ -29,10 +29,7 @@ onInstalled(() => {
 });
 onStartup(() => {
   // A browser start is a good moment to catch up with the calendar.
-  reconcileNow('startup').then(async (state) => {
-    await markReady(Date.now());
-    await syncNow('open', state);
-  }).catch(report('startup'));
+  reconcileNow('startup').then((state) => markReady(Date.now()).then(() => syncNow('open', state))).catch(report('startup'));
 });
 
 onAlarm((alarm) => {

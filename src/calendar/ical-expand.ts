@@ -123,13 +123,30 @@ const SIMPLE_PARTS: Record<string, ReadonlySet<string>> = {
  * The wall times a simple rule gives in [fromWall, toWall], computed directly instead of
  * iterated from DTSTART: FREQ=DAILY (BYDAY weekdays), WEEKLY (BYDAY weekdays, WKST) and
  * MONTHLY (BYMONTHDAY, else DTSTART's day; months without that day have none), each
- * with INTERVAL and no COUNT. A series that started years ago costs only the weeks of the
- * window. Undefined for any other rule (ical.js iterates those). DTSTART itself may or may
- * not be among the walls: the caller always adds it (RFC 5545 §3.8.5.3). UNTIL is left to
- * the caller too. Checked against ical.js's full iteration in tests/unit/ical-expand.test.ts.
+ * with INTERVAL. A series that started years ago costs only the weeks of the window (with
+ * COUNT, the days since DTSTART). Undefined for any other rule (ical.js iterates those).
+ * DTSTART itself may or may not be among the walls: the caller always adds it (RFC 5545
+ * §3.8.5.3). UNTIL is left to the caller too. Checked against ical.js's full iteration in tests/unit/ical-expand.test.ts.
  */
 export function simpleRuleWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs): WallMs[] | undefined {
-  if (rule.count !== undefined) return undefined;
+  if (rule.count === undefined) return windowWalls(rule, dtstart, fromWall, toWall);
+  // With COUNT the occurrences before the window count too: all of them are computed from
+  // DTSTART (arithmetic, one step a day at most, instead of ical.js's iterator). Only when
+  // DTSTART is itself one of the rule's occurrences: when it is not, readers disagree on
+  // whether it counts (ical.js counts it for DAILY and MONTHLY, not for WEEKLY), and
+  // ical.js decides, as before.
+  if ((toWall - dtstart) / DAY > MAX_COUNTED_DAYS) return undefined;
+  const walls = windowWalls(rule, dtstart, dtstart, toWall);
+  if (!walls || walls.length === 0) return walls && toWall < dtstart ? [] : undefined;
+  if (walls[0] !== dtstart) return undefined;
+  return walls.slice(0, rule.count).filter((wall) => wall >= fromWall);
+}
+
+/** A COUNT rule is computed from DTSTART only this far back (40 years of days). */
+const MAX_COUNTED_DAYS = 40 * 366;
+
+/** `simpleRuleWalls` without COUNT. */
+function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs): WallMs[] | undefined {
   const parts = SIMPLE_PARTS[rule.freq];
   if (!parts || Object.keys(rule.data).some((key) => !parts.has(key))) return undefined;
   const interval = rule.interval;

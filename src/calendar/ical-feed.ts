@@ -74,8 +74,18 @@ export type { IcalCursor };
  */
 export const REEXPAND_AFTER_MS = 6 * HOUR;
 
+/** ISO strings of instants already written in this sync: the occurrences of a feed's many
+ * series fall on a few hundred distinct instants, and each is written for every id. */
+const isoMemo = new Map<number, string>();
+
 function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  let text = isoMemo.get(ms);
+  if (text === undefined) {
+    if (isoMemo.size >= 5_000) isoMemo.clear();
+    text = new Date(ms).toISOString();
+    isoMemo.set(ms, text);
+  }
+  return text;
 }
 
 function lower(value: string | undefined): string {
@@ -229,12 +239,11 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
     const masterStart = instantOf(master.start, ctx.zones);
     const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
     const base = toCalendarEvent(master, ctx);
-    // Classified once, on the master, before any expansion.
-    const representative = detectInterview(
-      { ...base, start: dateTime(masterStart, undefined), end: dateTime(masterEnd, undefined) },
-      rulesFor(ctx, master.uid, master.uid),
-      ctx.selfOptions,
-    );
+    // Classified once, on the master, before any expansion. (Each occurrence gets its own
+    // copy of `base` with its own times: these are the master's, for this decision only.)
+    base.start = dateTime(masterStart, undefined);
+    base.end = dateTime(masterEnd, undefined);
+    const representative = detectInterview(base, rulesFor(ctx, master.uid, master.uid), ctx.selfOptions);
     const candidate = representative.isInterview || ctx.occurrenceInterviewUids.has(master.uid);
     const givesBusy = !master.transparent && !declinedBySelf(master, ctx.self);
     const unusable = !representative.isInterview && representative.reason === 'invalid-time';

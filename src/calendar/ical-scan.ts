@@ -113,14 +113,31 @@ export function ymdOf(ms: number): number {
   return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
+const NESTED = /\nBEGIN:([A-Za-z0-9-]{1,64})\r?\n[\s\S]*?\nEND:\1\r?(?=\n)/g;
+const NESTED_CASELESS = new RegExp(NESTED.source, 'gi');
+
+/** The VEVENT's text without its nested components, or undefined when they are not simply
+ * one after another (a component inside a component, an END without its BEGIN). */
+function withoutNested(block: string, caseless: boolean): string | undefined {
+  const own = block.replace(caseless ? NESTED_CASELESS : NESTED, '');
+  const begins = own.match(caseless ? /\nBEGIN:/gi : /\nBEGIN:/g)?.length ?? 0;
+  const ends = own.match(caseless ? /\nEND:/gi : /\nEND:/g)?.length ?? 0;
+  // Left: "BEGIN:VEVENT" at the very start (no line end before it) and one END, its own.
+  return begins === 0 && ends === 1 ? own : undefined;
+}
+
 /**
  * True when the VEVENT surely has nothing in [lo, hi] (yyyymmdd days, which the caller
  * widens by two days so no zone offset can move an event across the edge). Only simple
- * shapes are judged: RDATE/EXRULE, nested components or unreadable dates → false.
+ * shapes are judged: RDATE/EXRULE, components nested more than one deep or unreadable
+ * dates → false.
  */
-export function outsideWindow(block: string, lo: number, hi: number, caseless = true): boolean {
-  // Skips "BEGIN:VEVENT" itself; a nested VALARM could hold lines that look like ours.
-  if (block.indexOf('BEGIN:', 12) !== -1 || (caseless && /\nBEGIN:/i.test(block.slice(12)))) return false;
+export function outsideWindow(whole: string, lo: number, hi: number, caseless = true): boolean {
+  // Skips "BEGIN:VEVENT" itself. Nested components (VALARM: Outlook and Apple write one in
+  // most events) are cut out first: their lines could look like ours.
+  const nested = whole.indexOf('BEGIN:', 12) !== -1 || (caseless && /\nBEGIN:/i.test(whole.slice(12)));
+  const block = nested ? withoutNested(whole, caseless) : whole;
+  if (block === undefined) return false;
   if (findLine(block, 'RDATE', caseless) !== -1 || findLine(block, 'EXRULE', caseless) !== -1) return false;
   const rule = peekValue(block, 'RRULE', caseless);
   if (rule !== undefined) {

@@ -363,16 +363,39 @@ export function allInterviews(state: Pick<StoredState, 'interviews' | 'manual'>)
   return result;
 }
 
-export interface LoadResult {
-  state: StoredState;
+export interface LoadResult<State = StoredState> {
+  state: State;
   /** What was unreadable and set aside; empty when everything was fine. */
   problems: string[];
   /** True when migrating or repairing changed what must be written back. */
   changed: boolean;
 }
 
+/** Keys the popup never reads: what was notified, busy time, the iCal cursor, the names of overridden events. */
+type UnreadByPopup = 'notified' | 'busy' | 'icalCursor' | 'overrideNames';
+
+/**
+ * The stored state as the popup reads it: all but the keys it never reads, so that its bundle
+ * need not carry their repair (its size budget, `npm run bench`). Each key it has is read
+ * exactly as `loadState` reads it, and the problems and `changed` are the same
+ * (tests/unit/stored-state.test.ts).
+ */
+export type PopupState = Omit<StoredState, UnreadByPopup>;
+
 /** Turns whatever storage holds into a valid `StoredState`, migrating and repairing as needed. */
 export function loadState(raw: unknown, now: number): LoadResult {
+  const [data, { state, problems, changed }] = readStored(raw, now);
+  // The popup's keys, then the others (storage keeps no order of keys).
+  return { state: { ...state, notified: normalizeNotified(data.notified), busy: normalizeBusy(data.busy), icalCursor: normalizeIcalCursor(data.icalCursor), ...normalizeOverrideNames(data.overrideNames) }, problems, changed };
+}
+
+/** `loadState` without the keys the popup never reads (see PopupState). */
+export function loadPopupState(raw: unknown, now: number): LoadResult<PopupState> {
+  return readStored(raw, now)[1];
+}
+
+/** Migrates, reports what is set aside, and repairs every key the popup reads; `data` is the migrated object. */
+function readStored(raw: unknown, now: number): [data: Raw, loaded: LoadResult<PopupState>] {
   const problems: string[] = [];
   let data: Raw = isRecord(raw) ? raw : {};
   let version = isFiniteNumber(data.schemaVersion) ? data.schemaVersion : 0;
@@ -409,10 +432,6 @@ export function loadState(raw: unknown, now: number): LoadResult {
       else problems.push(`set aside unreadable marks (${id.slice(0, 40)})`);
     }
   }
-  const notified: Record<string, string> = {};
-  if (isRecord(data.notified)) {
-    for (const [id, value] of Object.entries(data.notified)) if (typeof value === 'string') notified[id] = value;
-  }
   const source = normalizeSource(data.source, now);
   const manual: Record<string, ManualEntry> = {};
   if (isRecord(data.manual)) {
@@ -423,26 +442,25 @@ export function loadState(raw: unknown, now: number): LoadResult {
     }
   }
 
-  return {
-    state: {
-      schemaVersion: SCHEMA_VERSION,
-      settings: normalizeSettings(data.settings),
-      interviews,
-      marks,
-      source,
-      notified,
-      busy: normalizeBusy(data.busy),
-      sync: normalizeSync(data.sync),
-      calendarHealth: normalizeHealth(data.calendarHealth),
-      googleCursor: normalizeCursor(data.googleCursor),
-      manual,
-      icalCursor: normalizeIcalCursor(data.icalCursor),
-      ...normalizeRemoved(data.removed),
-      ...normalizeOverrideNames(data.overrideNames),
+  return [
+    data,
+    {
+      state: {
+        schemaVersion: SCHEMA_VERSION,
+        settings: normalizeSettings(data.settings),
+        interviews,
+        marks,
+        source,
+        sync: normalizeSync(data.sync),
+        calendarHealth: normalizeHealth(data.calendarHealth),
+        googleCursor: normalizeCursor(data.googleCursor),
+        manual,
+        ...normalizeRemoved(data.removed),
+      },
+      problems,
+      changed: changed || problems.length > 0 || !isRecord(data.source),
     },
-    problems,
-    changed: changed || problems.length > 0 || !isRecord(data.source),
-  };
+  ];
 }
 
 const stringArray = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
@@ -483,6 +501,14 @@ function normalizeRemoved(raw: unknown): { removed?: RemovedInterview } {
   const manual = entryId === undefined ? undefined : normalizeManualEntry(entryId, raw.manual);
   if (manual) removed.manual = manual;
   return { removed };
+}
+
+function normalizeNotified(raw: unknown): Record<string, string> {
+  const notified: Record<string, string> = {};
+  if (isRecord(raw)) {
+    for (const [id, value] of Object.entries(raw)) if (typeof value === 'string') notified[id] = value;
+  }
+  return notified;
 }
 
 function normalizeBusy(raw: unknown): Record<string, BusyInterval> {

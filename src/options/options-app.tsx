@@ -33,7 +33,7 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind
  * validates again and writes under its lock) only when valid. On error the draft stays as typed.
  */
 export function OptionsApp() {
-  const loaded = useStoredState();
+  const loaded = useStoredState(readState);
   /** The settings as last saved (or loaded): what "unsaved changes" and the page language refer to. */
   const [baseline, setBaseline] = useState<Settings | undefined>(undefined);
   const [draft, setDraft] = useState<Settings | undefined>(undefined);

@@ -4,8 +4,8 @@
  * work done) and `storageProblems` (what the last repair set aside, until dismissed).
  */
 import { browser } from './browser.ts';
-import type { LoadResult, StoredState } from '../core/stored-state.ts';
-import { loadState } from '../core/stored-state.ts';
+import type { LoadResult, PopupState, StoredState } from '../core/stored-state.ts';
+import { loadPopupState, loadState } from '../core/stored-state.ts';
 
 /** Keys the extension writes besides the state proper. */
 export interface StorageExtras {
@@ -25,6 +25,12 @@ void everyKeyIsRead;
 export async function readState(now: number): Promise<LoadResult> {
   const raw = await browser.storage.local.get([...stateKeys]);
   return loadState(raw, now);
+}
+
+/** The same, without the keys only the worker reads (core/stored-state.ts, PopupState). */
+export async function readPopupState(now: number): Promise<LoadResult<PopupState>> {
+  const raw = await browser.storage.local.get([...stateKeys]);
+  return loadPopupState(raw, now);
 }
 
 /** Writes part of the state. A quota error rejects and leaves the previous values in place

@@ -8,7 +8,7 @@ import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import type { UserMessage } from '../core/message-key.ts';
 import { send } from '../platform/messages.ts';
 import { openOptionsPage } from '../platform/runtime.ts';
-import { dismissStorageProblems, watchStorageProblems } from '../platform/storage.ts';
+import { dismissStorageProblems, readPopupState, watchStorageProblems } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
 import { useNow } from '../ui/use-now.ts';
@@ -26,7 +26,7 @@ import { MINUTE } from '../core/units.ts';
 const UNDO_WINDOW = 10 * MINUTE;
 
 export function PopupApp() {
-  const loaded = useStoredState();
+  const loaded = useStoredState(readPopupState);
   const now = useNow(1000);
   const [i18n, setI18n] = useState<I18n | undefined>(undefined);
   /** The manual-entry form, open for a new entry (null) or for editing one; closed when undefined. */

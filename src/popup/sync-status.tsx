@@ -19,7 +19,7 @@ const problemKey: Partial<Record<SyncErrorCode, MessageKey>> = {
 };
 
 interface Props {
-  state: StoredState;
+  state: Pick<StoredState, 'source' | 'sync'>;
   now: number;
 }
 

@@ -21,7 +21,7 @@ const troubleKey: Partial<Record<string, MessageKey>> = {
  * why and when it was last read, and lets the user decide: "Stop watching it" or "Try again".
  * Shared by the popup and the options page; renders nothing when every calendar reads fine.
  */
-export function CalendarTrouble({ state, now }: { state: StoredState; now: number }) {
+export function CalendarTrouble({ state, now }: { state: Pick<StoredState, 'source' | 'calendarHealth'>; now: number }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [working, setWorking] = useState('');

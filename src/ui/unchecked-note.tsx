@@ -11,7 +11,7 @@ export type UncheckedInterviews = Record<string, number | null>;
 export const UncheckedContext = createContext<UncheckedInterviews>({});
 
 /** Which of the stored Google interviews only calendars in trouble hold. */
-export function uncheckedInterviews(state: StoredState, now: number): UncheckedInterviews {
+export function uncheckedInterviews(state: Pick<StoredState, 'source' | 'interviews' | 'googleCursor' | 'calendarHealth'>, now: number): UncheckedInterviews {
   const result: UncheckedInterviews = {};
   if (state.source.kind !== 'google') return result;
   for (const id of Object.keys(state.interviews)) {

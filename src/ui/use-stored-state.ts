@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LoadResult } from '../core/stored-state.ts';
-import { onStateChanged, readState } from '../platform/storage.ts';
+import { onStateChanged } from '../platform/storage.ts';
 
-/** The stored state, kept current as the service worker (or another page) changes it. */
-export function useStoredState(): LoadResult | undefined {
-  const [loaded, setLoaded] = useState<LoadResult | undefined>(undefined);
+/**
+ * The stored state, kept current as the service worker (or another page) changes it. `read`
+ * is platform/storage.ts's readState, or readPopupState in the popup (no default, so that the
+ * popup's bundle does not carry the other).
+ */
+export function useStoredState<State>(read: (now: number) => Promise<LoadResult<State>>): LoadResult<State> | undefined {
+  const [loaded, setLoaded] = useState<LoadResult<State> | undefined>(undefined);
   useEffect(() => {
     let alive = true;
     const refresh = () => {
-      readState(Date.now()).then((result) => { if (alive) setLoaded(result); }, (error: unknown) => console.error(error));
+      read(Date.now()).then((result) => { if (alive) setLoaded(result); }, (error: unknown) => console.error(error));
     };
     refresh();
     const unsubscribe = onStateChanged(refresh);

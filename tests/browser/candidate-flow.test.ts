@@ -218,6 +218,26 @@ describe('the candidate flow in the popup', () => {
     await page.close();
   });
 
+  it('words relative times with date-fns in English and in Italian, as the bundle ships its locales', PER_TEST, async () => {
+    // The first interview starts in 30 minutes; the recruiter call started 39 minutes ago, the
+    // others are 5 h 26 min and 26 h 26 min ahead. Within 45 minutes the wording is date-fns's
+    // formatDistanceStrict (whole minutes; one more or less if the minute turns meanwhile),
+    // beyond it formatDistance.
+    const wording = {
+      en: [/started (39|40) minutes ago/, /in (30|29) minutes/, /in about 5 hours/, /in 1 day/],
+      it: [/iniziato (39|40) minuti fa/, /tra (30|29) minuti/, /tra circa 5 ore/, /tra un giorno/],
+    };
+    const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
+    for (const [language, expected] of Object.entries(wording)) {
+      await demoAt(session, -30, { settings: { ...settings, language } });
+      page = await session.openPage('popup.html');
+      await page.locator(`html[lang=${language}] #app[aria-busy=false]`).waitFor();
+      const text = await page.locator('body').innerText();
+      for (const pattern of expected) assert.match(text, pattern, language);
+      await page.close();
+    }
+  });
+
   it('speaks Italian when set to, writes to the recruiter in the invite\'s language, and lets the user switch it', PER_TEST, async () => {
     const { settings } = await session.readStorage<{ settings: Record<string, unknown> }>(['settings']);
     await demoAt(session, 16, { settings: { ...settings, language: 'it' } });

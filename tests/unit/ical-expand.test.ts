@@ -86,6 +86,51 @@ describe('simple recurrence rules jump straight to the window', () => {
     );
   });
 
+  it('with COUNT, gives exactly what ical.js iterates when DTSTART is an occurrence, and leaves the rest to ical.js', () => {
+    let direct = 0;
+    fc.assert(
+      fc.property(
+        simpleRule,
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: Date.UTC(2015, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }),
+        fc.integer({ min: -60, max: 2 * 366 }),
+        fc.integer({ min: 0, max: 62 * 24 }),
+        (text, count, startMinute, offsetDays, hours) => {
+          const dtstart = startMinute * 60_000;
+          // Half the time DTSTART's own weekday is among BYDAY, as exporters write it.
+          const weekday = WEEKDAYS[new Date(dtstart).getUTCDay()] ?? 'MO';
+          const withStartDay = startMinute % 2 === 0 && /BYDAY=/.test(text) && !text.includes(weekday) ? text.replace('BYDAY=', `BYDAY=${weekday},`) : text;
+          const rule = ruleOf(withStartDay);
+          rule.count = count;
+          rule.data.count = count;
+          const fromWall = dtstart + offsetDays * DAY + (startMinute % 1440) * 37_000;
+          const toWall = fromWall + hours * 3_600_000;
+          const walls = simpleRuleWalls(rule, dtstart, fromWall, toWall);
+          if (!walls) return;
+          direct++;
+          const expected = iterated(rule, dtstart, fromWall, toWall).map((w) => new Date(w).toISOString());
+          assert.deepEqual(walls.filter((wall) => wall !== dtstart).map((w) => new Date(w).toISOString()), expected, `${withStartDay};COUNT=${count}`);
+        },
+      ),
+      { numRuns: 300, seed: 11_2026 },
+    );
+    // Most of these rules are computed directly: the comparison above is not vacuous.
+    assert.ok(direct > 150, `${direct} of 300 computed directly`);
+  });
+
+  it('with COUNT, refuses a DTSTART that is not an occurrence (readers disagree whether it counts)', () => {
+    // 2026-01-07 is a Wednesday: ical.js gives three Mondays for WEEKLY, DTSTART and two Mondays for DAILY.
+    const start = Date.UTC(2026, 0, 7, 10);
+    for (const text of ['FREQ=WEEKLY;BYDAY=MO', 'FREQ=DAILY;BYDAY=MO', 'FREQ=MONTHLY;BYMONTHDAY=1']) {
+      const rule = ruleOf(text);
+      rule.count = 3;
+      assert.equal(simpleRuleWalls(rule, start, start, start + 90 * DAY), undefined, text);
+    }
+    const matching = ruleOf('FREQ=WEEKLY;BYDAY=MO,WE');
+    matching.count = 3;
+    assert.deepEqual(simpleRuleWalls(matching, start, start, start + 90 * DAY)?.map((w) => new Date(w).toISOString().slice(0, 10)), ['2026-01-07', '2026-01-12', '2026-01-14']);
+  });
+
   it('leaves every other rule to ical.js', () => {
     const start = Date.UTC(2024, 0, 10, 9);
     for (const text of ['FREQ=MONTHLY;BYDAY=2TU', 'FREQ=WEEKLY;BYDAY=MO;BYSETPOS=1', 'FREQ=YEARLY', 'FREQ=DAILY;BYHOUR=9,17', 'FREQ=WEEKLY;BYMONTH=3', 'FREQ=WEEKLY;BYDAY=MO;COUNT=5', 'FREQ=HOURLY']) {

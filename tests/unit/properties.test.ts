@@ -1224,6 +1224,38 @@ describe('parseIcalFeed on generated and mutated iCal text (properties)', () => 
   });
 });
 
+describe('the scan that leaves out events far from the window (properties)', () => {
+  it('reads an event with nested components (VALARM) exactly as the same event without them', () => {
+    // The scan cuts nested components out before it judges an event's dates (ical-scan.ts);
+    // nothing reads what they hold. An alarm whose lines look like an event's own (a
+    // DTSTART in the window, a rule, an RDATE) must neither hide the event nor keep it. (Alarm
+    // lines are well formed: a line ical.js refuses sends the whole event another way.)
+    const alarmLine = fc.constantFrom('ACTION:DISPLAY', 'TRIGGER:-PT10M', 'DESCRIPTION:Reminder', `DTSTART:${icalStamp(START + DAY, true)}`, 'DTSTART:20200101T100000Z', 'RRULE:FREQ=DAILY;UNTIL=20200201', 'RDATE:20261127T140000Z', 'RECURRENCE-ID:20261127T140000Z', 'X-NOTE:RANGE=THISANDFUTURE', 'DURATION:PT1H');
+    const alarm = fc.tuple(fc.constantFrom('VALARM', 'X-THING', 'valarm'), fc.array(alarmLine, { maxLength: 5 })).map(([name, lines]) => [`BEGIN:${name}`, ...lines, `END:${name}`]);
+    const withAlarms = icalEvent.chain((lines) =>
+      fc.tuple(fc.constant(lines.filter((line) => !/^(?:BEGIN|END):VALARM$|^ACTION:DISPLAY$|^TRIGGER:-PT10M$|^DESCRIPTION:Reminder$/.test(line))), fc.array(fc.tuple(alarm, fc.nat()), { minLength: 1, maxLength: 3 })),
+    );
+    fc.assert(
+      fc.property(withAlarms, icalOptions, ([plain, alarms], options) => {
+        const nested = [...plain];
+        // Anywhere between BEGIN:VEVENT and END:VEVENT.
+        for (const [lines, at] of alarms) nested.splice(1 + (at % (nested.length - 1)), 0, ...lines);
+        const feed = (event: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Interview Standby//properties//EN', ...event, 'END:VCALENDAR'].join('\r\n');
+        const read = (text: string) => {
+          try {
+            const { interviews, busy, report } = parseIcalFeed(text, options as IcalParseOptions);
+            return { interviews, busy, skipped: report.skipped };
+          } catch (error) {
+            return { error: error instanceof SyncError ? error.code : String(error) };
+          }
+        };
+        assert.deepEqual(read(feed(nested)), read(feed(plain)));
+      }),
+      runs(300),
+    );
+  });
+});
+
 /** Whether Rome is on summer time (UTC+02:00) at this instant, to write its wall-clock time. */
 function isRomeSummer(ms: number): boolean {
   const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', timeZoneName: 'longOffset' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;

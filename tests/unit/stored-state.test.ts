@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEYWORDS_ADDED_IN_6, SCHEMA_VERSION, allInterviews, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import fc from 'fast-check';
+import { KEYWORDS_ADDED_IN_6, SCHEMA_VERSION, allInterviews, loadPopupState, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
@@ -489,5 +490,49 @@ describe('the names of "Not an interview" choices in storage', () => {
     }, NOW);
     assert.deepEqual(state.overrideNames, { a: { title: 'Coffee with Sam', start: 1_700_000_000_000 } });
     assert.equal(loadState({ schemaVersion: SCHEMA_VERSION }, NOW).state.overrideNames, undefined);
+  });
+});
+
+describe('loadPopupState (the popup\'s read)', () => {
+  /** loadState's answer without the keys the popup never reads, beside loadPopupState's. */
+  function bothReads(raw: unknown): { full: unknown; popup: unknown } {
+    const { state: { notified: _notified, busy: _busy, icalCursor: _icalCursor, overrideNames: _names, ...rest }, problems, changed } = loadState(raw, NOW);
+    return { full: { state: rest, problems, changed }, popup: loadPopupState(raw, NOW) };
+  }
+  const removed = { interview: makeInterview(), at: NOW - 60_000, marks: { callAttempts: [] } };
+  const google = { kind: 'google', calendarIds: ['primary', 'team'], selfEmail: 'me@example.com' };
+
+  it('reads every key it has exactly as loadState, with the same problems and the same need to write back', () => {
+    for (const raw of [
+      storedState(),
+      storedState({ removed, overrideNames: { x: { title: 'Coffee', start: NOW } } }),
+      storedState({ schemaVersion: 3, source: google, sync: { failures: 2, lastSuccessAt: NOW - 60_000, error: { code: 'server', at: NOW } } }),
+      storedState({ schemaVersion: 5, settings: { ...settingsWith(), rules: { ...defaultRules, keywords: ['interview'] } } }),
+      storedState({ schemaVersion: 999, busy: 'x', notified: [1], icalCursor: 3, overrideNames: 'y' }),
+      { interviews: 'x', marks: ['y'], settings: 'z', schemaVersion: 999, source: 'google' },
+      null,
+      'garbage',
+    ]) {
+      const { full, popup } = bothReads(raw);
+      assert.deepEqual(popup, full, JSON.stringify(raw));
+    }
+  });
+
+  it('agrees with loadState on any mix of healthy, missing and corrupt keys', () => {
+    const healthy = storedState({ removed, source: google, overrideNames: { x: { title: 'Coffee', start: NOW } } });
+    const anyValue = fc.oneof(fc.anything(), fc.constant(undefined));
+    const raw = fc.record(
+      Object.fromEntries(Object.entries(healthy).map(([key, value]) => [key, fc.oneof({ weight: 3, arbitrary: fc.constant(value) }, anyValue)])),
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(raw, fc.integer({ min: 0, max: SCHEMA_VERSION + 1 }), (stored, version) => {
+      const { full, popup } = bothReads({ ...stored, schemaVersion: version });
+      assert.deepEqual(popup, full);
+    }), { numRuns: 300, seed: 16 });
+  });
+
+  it('leaves out only the keys the popup never reads', () => {
+    const { state } = loadPopupState(storedState({ removed }), NOW);
+    assert.deepEqual(Object.keys(state).sort(), ['calendarHealth', 'googleCursor', 'interviews', 'manual', 'marks', 'removed', 'schemaVersion', 'settings', 'source', 'sync']);
   });
 });
