@@ -435,6 +435,39 @@ async function sendFromPage(page: Page, name: string): Promise<{ ms: number; rep
   }, name);
 }
 
+/**
+ * The wake-up floor: an extension whose worker only answers a message (and marks `ready`, which
+ * the harness waits for), built into a temp dir. Woken the same way next to ours, it shows how
+ * much of a wake-up is Chromium starting a worker and how much is our code.
+ */
+const FLOOR_MANIFEST = { manifest_version: 3, name: 'Wake floor', version: '1.0', background: { service_worker: 'service-worker.js', type: 'module' }, permissions: ['storage'] };
+const FLOOR_WORKER = `chrome.runtime.onInstalled.addListener(() => { chrome.storage.local.set({ ready: Date.now() }); });
+chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });
+`;
+
+/** Launches the floor extension with a page of its own to send from; `close` also removes its files. */
+async function launchFloor(): Promise<{ session: ExtensionSession; page: Page; close: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'standby-wake-floor-'));
+  const remove = () => rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  try {
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(FLOOR_MANIFEST));
+    await writeFile(join(dir, 'service-worker.js'), FLOOR_WORKER);
+    await writeFile(join(dir, 'blank.html'), BLANK_HTML);
+    const session = await launchExtension({ distDir: dir, locale: 'en-US' });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`chrome-extension://${session.extensionId}/blank.html`);
+      return { session, page, close: () => session.close().finally(remove) };
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
 const WAKE_RUNS = 11;
 const ALARM_RUNS = 3;
 /** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
@@ -450,16 +483,26 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
   // attached), then woken by a message. An unknown message name is answered as soon as the
   // listeners are registered; `refresh` also waits for a full reconcile (the one at the top
   // level of the wake-up runs first), so the difference of a pair is what reconciling costs.
+  // The floor extension's worker is woken in turn with them, in its own browser.
+  const floorWake: number[] = [];
   const ping: number[] = [];
   const refresh: number[] = [];
   const reconcileCost: number[] = [];
+  const ourStart: number[] = [];
+  let floor: Awaited<ReturnType<typeof launchFloor>> | undefined;
   const wakeLabel = 'Cold start: stopped → `refresh` reconciled';
+  const floorLabel = 'Floor: a worker that only answers, stopped → answers a message';
   // Issue 16: a reconcile that changes nothing writes nothing and runs no source, so a wake-up
   // that reconciles costs little more than one that only answers (24 ms on a quiet machine).
   const wakeBudget: Budget = { max: 25, enforced: false, text: '≤ 25 ms' };
   try {
+    floor = await launchFloor();
     await sendFromPage(control, 'refresh');
     for (let i = 0; i < WAKE_RUNS; i++) {
+      await floor.session.stopServiceWorker();
+      const woken = await sendFromPage(floor.page, 'bench-ping');
+      if (typeof woken.reply !== 'object' || woken.reply === null) throw new Error('no answer from the woken floor worker');
+      floorWake.push(woken.ms);
       const pair: number[] = [];
       for (const [name, list] of [['bench-ping', ping], ['refresh', refresh]] as const) {
         await session.stopServiceWorker();
@@ -469,14 +512,20 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
         pair.push(ms);
       }
       reconcileCost.push(pair[1]! - pair[0]!);
+      ourStart.push(pair[0]! - woken.ms);
     }
+    figures.push({ id: 'worker.wake.floor', section, label: floorLabel, unit: 'ms', ...stats(floorWake) });
     figures.push({ id: 'worker.wake.answer', section, label: 'Cold start: stopped → answers a message', unit: 'ms', ...stats(ping) });
+    figures.push({ id: 'worker.wake.start', section, label: '… of which our worker starting (each run: answered − floor)', unit: 'ms', ...stats(ourStart) });
     figures.push({ id: 'worker.wake.refresh', section, label: wakeLabel, unit: 'ms', ...stats(refresh), budget: wakeBudget });
     figures.push({ id: 'worker.wake.reconcile', section, label: '… of which reconciling (each pair: reconciled − answered)', unit: 'ms', ...stats(reconcileCost) });
   } catch (error) {
     const note = `n/a (${errorText(error)})`;
+    figures.push(unavailable('worker.wake.floor', section, floorLabel, 'ms', note));
     figures.push(unavailable('worker.wake.answer', section, 'Cold start: stopped → answers a message', 'ms', note));
     figures.push(unavailable('worker.wake.refresh', section, wakeLabel, 'ms', note, wakeBudget));
+  } finally {
+    await floor?.close();
   }
 
   const total: number[] = [];

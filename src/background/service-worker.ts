@@ -29,7 +29,7 @@ onInstalled(() => {
 });
 onStartup(() => {
   // A browser start is a good moment to catch up with the calendar.
-  reconcileNow('startup').then(() => markReady(Date.now())).then(() => syncNow('open')).catch(report('startup'));
+  reconcileNow('startup').then((state) => markReady(Date.now()).then(() => syncNow('open', state))).catch(report('startup'));
 });
 
 onAlarm((alarm) => {
@@ -65,4 +65,4 @@ onNotificationClicked((id) => {
 // Every wake-up (an alarm, a message, a notification click) also reconciles: cheap, idempotent,
 // and the safety net for alarms lost while the browser was closed.
 // A wake-up also syncs when the poll is overdue (an alarm lost while the browser was closed).
-reconcileNow('wake').then(() => syncNow('poll')).catch(report('wake'));
+reconcileNow('wake').then((state) => syncNow('poll', state)).catch(report('wake'));

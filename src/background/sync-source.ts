@@ -80,9 +80,13 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
  * Syncs the connected source if one is due for this trigger, then reconciles. Network work
  * happens outside the reconcile lock (a mark from the popup never waits for Google) but under
  * its own lock, so syncs never stack: an automatic trigger that finds one running gives up
- * (that sync brings the news), a user's request waits for it and then decides.
+ * (that sync brings the news), a user's request waits for it and then decides. `reconciled`:
+ * the state a reconcile just returned, when the caller has one.
  */
-export async function syncNow(trigger: SyncTrigger): Promise<boolean> {
+export async function syncNow(trigger: SyncTrigger, reconciled?: StoredState): Promise<boolean> {
+  // A state the caller has just reconciled, with no calendar connected, says enough: no lock,
+  // no second read of storage (most wake-ups). Connecting a calendar syncs by itself.
+  if (reconciled !== undefined && (reconciled.source.kind === 'demo' || reconciled.source.kind === 'none')) return false;
   // True when a sync ran, and with it a reconcile: the caller need not run another.
   return navigator.locks.request(SYNC_LOCK, { ifAvailable: trigger !== 'user' }, async (lock) => {
     if (lock === null) return false;

@@ -10,6 +10,7 @@
  * are read the same way by every target.
  */
 import type { MailProvider } from './types.ts';
+import { lazy } from './lazy.ts';
 
 export interface Draft {
   to?: string;
@@ -25,8 +26,8 @@ const MAX_LOCAL = 64;
 /** RFC 5322 atext minus the quote characters, plus any letter or digit for internationalised
  * local parts. Deliberately narrower than the RFC: no quoted strings, comments, IP literals,
  * and no apostrophe (an O'Brien address is left for the user to type). */
-const LOCAL_PART = /^[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+(?:\.[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+)*$/u;
-const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+const LOCAL_PART = /* @__PURE__ */ lazy(() => /^[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+(?:\.[\p{L}\p{N}!#$%&*+/=?^_{|}~-]+)*$/u);
+const DOMAIN_LABEL = /* @__PURE__ */ lazy(() => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u);
 
 /**
  * One plain address, nothing that a mail client could read as a second recipient or a
@@ -42,9 +43,9 @@ export function isSingleAddress(value: unknown): value is string {
   if (at <= 0 || at !== value.lastIndexOf('@')) return false;
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (local.length > MAX_LOCAL || !LOCAL_PART.test(local)) return false;
+  if (local.length > MAX_LOCAL || !LOCAL_PART().test(local)) return false;
   const labels = domain.split('.');
-  return labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label));
+  return labels.length >= 2 && labels.every((label) => DOMAIN_LABEL().test(label));
 }
 
 /** A lone surrogate makes encodeURIComponent throw; a draft link must never throw. */

@@ -8,6 +8,7 @@ import type { PhoneNumber } from './types.ts';
 import { cleanText, foldForMatch } from './text.ts';
 import { isRecord } from './is-record.ts';
 import { internationalDial } from './calling-code.ts';
+import { lazy } from './lazy.ts';
 
 export { sameNumber, withoutOwnNumbers } from './own-contacts.ts';
 
@@ -82,16 +83,16 @@ const YEAR_FIRST = /^(?:19|20)\d\d[-./]/;
 const POSTAL = /^\d{5}-\d{4}$/;
 const HOUSE_AND_POSTAL = /^\d{1,4} \d{5}$/;
 /** Labels that introduce a meeting id, a code or a reference rather than a number to call. */
-const ID_LABEL = /(?:^|[^\p{L}\p{N}])(?:meeting|webinar|conferen\w+|riunione|id|pin|pass\w+|code|codice|accesso|ref|rif|riferimento|annuncio|req\w*|ticket|case|pratica|prot\w*|order|ordine|cap|zip|iva|vat|iban|fiscale)[\s:#.=()-]*$/u;
+const ID_LABEL = /* @__PURE__ */ lazy(() => /(?:^|[^\p{L}\p{N}])(?:meeting|webinar|conferen\w+|riunione|id|pin|pass\w+|code|codice|accesso|ref|rif|riferimento|annuncio|req\w*|ticket|case|pratica|prot\w*|order|ordine|cap|zip|iva|vat|iban|fiscale)[\s:#.=()-]*$/u);
 /** Two numbers on one line ("333 123 4567 / 02 1234 5678", or spaced apart) are two runs. */
 const RUN_SPLIT = /\s+\/\s*|\s*\/\s+|\s{2,}/g;
 /** A number glued to these is part of a URL, a dial string or a word, not a phone number. */
-const GLUED_BEFORE = /[\p{L}\p{N}_/=?&#,;*@+-]/u;
-const GLUED_AFTER = /[\p{L}\p{N}_/=?&#*@]/u;
+const GLUED_BEFORE = /* @__PURE__ */ lazy(() => /[\p{L}\p{N}_/=?&#,;*@+-]/u);
+const GLUED_AFTER = /* @__PURE__ */ lazy(() => /[\p{L}\p{N}_/=?&#*@]/u);
 /** An extension after the number: "ext. 12", "x12", "int. 34", "interno 34". */
-const EXTENSION = /^\s*,?\s*(?:ext|extension|x|int|interno|est)\.?\s*:?\s*(\d{1,6})(?![\p{L}\p{N}])/iu;
+const EXTENSION = /* @__PURE__ */ lazy(() => /^\s*,?\s*(?:ext|extension|x|int|interno|est)\.?\s*:?\s*(\d{1,6})(?![\p{L}\p{N}])/iu);
 /** What a number written without separators needs before it to be read as one. */
-const PHONE_LABEL = /(?:tel|phone|telefono|cell|mobile|cellulare|whatsapp|call|chiama|numero|number|direct|diretto|line|linea)\b[^\p{L}\p{N}]{0,6}$/u;
+const PHONE_LABEL = /* @__PURE__ */ lazy(() => /(?:tel|phone|telefono|cell|mobile|cellulare|whatsapp|call|chiama|numero|number|direct|diretto|line|linea)\b[^\p{L}\p{N}]{0,6}$/u);
 /** The person's own number, said in so many words. */
 const OWN_STRONG = /\b(?:my|mio|mia)\b.{0,24}\b(?:line|number|phone|cell|mobile|numero|cellulare|telefono)|\b(?:tel|direct|diretto|diretta|mobile|mob|cell|cellulare|whatsapp|call me|reach me|chiamarmi|contattarmi)\b/;
 /** Where the text says the number is the candidate's: the interviewer will call it. */
@@ -102,8 +103,8 @@ const ANSWER_TOOL = /calendly|invitee|questions:|domande:/i;
 /** Headings and words of a dial-in block (Meet, Zoom, Teams, Webex, in English and Italian). */
 const BRIDGE_CUE = /dial[- ]?in|by phone|one tap|dial by|call[- ]in\b|audio only|solo audio|conference (?:number|line|bridge|call)|access code|meeting number|toll|phone numbers|telefon(?:o|icamente)|numeri di tel|global call|numero verde|\((?:us|it|gb|uk|de|fr)\)/;
 /** A code in a dial-in block, with its label: PIN, conference id, meeting id, access code. */
-const CODE_IN_BLOCK = /(?:pin|conference id|meeting id|meeting number|access code|participant code|id conferenza|id riunione|id della riunione|codice (?:di accesso|d'accesso|conferenza|riunione|partecipante))[^\p{L}\p{N}\n]{0,6}(\d[\d ]{2,18}\d#?)/u;
-const PASSCODE_IN_BLOCK = /(?:passcode|password|codice segreto)[^\p{L}\p{N}\n]{0,6}(\d{4,12})(?!\p{L})/u;
+const CODE_IN_BLOCK = /* @__PURE__ */ lazy(() => /(?:pin|conference id|meeting id|meeting number|access code|participant code|id conferenza|id riunione|id della riunione|codice (?:di accesso|d'accesso|conferenza|riunione|partecipante))[^\p{L}\p{N}\n]{0,6}(\d[\d ]{2,18}\d#?)/u);
+const PASSCODE_IN_BLOCK = /* @__PURE__ */ lazy(() => /(?:passcode|password|codice segreto)[^\p{L}\p{N}\n]{0,6}(\d{4,12})(?!\p{L})/u);
 
 export interface PhoneContext {
   /** Calling code for numbers written without one (from the invite's zone or sender). */
@@ -132,7 +133,7 @@ function phoneShaped(display: string, lineBefore: string, after: string): boolea
   const digits = display.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   // An unbroken run with no label is an id or a reference far more often than a phone.
-  if (!international && /^\d+$/.test(display) && !PHONE_LABEL.test(lineBefore.toLowerCase())) return false;
+  if (!international && /^\d+$/.test(display) && !PHONE_LABEL().test(lineBefore.toLowerCase())) return false;
   return true;
 }
 
@@ -180,8 +181,8 @@ function codesFor(lineAfter: string, block: string, text: string): { pin?: strin
   for (const scope of [lineAfter, block, text]) {
     if (codes.pin !== undefined && codes.passcode !== undefined) break;
     const folded = scope.toLowerCase();
-    codes.pin ??= CODE_IN_BLOCK.exec(folded)?.[1];
-    codes.passcode ??= PASSCODE_IN_BLOCK.exec(folded)?.[1];
+    codes.pin ??= CODE_IN_BLOCK().exec(folded)?.[1];
+    codes.passcode ??= PASSCODE_IN_BLOCK().exec(folded)?.[1];
   }
   const result: { pin?: string; passcode?: string } = {};
   if (codes.pin) result.pin = cleanText(codes.pin, 32);
@@ -208,16 +209,16 @@ export function findPhones(text: string, origin: 'location' | 'description', con
       const start = piece.start;
       const end = start + raw.length;
       const context24 = foldForMatch(scanned.slice(Math.max(0, start - 24), start));
-      if (ID_LABEL.test(context24)) continue;
+      if (ID_LABEL().test(context24)) continue;
       const lineStart = scanned.lastIndexOf('\n', start - 1) + 1;
       const lineEndAt = scanned.indexOf('\n', end);
       const lineBefore = scanned.slice(lineStart, start);
       let lineAfter = scanned.slice(end, lineEndAt === -1 ? scanned.length : lineEndAt);
       const display = raw.replace(/\u00A0/g, ' ').trim();
       if (!phoneShaped(display, lineBefore, lineAfter)) continue;
-      const extension = EXTENSION.exec(lineAfter);
+      const extension = EXTENSION().exec(lineAfter);
       if (extension) lineAfter = lineAfter.slice(extension[0].length);
-      if (GLUED_BEFORE.test(scanned.charAt(start - 1)) || GLUED_AFTER.test(lineAfter.charAt(0))) continue;
+      if (GLUED_BEFORE().test(scanned.charAt(start - 1)) || GLUED_AFTER().test(lineAfter.charAt(0))) continue;
 
       const before = lineBefore.toLowerCase().slice(-60);
       const previousLine = scanned.slice(scanned.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1, Math.max(0, lineStart - 1)).toLowerCase();
