@@ -150,7 +150,7 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     else {
       // The worker may carry an iCal parser (issue 4); without one it has no excuse to be big.
       const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
-      budget = hasIcal ? { max: 73, enforced: true, text: '≤ 73 KB (with ical.js)' } : { max: 25, enforced: true, text: '≤ 25 KB (no iCal parser)' };
+      budget = hasIcal ? { max: 74, enforced: true, text: '≤ 74 KB (with ical.js)' } : { max: 25, enforced: true, text: '≤ 25 KB (no iCal parser)' };
       note = hasIcal ? 'ical.js is bundled' : 'no ical.js in the bundle';
     }
     // The build is deterministic: one measurement is the median, min and max of any number of them.
