@@ -103,8 +103,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T::)?$/;
 function wallOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallMs | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
-  // Date.UTC rolls 31 February into March: refuse it instead.
-  return new Date(wall).getUTCDate() === day ? wall : undefined;
+  // Date.UTC rolls 31 February into March: refuse it instead (every month has a 28th).
+  return day <= 28 || new Date(wall).getUTCDate() === day ? wall : undefined;
 }
 
 export function timeFromValue(value: unknown, tzid: string | undefined): IcalTime | undefined {

@@ -181,10 +181,9 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
     const firstWeek = weekStart(startDay);
     const period = 7 * interval;
     let week = firstWeek + Math.max(0, Math.floor((weekStart(firstDay) - firstWeek) / period)) * period;
-    for (; week <= lastDay; week += period) {
-      const inWeek = days.map((weekday) => week + ((weekday - wkst + 7) % 7)).sort((a, b) => a - b);
-      for (const day of inWeek) push(day);
-    }
+    // The listed days as days after the week's start, in order: the same for every week.
+    const offsets = days.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b);
+    for (; week <= lastDay; week += period) for (const offset of offsets) push(week + offset);
     return walls;
   }
   const monthDays = listOf(rule.data.bymonthday);

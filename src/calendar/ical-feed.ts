@@ -74,8 +74,8 @@ export type { IcalCursor };
  */
 export const REEXPAND_AFTER_MS = 6 * HOUR;
 
-/** ISO strings of instants already written in this sync: the occurrences of a feed's many
- * series fall on a few hundred distinct instants, and each is written for every id. */
+/** ISO strings of the occurrences' instants, for their ids: a feed's many series fall on a
+ * few hundred distinct instants, each written again for every id. */
 const isoMemo = new Map<number, string>();
 
 function iso(ms: number): string {
@@ -176,7 +176,9 @@ function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
 }
 
 function dateTime(ms: number, timeZone: string | undefined): EventDateTime {
-  return timeZone ? { dateTime: iso(ms), timeZone } : { dateTime: iso(ms) };
+  // Not through `iso`'s memo: each series' own start would crowd out the shared instants.
+  const text = new Date(ms).toISOString();
+  return timeZone ? { dateTime: text, timeZone } : { dateTime: text };
 }
 
 function zoneName(event: IcalEvent, ctx: Context): string | undefined {
