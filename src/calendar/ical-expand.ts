@@ -126,17 +126,20 @@ const SIMPLE_PARTS: Record<string, ReadonlySet<string>> = {
  * with INTERVAL. A series that started years ago costs only the weeks of the window (with
  * COUNT, the days since DTSTART). Undefined for any other rule (ical.js iterates those).
  * DTSTART itself may or may not be among the walls: the caller always adds it (RFC 5545
- * §3.8.5.3). UNTIL is left to the caller too. Checked against ical.js's full iteration in tests/unit/ical-expand.test.ts.
+ * §3.8.5.3). UNTIL is left to the caller too. Checked against ical.js's full iteration in
+ * tests/unit/ical-expand.test.ts. A COUNT rule's occurrences before the window come off
+ * `budget`, as ical.js's steps would; with none left it is not computed.
  */
-export function simpleRuleWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs): WallMs[] | undefined {
+export function simpleRuleWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs, budget: StepBudget = { steps: Infinity }): WallMs[] | undefined {
   if (rule.count === undefined) return windowWalls(rule, dtstart, fromWall, toWall);
   // With COUNT the occurrences before the window count too: all of them are computed from
   // DTSTART (arithmetic, one step a day at most, instead of ical.js's iterator). Only when
   // DTSTART is itself one of the rule's occurrences: when it is not, readers disagree on
   // whether it counts (ical.js counts it for DAILY and MONTHLY, not for WEEKLY), and
   // ical.js decides, as before.
-  if ((toWall - dtstart) / DAY > MAX_COUNTED_DAYS) return undefined;
-  const walls = windowWalls(rule, dtstart, dtstart, toWall);
+  if ((toWall - dtstart) / DAY > MAX_COUNTED_DAYS || budget.steps <= 0) return undefined;
+  const walls = windowWalls(rule, dtstart, dtstart, toWall, rule.count);
+  budget.steps -= walls?.length ?? 0;
   if (!walls || walls.length === 0) return walls && toWall < dtstart ? [] : undefined;
   if (walls[0] !== dtstart) return undefined;
   return walls.slice(0, rule.count).filter((wall) => wall >= fromWall);
@@ -145,8 +148,8 @@ export function simpleRuleWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallM
 /** A COUNT rule is computed from DTSTART only this far back (40 years of days). */
 const MAX_COUNTED_DAYS = 40 * 366;
 
-/** `simpleRuleWalls` without COUNT. */
-function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs): WallMs[] | undefined {
+/** `simpleRuleWalls` without COUNT; stops once it has `limit` walls (or a few more). */
+function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs, limit = Infinity): WallMs[] | undefined {
   const parts = SIMPLE_PARTS[rule.freq];
   if (!parts || Object.keys(rule.data).some((key) => !parts.has(key))) return undefined;
   const interval = rule.interval;
@@ -166,7 +169,7 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
     const days = plainWeekdays(rule.data.byday);
     if (!days) return undefined;
     let day = startDay + Math.ceil((firstDay - startDay) / interval) * interval;
-    for (; day <= lastDay; day += interval) if (days.length === 0 || days.includes(weekdayOf(day))) push(day);
+    for (; day <= lastDay && walls.length < limit; day += interval) if (days.length === 0 || days.includes(weekdayOf(day))) push(day);
     return walls;
   }
   if (rule.freq === 'WEEKLY') {
@@ -183,7 +186,7 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
     let week = firstWeek + Math.max(0, Math.floor((weekStart(firstDay) - firstWeek) / period)) * period;
     // The listed days as days after the week's start, in order: the same for every week.
     const offsets = days.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b);
-    for (; week <= lastDay; week += period) for (const offset of offsets) push(week + offset);
+    for (; week <= lastDay && walls.length < limit; week += period) for (const offset of offsets) push(week + offset);
     return walls;
   }
   const monthDays = listOf(rule.data.bymonthday);
@@ -193,7 +196,7 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
   const from = new Date(firstDay * DAY);
   const fromMonth = from.getUTCFullYear() * 12 + from.getUTCMonth();
   let month = startMonth + Math.max(0, Math.floor((fromMonth - startMonth) / interval)) * interval;
-  for (; Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY <= lastDay; month += interval) {
+  for (; Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY <= lastDay && walls.length < limit; month += interval) {
     const year = Math.floor(month / 12);
     const length = new Date(Date.UTC(year, (month % 12) + 1, 0)).getUTCDate();
     const wanted = monthDays.length > 0 ? (monthDays as number[]).map((n) => (n > 0 ? n : length + 1 + n)) : [start.getUTCDate()];
@@ -240,7 +243,7 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   if (untilUtc !== undefined && untilUtc < fromWall - OFFSET_SLACK) return;
   if (untilWall !== undefined && untilWall < fromWall) return;
 
-  const simple = simpleRuleWalls(rule, start, fromWall, toWall);
+  const simple = simpleRuleWalls(rule, start, fromWall, toWall, budget);
   if (simple) {
     for (const wall of simple) {
       if (budget.steps <= 0) break;

@@ -131,6 +131,26 @@ describe('simple recurrence rules jump straight to the window', () => {
     assert.deepEqual(simpleRuleWalls(matching, start, start, start + 90 * DAY)?.map((w) => new Date(w).toISOString().slice(0, 10)), ['2026-01-07', '2026-01-12', '2026-01-14']);
   });
 
+  it("with COUNT, charges the feed's step budget for every occurrence it computes, and computes nothing without budget", () => {
+    const rule = ruleOf('FREQ=DAILY');
+    rule.count = 10;
+    const start = Date.UTC(2020, 0, 6, 9);
+    const later = Date.UTC(2026, 10, 26);
+    const budget = { steps: 100 };
+    // All ten were before the window: none in it, ten steps spent.
+    assert.deepEqual(simpleRuleWalls(rule, start, later, later + 14 * DAY, budget), []);
+    assert.equal(budget.steps, 90);
+    assert.equal(simpleRuleWalls(rule, start, later, later + 14 * DAY, { steps: 0 }), undefined);
+    // A hostile COUNT stops at the window's end, and the budget pays for each day up to it.
+    const huge = ruleOf('FREQ=DAILY');
+    huge.count = 1_000_000;
+    const spent = { steps: 100_000 };
+    const walls = simpleRuleWalls(huge, start, later, later + 14 * DAY, spent);
+    // 09:00 on 26 November … 9 December 2026; 2,530 days from 6 January 2020 to 9 December 2026.
+    assert.equal(walls?.length, 14);
+    assert.equal(100_000 - spent.steps, 2_530, 'one step per computed day');
+  });
+
   it('leaves every other rule to ical.js', () => {
     const start = Date.UTC(2024, 0, 10, 9);
     for (const text of ['FREQ=MONTHLY;BYDAY=2TU', 'FREQ=WEEKLY;BYDAY=MO;BYSETPOS=1', 'FREQ=YEARLY', 'FREQ=DAILY;BYHOUR=9,17', 'FREQ=WEEKLY;BYMONTH=3', 'FREQ=WEEKLY;BYDAY=MO;COUNT=5', 'FREQ=HOURLY']) {
