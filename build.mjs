@@ -78,9 +78,20 @@ const forbiddenInBundles = [
 const polyfillAsModule = {
   name: 'polyfill-as-module',
   setup(build) {
+    let loaded = false;
+    build.onStart(() => {
+      loaded = false;
+    });
     build.onLoad({ filter: /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill(?:\.min)?\.js$/ }, async ({ path }) => {
+      loaded = true;
       const source = await readFile(path, 'utf8');
       return { contents: `const module = { exports: {} };\nconst exports = module.exports;\n${source}\nexport default module.exports;\n`, loader: 'js' };
+    });
+    // A polyfill release that moves its file would otherwise be bundled the slow way, silently.
+    build.onEnd((result) => {
+      const bundled = Object.values(result.metafile?.outputs ?? {}).some(({ inputs }) => Object.keys(inputs).some((input) => input.includes('webextension-polyfill')));
+      if (bundled && !loaded) return { errors: [{ text: 'webextension-polyfill was bundled without polyfillAsModule (build.mjs): its file moved; update the filter' }] };
+      return undefined;
     });
   },
 };
