@@ -438,9 +438,10 @@ async function sendFromPage(page: Page, name: string): Promise<{ ms: number; rep
 /**
  * The wake-up floor: an extension whose worker only answers a message (and marks `ready`, which
  * the harness waits for), built into a temp dir. Woken the same way next to ours, it shows how
- * much of a wake-up is Chromium starting a worker and how much is our code.
+ * much of a wake-up is Chromium starting a worker and how much is our code. Like ours, it is a
+ * classic script (build.mjs, `format`).
  */
-const FLOOR_MANIFEST = { manifest_version: 3, name: 'Wake floor', version: '1.0', background: { service_worker: 'service-worker.js', type: 'module' }, permissions: ['storage'] };
+const FLOOR_MANIFEST = { manifest_version: 3, name: 'Wake floor', version: '1.0', background: { service_worker: 'service-worker.js' }, permissions: ['storage'] };
 const FLOOR_WORKER = `chrome.runtime.onInstalled.addListener(() => { chrome.storage.local.set({ ready: Date.now() }); });
 chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });
 `;

@@ -142,9 +142,10 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   refresh: async () => {
-    // The popup just opened: reconcile now and, at the same time, sync if the source is due
-    // (a sync that runs reconciles again with its answer). Neither waits for the other.
-    await Promise.all([syncNow('open'), reconcileNow('message')]);
+    // The popup just opened: reconcile now, then sync if the source is due (a sync that runs
+    // reconciles again with its answer). With the demo or no calendar, the reconciled state
+    // says so and the sync costs nothing: no lock, no second read of storage.
+    await syncNow('open', await reconcileNow('message'));
     return { ok: true };
   },
   'connect-google': async () => {

@@ -44,6 +44,17 @@ describe('production bundles', () => {
     assert.deepEqual([...bundles.keys()].sort(), ['options.js', 'popup.js', 'service-worker.js']);
   });
 
+  it('are strict classic scripts: the worker\'s compiled code is kept between wake-ups only for a classic script', () => {
+    assert.ok(bundles.size > 0, 'no production bundles (see the first test)');
+    for (const [name, text] of bundles) {
+      // Strict as the modules they come from: a silent failure in sloppy mode (a write to a
+      // frozen object, say) stays an error.
+      assert.ok(text.startsWith('"use strict";'), `${name}: does not start with "use strict"`);
+      // One function expression, run at once: no module syntax at its top level.
+      assert.match(text, /^"use strict";\(\(\)=>\{[\s\S]*\}\)\(\);\s*$/, `${name}: not a single immediately run function`);
+    }
+  });
+
   it('contain no eval, new Function, string timers, remote scripts or imports, or test endpoints', () => {
     assert.ok(bundles.size > 0, 'no production bundles (see the first test)');
     for (const [name, text] of bundles) {
