@@ -41,6 +41,7 @@ const packageRooms = [
 const browserApiGlobals = [
   { name: 'chrome', message: 'Browser APIs live in src/platform.' },
   { name: 'browser', message: 'Browser APIs live in src/platform.' },
+  { name: 'importScripts', message: 'The worker runs its second script through src/platform/worker-scripts.ts.' },
 ];
 
 /**

@@ -102,7 +102,8 @@ function errorText(error: unknown): string {
 const BUNDLES = [
   { name: 'popup', file: 'popup.js', label: 'Popup script' },
   { name: 'options', file: 'options.js', label: 'Options page script' },
-  { name: 'service-worker', file: 'service-worker.js', label: 'Service worker' },
+  { name: 'service-worker', file: 'service-worker.js', label: 'Service worker (every wake-up)' },
+  { name: 'on-demand', file: 'on-demand.js', label: 'Service worker, second script (syncs, drafts)' },
 ] as const;
 
 /** Input paths grouped the way a reader thinks of them: one line per npm package, one per source file. */
@@ -144,15 +145,16 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // brought the popup back under 28 KB and the options page under 36 KB with the same stack:
     // date-fns locales without the parts no page reads (scripts/date-fns-locales.mjs), /\p{…}/u
     // kept as literals (build.mjs), and the popup's read of storage without the keys it never
-    // reads (core/stored-state.ts, loadPopupState).
+    // reads (core/stored-state.ts, loadPopupState). The worker was one 74 KB script until the
+    // code only a sync or a draft needs (ical.js, the calendar readers, detection, the drafts)
+    // became its second script, on-demand.js (src/background/on-demand-script.ts): what every
+    // wake-up starts is now held to 25 KB, and the second script to 56 KB.
+    const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
     if (bundle.name === 'popup') budget = { max: 28, enforced: true, text: '≤ 28 KB' };
     else if (bundle.name === 'options') budget = { max: 36, enforced: true, text: '≤ 36 KB' };
-    else {
-      // The worker may carry an iCal parser (issue 4); without one it has no excuse to be big.
-      const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
-      budget = hasIcal ? { max: 74, enforced: true, text: '≤ 74 KB (with ical.js)' } : { max: 25, enforced: true, text: '≤ 25 KB (no iCal parser)' };
-      note = hasIcal ? 'ical.js is bundled' : 'no ical.js in the bundle';
-    }
+    else if (bundle.name === 'on-demand') budget = { max: 56, enforced: true, text: '≤ 56 KB' };
+    else budget = { max: 25, enforced: true, text: '≤ 25 KB' };
+    if (bundle.name === 'service-worker' || bundle.name === 'on-demand') note = hasIcal ? 'ical.js is bundled' : 'no ical.js in the bundle';
     // The build is deterministic: one measurement is the median, min and max of any number of them.
     figures.push({ id: `size.${bundle.name}.gzip`, section: 'Bundle size', label: `${bundle.label}, gzip -9`, unit: 'KB', median: gzip / KB, min: gzip / KB, max: gzip / KB, runs: 1, budget, ...(note ? { note } : {}) });
     figures.push({ id: `size.${bundle.name}.min`, section: 'Bundle size', label: `${bundle.label}, minified`, unit: 'KB', median: code.length / KB, min: code.length / KB, max: code.length / KB, runs: 1 });

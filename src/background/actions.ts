@@ -13,7 +13,6 @@ import { normalizeSettings } from '../core/stored-state.ts';
 import { manualToInterview, validateManualEntry } from '../core/manual-interview.ts';
 import { validateSettings } from '../core/validate-settings.ts';
 import { emptyMarks } from '../core/marks.ts';
-import { buildDraft } from '../core/build-draft.ts';
 import { interviewLocale } from '../core/resolve-locale.ts';
 import { composeUrl } from '../core/compose-url.ts';
 import { notificationId } from '../core/notification-plan.ts';
@@ -31,6 +30,7 @@ import { clearNotification } from '../platform/notifications.ts';
 import { forgetGoogleTokens } from '../platform/identity.ts';
 import { hasOrigin } from '../platform/permissions.ts';
 import { reconcileNow } from './reconcile-now.ts';
+import { detectOnDemand, onDemand } from './on-demand-script.ts';
 import { googleCalendars, syncNow } from './sync-source.ts';
 
 /** The machine's time zone, read when it is needed (it can change while the worker runs). */
@@ -68,7 +68,7 @@ export async function openDraft(interviewId: string, kind: TemplateKind, chosenS
   const interview = change.findInterview(state, interviewId);
   const chosen = change.validSlots(chosenSlots);
   const slots = slotKinds.has(kind) ? chosen ?? change.slotsFor(state, interview, now, localTimeZone()) : undefined;
-  const draft = buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now, slots));
+  const draft = onDemand().buildDraft(kind, interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now, slots));
   const url = composeUrl(state.settings.mailProvider, draft);
   await openTab(url);
   const first = chosen?.[0];
@@ -95,7 +95,7 @@ export const messageHandlers: Handlers = {
     const now = Date.now();
     const { state } = await readState(now);
     const interview = change.findInterview(state, interviewId);
-    return { text: buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now)).body };
+    return { text: onDemand().buildDraft('voicemail', interview, state.marks[interviewId] ?? emptyMarks(), state.settings, await draftEnvironment(state, interview, now)).body };
   },
   'proposed-slots': async ({ interviewId }) => {
     const now = Date.now();
@@ -156,7 +156,7 @@ export const messageHandlers: Handlers = {
   },
   disconnect: async () => {
     await forgetGoogleTokens();
-    await reconcileNow('message', switchToDemo);
+    await reconcileNow('message', (state, now) => switchToDemo(detectOnDemand, state, now));
     return { ok: true };
   },
   'list-calendars': async () => {
@@ -197,7 +197,7 @@ export const messageHandlers: Handlers = {
     return { ok: true };
   },
   'restart-demo': async () => {
-    await reconcileNow('message', restartDemo);
+    await reconcileNow('message', (state, now) => restartDemo(detectOnDemand, state, now));
     return { ok: true };
   },
   'stop-demo': async () => {

@@ -1,6 +1,6 @@
 import { UserError, type MessageKey, type UserMessage } from '../core/message-key.ts';
 import type { SyncErrorCode } from '../core/stored-state.ts';
-import { SyncError } from '../calendar/source-types.ts';
+import { isSyncError } from '../calendar/source-types.ts';
 
 /** Why a Google request made for the user (connecting, listing the calendars) failed, in words.
  * Syncs never answer a message with their error: they record it in the stored state. */
@@ -18,7 +18,7 @@ const googleFailure: Partial<Record<SyncErrorCode, MessageKey>> = {
  */
 export function describeError(error: unknown): UserMessage {
   if (error instanceof UserError) return error.words;
-  if (error instanceof SyncError) return { key: googleFailure[error.code] ?? 'errorGoogleTrouble' };
+  if (isSyncError(error)) return { key: googleFailure[error.code] ?? 'errorGoogleTrouble' };
   // chrome.storage's own words when the extension's storage quota is used up.
   if (error instanceof Error && /QUOTA_BYTES/.test(error.message)) return { key: 'errorStorageFull' };
   console.error(error);

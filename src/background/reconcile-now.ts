@@ -25,6 +25,7 @@ import { setBadge } from '../platform/badge.ts';
 import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
 import { withCurrentDemo } from '../calendar/demo-source.ts';
 import { showReminder } from './show-reminder.ts';
+import { detectOnDemand } from './on-demand-script.ts';
 
 /**
  * Shows (or clears) the notification of the moment one interview is in, as core decides,
@@ -101,8 +102,8 @@ async function reconcileLocked(reason: ReconcileReason, mutate?: (state: StoredS
     // The demo's interviews are made again only when what they depend on may have changed;
     // an install, a browser start and a repaired storage always make them again.
     const fresh = reason === 'install' || reason === 'startup' || loaded.changed;
-    let state = withCurrentDemo(loaded.state, fresh ? undefined : loaded.state);
-    if (mutate) state = withCurrentDemo(mutate(state, now), state);
+    let state = withCurrentDemo(detectOnDemand, loaded.state, fresh ? undefined : loaded.state);
+    if (mutate) state = withCurrentDemo(detectOnDemand, mutate(state, now), state);
 
     state = alignAllMarks(state);
     const all = allInterviews(state);

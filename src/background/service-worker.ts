@@ -15,12 +15,16 @@ import { syncNow } from './sync-source.ts';
 import { describeError } from './message-errors.ts';
 import { markInterview, messageHandlers, openDraft, openPopupPage } from './actions.ts';
 import { parseReminderKey } from '../core/current-reminder.ts';
+import { addOnDemandScript } from './on-demand-script.ts';
 
 function report(context: string) {
   return (error: unknown) => console.error(`Interview Standby: ${context} failed`, error);
 }
 
 handle(messageHandlers, describeError);
+
+// The code only a sync or a draft needs is a second script, taken in now and run when needed.
+addOnDemandScript();
 
 // A fresh install, an update, and a relaunch of an unpacked extension all land here; alarms
 // may be gone, so they are rebuilt from storage.

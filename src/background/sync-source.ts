@@ -9,17 +9,15 @@ import type { SyncTrigger } from '../core/sync-state.ts';
 import { syncDue } from '../core/sync-state.ts';
 import { syncAnswerIsStale } from '../core/source-switch.ts';
 import { ownContacts } from '../core/own-contacts.ts';
-import { GOOGLE_SCOPES, listCalendars } from '../calendar/google-calendar.ts';
+import { GOOGLE_SCOPES } from '../calendar/google-calendar.ts';
 import type { GoogleCalendarEntry, GoogleClient } from '../calendar/google-calendar.ts';
-import { applyGoogleOutcome, failureOf, readGoogleCalendars } from '../calendar/google-round.ts';
 import type { IcalOutcome } from '../calendar/ical-round.ts';
-import { applyIcalOutcome } from '../calendar/ical-round.ts';
-import { syncIcalFeed } from '../calendar/ical-feed.ts';
 import { loadWindowsZones } from '../platform/windows-zones.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
 import type { TokenRequest } from '../platform/identity.ts';
 import { readState } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
+import { onDemand } from './on-demand-script.ts';
 
 /** Held while talking to Google, so syncs never stack (the reconcile lock is only for storage). */
 const SYNC_LOCK = 'interview-standby-sync';
@@ -52,7 +50,7 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
     // Shows Google's consent (or Chrome's) now, while the user is looking.
     await getGoogleToken(tokenRequest(interactive, loginHint));
   }
-  const { calendars } = await listCalendars(googleClient(loginHint), Date.now());
+  const { calendars } = await onDemand().listCalendars(googleClient(loginHint), Date.now());
   return calendars;
 }
 
@@ -60,7 +58,7 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
   if (state.source.kind !== 'ical') return { failure: { code: 'http' } };
   const own = ownContacts(state.settings);
   try {
-    const result = await syncIcalFeed(state.source.url, state.icalCursor, (input, init) => fetch(input, init), {
+    const result = await onDemand().syncIcalFeed(state.source.url, state.icalCursor, (input, init) => fetch(input, init), {
       now,
       // The same addresses and phone the Google path uses; the feed adds its owner.
       detection: { rules: state.settings.rules, selfEmails: own.emails, selfPhones: own.phones },
@@ -72,7 +70,7 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
     return { result };
   } catch (error) {
     // Never log the error itself: a fetch error can carry the secret address.
-    return { failure: failureOf(error) };
+    return { failure: onDemand().failureOf(error) };
   }
 }
 
@@ -96,11 +94,11 @@ export async function syncNow(trigger: SyncTrigger, reconciled?: StoredState): P
     if (state.source.kind === 'ical') {
       const { url } = state.source;
       const outcome = await fetchIcal(state, startedAt);
-      await reconcileNow('sync', (latest, now) => (syncAnswerIsStale(latest, state) ? latest : applyIcalOutcome(latest, outcome, url, now, Math.random())));
+      await reconcileNow('sync', (latest, now) => (syncAnswerIsStale(latest, state) ? latest : onDemand().applyIcalOutcome(latest, outcome, url, now, Math.random())));
       return true;
     }
-    const outcome = await readGoogleCalendars(googleClient(state.source.selfEmail), state, trigger, startedAt);
-    await reconcileNow('sync', (latest, now) => (syncAnswerIsStale(latest, state) ? latest : applyGoogleOutcome(latest, outcome, now, Math.random)));
+    const outcome = await onDemand().readGoogleCalendars(googleClient(state.source.selfEmail), state, trigger, startedAt);
+    await reconcileNow('sync', (latest, now) => (syncAnswerIsStale(latest, state) ? latest : onDemand().applyGoogleOutcome(latest, outcome, now, Math.random)));
     return true;
   });
 }

@@ -6,11 +6,17 @@
  */
 import type { Interview } from '../core/types.ts';
 import type { StoredState } from '../core/stored-state.ts';
-import { detectInterview } from '../core/detect-interview.ts';
+import type { detectInterview } from '../core/detect-interview.ts';
 import { switchSource, withoutDemo } from '../core/source-switch.ts';
 import { sameValue } from '../core/state-changes.ts';
 import { demoEvents } from './demo-calendar.ts';
 import { MINUTE } from '../core/units.ts';
+
+/**
+ * Interview detection, handed in by the caller: the worker keeps it in its second script
+ * (src/background/on-demand-script.ts), run only when the demo is made again.
+ */
+export type Detect = typeof detectInterview;
 
 /** Demo interview ids carry the anchor they were made from (`demo:demo-<n>-<anchor>`). */
 function madeFrom(id: string, anchor: number): boolean {
@@ -23,13 +29,13 @@ function madeFrom(id: string, anchor: number): boolean {
  * through. Any other source is left alone here: its data changes only when a sync result is
  * applied.
  */
-export function refreshDemo(state: StoredState): StoredState {
+export function refreshDemo(detect: Detect, state: StoredState): StoredState {
   if (state.source.kind !== 'demo') return state;
   const source = state.source;
   let { marks } = state;
   const interviews: Record<string, Interview> = {};
   for (const event of demoEvents(source.anchor)) {
-    const detection = detectInterview(event, state.settings.rules, { source: 'demo' });
+    const detection = detect(event, state.settings.rules, { source: 'demo' });
     if (!detection.isInterview) continue;
     const interview = detection.interview;
     interviews[interview.id] = interview;
@@ -60,19 +66,19 @@ export function demoMayBeStale(state: StoredState): boolean {
  * `demoMayBeStale`). Without `before` (an install, a browser start, a repaired storage) they
  * are always made again, so an update of the demo itself shows at once.
  */
-export function withCurrentDemo(after: StoredState, before?: StoredState): StoredState {
+export function withCurrentDemo(detect: Detect, after: StoredState, before?: StoredState): StoredState {
   if (after.source.kind !== 'demo') return after;
   const unchanged = before !== undefined && sameValue(before.source, after.source) && sameValue(before.settings.rules, after.settings.rules) && !demoMayBeStale(after);
-  return unchanged ? after : refreshDemo(after);
+  return unchanged ? after : refreshDemo(detect, after);
 }
 
 /** Starts the demo again from now, forgetting what was marked on the demo's own interviews only. */
-export function restartDemo(state: StoredState, now: number): StoredState {
+export function restartDemo(detect: Detect, state: StoredState, now: number): StoredState {
   if (state.source.kind !== 'demo' && state.source.kind !== 'none') return state;
-  return refreshDemo({ ...state, source: { kind: 'demo', anchor: now }, interviews: {}, marks: withoutDemo(state.marks), notified: withoutDemo(state.notified) });
+  return refreshDemo(detect, { ...state, source: { kind: 'demo', anchor: now }, interviews: {}, marks: withoutDemo(state.marks), notified: withoutDemo(state.notified) });
 }
 
 /** Back to the demo calendar, from now (disconnecting Google or iCal). */
-export function switchToDemo(state: StoredState, now: number): StoredState {
-  return refreshDemo(switchSource(state, { kind: 'demo', anchor: now }));
+export function switchToDemo(detect: Detect, state: StoredState, now: number): StoredState {
+  return refreshDemo(detect, switchSource(state, { kind: 'demo', anchor: now }));
 }

@@ -11,7 +11,7 @@
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
 import { detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { BusyInterval, FetchLike, SyncResult } from './source-types.ts';
-import { SyncError, retryAfterOf } from './source-types.ts';
+import { SyncError, isSyncError, retryAfterOf } from './source-types.ts';
 import type { GoogleCalendarEntry } from './google-json.ts';
 import { errorDetails, toCalendarEntry, toCalendarEvent, toEventsPage } from './google-json.ts';
 import { isRecord } from '../core/is-record.ts';
@@ -186,7 +186,7 @@ async function getJson(session: Session, path: string, params: URLSearchParams):
       session.bytes += body.bytes;
       text = body.text;
     } catch (error) {
-      if (error instanceof SyncError) throw error;
+      if (isSyncError(error)) throw error;
       // fetch rejects only when no HTTP answer arrived: no network, DNS, a dropped
       // connection, or our timeout.
       throw new SyncError('offline', `Could not reach Google Calendar: ${error instanceof Error ? error.message : String(error)}`);
@@ -374,7 +374,7 @@ export async function syncCalendar(client: GoogleClient, request: CalendarSyncRe
       const { interviews, busy, touched, declined, cancelled } = classify(items, request);
       return { kind: 'delta', upsertInterviews: interviews, removeIds: touched, upsertBusy: busy, declined, cancelled, cursor: nextSyncToken, ...named, ...counters() };
     } catch (error) {
-      const resync = error instanceof FullSyncRequired || (error instanceof SyncError && error.code === 'bad-request');
+      const resync = error instanceof FullSyncRequired || (isSyncError(error) && error.code === 'bad-request');
       if (!resync) throw error;
       // Fall through to a full sync in the same session (same token, same counters).
     }

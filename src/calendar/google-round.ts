@@ -9,7 +9,7 @@ import type { CalendarChange, SyncFailure, SyncTrigger } from '../core/sync-stat
 import { applyCalendarChange, calendarDue, calendarFailed, calendarSucceeded, syncFailed, syncSucceeded, tokenToUse } from '../core/sync-state.ts';
 import { syncCalendar } from './google-calendar.ts';
 import type { GoogleClient } from './google-calendar.ts';
-import { SyncError } from './source-types.ts';
+import { isSyncError } from './source-types.ts';
 import { ownContacts } from '../core/own-contacts.ts';
 
 export interface GoogleOutcome {
@@ -47,7 +47,7 @@ export async function readGoogleCalendars(client: GoogleClient, state: StoredSta
       });
       outcome.results.push({ calendarId, change: result, cursor: result.cursor, ...(result.calendarName === undefined ? {} : { name: result.calendarName }) });
     } catch (error) {
-      if (!(error instanceof SyncError)) console.error('Interview Standby: Google sync failed', error);
+      if (!isSyncError(error)) console.error('Interview Standby: Google sync failed', error);
       const failure = failureOf(error);
       if (failure.code === 'auth') {
         outcome.failure = failure;
@@ -97,7 +97,7 @@ function googleRoundStatus(previous: SyncStatus, outcome: GoogleOutcome, now: nu
 
 /** What a failed sync records: the SyncError's code and timing, or 'malformed' for a bug. */
 export function failureOf(error: unknown): SyncFailure {
-  if (!(error instanceof SyncError)) return { code: 'malformed' };
+  if (!isSyncError(error)) return { code: 'malformed' };
   const failure: SyncFailure = { code: error.code };
   if (error.status !== undefined) failure.status = error.status;
   if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;

@@ -24,7 +24,7 @@ import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ica
 import { ownerOfCalendarName, ownerOfFeedUrl } from './ical-owner.ts';
 import { hasLowerCaseNames, outsideWindow, splitFeed, ymdOf } from './ical-scan.ts';
 import { createZoneLookup, namedZone, unquoted, type ZoneLookup } from './ical-zones.ts';
-import { SyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
+import { SyncError, isSyncError, type BusyInterval, type DetectionInput, type FetchLike, type SyncResult } from './source-types.ts';
 
 export { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, DEFAULT_MAX_BYTES } from './ical-fetch.ts';
 import { HOUR, DAY } from '../core/units.ts';
@@ -458,7 +458,7 @@ export function parseIcalFeed(text: string, options: IcalParseOptions): IcalPars
   try {
     return parse(text, options);
   } catch (error) {
-    if (error instanceof SyncError) throw error;
+    if (isSyncError(error)) throw error;
     throw new SyncError('malformed', 'The calendar feed could not be read.');
   }
 }

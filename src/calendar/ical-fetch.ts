@@ -5,7 +5,7 @@
  * The address is a secret (anyone holding it reads the whole calendar): it never goes into
  * an error message or a log line. `maskIcalUrl` is the only form in which it may be shown.
  */
-import { SyncError, retryAfterOf, type FetchLike } from './source-types.ts';
+import { SyncError, isSyncError, retryAfterOf, type FetchLike } from './source-types.ts';
 
 import { normalizeIcalUrl } from '../core/ical-address.ts';
 
@@ -143,7 +143,7 @@ async function readBody(response: Response, declared: number | undefined, maxByt
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    if (error instanceof SyncError) throw error;
+    if (isSyncError(error)) throw error;
     throw new SyncError('offline', 'The connection dropped while downloading the calendar.');
   }
   if (chunks) buffer = concat(chunks, total);

@@ -29,6 +29,15 @@ export class SyncError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a SyncError, told by its name and code rather than by its class: the
+ * service worker is two scripts (src/background/on-demand-script.ts), each with its own copy
+ * of the class, and an error thrown by one is checked in the other.
+ */
+export function isSyncError(error: unknown): error is SyncError {
+  return error instanceof Error && error.name === 'SyncError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
 export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
 
 /** What detection needs besides the event. */

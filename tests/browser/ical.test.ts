@@ -114,6 +114,9 @@ describe('a calendar connected through its secret iCal address', () => {
     const moved = start + 60 * MINUTE;
     server.body = feed([{ uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: moved, minutes: 45, organizer: 'rosa.neri@example.org' }]);
     server.etag = '"v2"';
+    // The feed is read by the worker's second script: here in a life of the worker that has
+    // not run it yet (src/background/on-demand-script.ts).
+    await session.stopServiceWorker();
     const popup = await session.openPage('popup.html');
     await popup.getByRole('button', { name: 'Sync now' }).click();
     await session.waitFor(async () => {
@@ -121,6 +124,20 @@ describe('a calendar connected through its secret iCal address', () => {
       const getReady = alarms.find((a) => a.name.startsWith('reminder:get-ready:ical:'));
       return getReady !== undefined && Math.abs(getReady.scheduledTime - (Math.floor(moved / 1000) * 1000 - 10 * MINUTE)) < 1000;
     }, { message: 'the get-ready alarm moved with the interview' });
+    await popup.close();
+  });
+
+  it('reads the feed after a browser restart, with the second script the worker took in when installed', PER_TEST, async () => {
+    const later = start + 2 * 60 * MINUTE;
+    server.body = feed([{ uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: later, minutes: 45, organizer: 'rosa.neri@example.org' }]);
+    server.etag = '"v2-restart"';
+    session = await session.relaunch();
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await session.waitFor(async () => {
+      const { interviews } = await session.readStorage<{ interviews: Record<string, Interview> }>('interviews');
+      return Object.values(interviews).some((interview) => interview.start === Math.floor(later / 1000) * 1000);
+    }, { message: 'the interview at the time the feed now gives' });
     await popup.close();
   });
 

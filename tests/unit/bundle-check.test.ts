@@ -7,6 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyRepo, repoRoot } from '../browser/isolated-build.ts';
 import type { RepoCopy } from '../browser/isolated-build.ts';
+import type { Metafile } from 'esbuild';
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -22,11 +23,12 @@ describe('production bundles', () => {
   let copy: RepoCopy;
   let buildError: (Error & { stderr?: string }) | undefined;
   const bundles = new Map<string, string>();
+  let meta: Metafile | undefined;
 
   before(async () => {
     copy = await copyRepo();
     try {
-      await copy.build([]);
+      await copy.build(['--metafile']);
     } catch (error) {
       buildError = error as Error & { stderr?: string };
       return;
@@ -34,6 +36,7 @@ describe('production bundles', () => {
     for (const name of await readdir(join(copy.dir, 'dist'))) {
       if (name.endsWith('.js')) bundles.set(name, await readFile(join(copy.dir, 'dist', name), 'utf8'));
     }
+    meta = JSON.parse(await readFile(join(copy.dir, 'dist', 'meta.json'), 'utf8')) as Metafile;
   });
   after(async () => {
     await copy?.remove();
@@ -41,7 +44,7 @@ describe('production bundles', () => {
 
   it('builds one production bundle per context, passing the build\'s own check', () => {
     assert.equal(buildError, undefined, `node build.mjs failed:\n${buildError?.stderr ?? buildError?.message}`);
-    assert.deepEqual([...bundles.keys()].sort(), ['options.js', 'popup.js', 'service-worker.js']);
+    assert.deepEqual([...bundles.keys()].sort(), ['on-demand.js', 'options.js', 'popup.js', 'service-worker.js']);
   });
 
   it('are strict classic scripts: the worker\'s compiled code is kept between wake-ups only for a classic script', () => {
@@ -63,11 +66,31 @@ describe('production bundles', () => {
       assert.doesNotMatch(text, /\bset(Timeout|Interval)\s*\(\s*["'`]/, `${name}: a timer with code in a string`);
       assert.doesNotMatch(text, /<script[^>]+src=["']?https?:/i, `${name}: remote <script>`);
       assert.doesNotMatch(text, /\bimport\s*\(\s*["'`]https?:/, `${name}: remote import()`);
-      assert.doesNotMatch(text, /importScripts\s*\(/, `${name}: importScripts(`);
+      // The worker runs one script of its own besides itself, named in it: nothing else does.
+      if (name !== 'service-worker.js') assert.doesNotMatch(text, /importScripts\s*\(/, `${name}: importScripts(`);
       assert.equal(text.includes('127.0.0.1'), false, `${name}: a test endpoint`);
       assert.equal(text.includes('__test_seam__'), false, `${name}: a test seam`);
       assert.doesNotMatch(text, /ya29\.|access_token=[\w-]{8,}|Bearer [\w.-]{20,}/, `${name}: something like an OAuth token`);
     }
+  });
+
+  it('leave the calendar readers, detection and the drafts out of the script every wake-up starts', () => {
+    assert.ok(meta, 'no metafile (see the first test)');
+    const inputsOf = (bundle: string) => Object.keys(Object.entries(meta!.outputs).find(([file]) => file.endsWith(`/${bundle}`))?.[1].inputs ?? {});
+    // google-calendar.ts and extract.ts lend the worker a few lines (the OAuth scopes, the
+    // e-mail address check); their readers and finders stay out with the rest.
+    const onDemandOnly = /node_modules\/ical\.js\/|src\/calendar\/(?:ical-[\w-]+|google-round|google-json)\.ts$|src\/core\/(?:detect-interview|build-draft|template-engine)\.ts$/;
+    const worker = inputsOf('service-worker.js');
+    assert.ok(worker.length > 20, `the worker bundle's inputs: ${worker.length}`);
+    assert.deepEqual(worker.filter((input) => onDemandOnly.test(input)), [], 'in service-worker.js, but only a sync, a draft or the demo\'s remaking needs it');
+    const onDemand = inputsOf('on-demand.js');
+    for (const needed of ['node_modules/ical.js/dist/ical.js', 'src/calendar/ical-feed.ts', 'src/calendar/google-round.ts', 'src/core/detect-interview.ts', 'src/core/build-draft.ts']) {
+      // The copy's node_modules is the checkout's: its inputs are named by a path up and across.
+      assert.ok(onDemand.some((input) => input === needed || input.endsWith(`/${needed}`)), `on-demand.js lacks ${needed}`);
+    }
+    // What service-worker.js runs with importScripts is on-demand.js, by that name.
+    const workerText = bundles.get('service-worker.js') ?? '';
+    assert.deepEqual([...new Set(workerText.match(/"[\w-]+\.js"/g))], ['"on-demand.js"']);
   });
 
   it('write HTML only where Preact renders dangerouslySetInnerHTML, which no component uses', async () => {

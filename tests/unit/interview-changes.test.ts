@@ -7,6 +7,7 @@ import {
   rememberProposed, removeManual, restoreRemoved, saveManual, saveSettings, slotsFor, tickChecklist, validSlots,
 } from '../../src/core/interview-changes.ts';
 import { withCurrentDemo } from '../../src/calendar/demo-source.ts';
+import { detectInterview } from '../../src/core/detect-interview.ts';
 import { HOUR, MINUTE, START, afterStart, makeInterview } from './fixtures.ts';
 
 const interview = makeInterview();
@@ -77,7 +78,7 @@ describe('small marks', () => {
 
 describe('typed-in interviews and undo', () => {
   it('the first typed-in interview ends the demo; a later one does not touch the source', () => {
-    const demo = withCurrentDemo({ ...loadState({}, START).state, source: { kind: 'demo', anchor: START } });
+    const demo = withCurrentDemo(detectInterview, { ...loadState({}, START).state, source: { kind: 'demo', anchor: START } });
     const first = saveManual(demo, typedIn);
     assert.deepEqual(first.source, { kind: 'none' });
     assert.deepEqual(first.interviews, {});

@@ -25,6 +25,23 @@ describe('errors a message handler throws', () => {
     assert.deepEqual(describeError(new SyncError('server', 'Google Calendar had a problem (HTTP 503).')), { key: 'errorGoogleTrouble' });
   });
 
+  it('knows a SyncError thrown by the worker\'s other script, whose class is another copy', (test) => {
+    // on-demand.js bundles its own SyncError: the same name and fields, not the same class.
+    class OtherCopy extends Error {
+      readonly code = 'offline';
+      constructor(message: string) {
+        super(message);
+        this.name = 'SyncError';
+      }
+    }
+    assert.equal(new OtherCopy('x') instanceof SyncError, false);
+    assert.deepEqual(describeError(new OtherCopy('Could not reach Google Calendar: Failed to fetch')), { key: 'errorGoogleOffline' });
+    // Only an Error with that name and a code: nothing else passes for one.
+    test.mock.method(console, 'error', () => undefined);
+    assert.deepEqual(describeError({ name: 'SyncError', code: 'offline' }), { key: 'errorUnexpected' });
+    assert.deepEqual(describeError(Object.assign(new Error('x'), { name: 'SyncError' })), { key: 'errorUnexpected' });
+  });
+
   it('tells a full storage quota apart', () => {
     assert.deepEqual(describeError(new Error('QUOTA_BYTES quota exceeded')), { key: 'errorStorageFull' });
   });

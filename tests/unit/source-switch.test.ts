@@ -7,6 +7,7 @@ import {
   stopDemo, switchSource, syncAnswerIsStale, unwatchCalendar,
 } from '../../src/core/source-switch.ts';
 import { restartDemo, switchToDemo } from '../../src/calendar/demo-source.ts';
+import { detectInterview } from '../../src/core/detect-interview.ts';
 import { START, makeInterview } from './fixtures.ts';
 
 const NOW = START;
@@ -14,7 +15,7 @@ const typedIn = { id: 'one', company: 'Acme', role: 'SRE', date: '2026-11-27', t
 
 /** The demo running beside one typed-in interview, each with a mark and a notification. */
 function demoWithTypedIn(): StoredState {
-  const demo = restartDemo(loadState({}, NOW).state, NOW);
+  const demo = restartDemo(detectInterview, loadState({}, NOW).state, NOW);
   const demoId = Object.keys(demo.interviews)[0]!;
   return {
     ...demo,
@@ -88,7 +89,7 @@ describe('source switching', () => {
   });
 
   it('switchToDemo starts the demo from now with its four interviews', () => {
-    const next = switchToDemo(googleState(), NOW + 1000);
+    const next = switchToDemo(detectInterview, googleState(), NOW + 1000);
     assert.deepEqual(next.source, { kind: 'demo', anchor: NOW + 1000 });
     assert.equal(Object.keys(next.interviews).length, 4);
     assert.deepEqual(next.calendarHealth, {});
@@ -96,12 +97,12 @@ describe('source switching', () => {
 
   it('restartDemo forgets only the demo\'s own marks, and never replaces a real source', () => {
     const state = demoWithTypedIn();
-    const next = restartDemo(state, NOW + 60_000);
+    const next = restartDemo(detectInterview, state, NOW + 60_000);
     assert.ok(Object.keys(next.interviews).every((id) => id.endsWith(`-${NOW + 60_000}`)));
     assert.deepEqual(next.marks['manual:one'], { callAttempts: [NOW] });
     assert.equal(next.notified['manual:one'], 'start@2');
     const google = googleState();
-    assert.equal(restartDemo(google, NOW), google);
+    assert.equal(restartDemo(detectInterview, google, NOW), google);
   });
 });
 

@@ -5,6 +5,7 @@ import { loadState } from '../../src/core/stored-state.ts';
 import { sameValue, stateChanges, whatToWrite } from '../../src/core/state-changes.ts';
 import { alignAllMarks } from '../../src/core/reconcile.ts';
 import { refreshDemo, restartDemo, withCurrentDemo } from '../../src/calendar/demo-source.ts';
+import { detectInterview } from '../../src/core/detect-interview.ts';
 import { MINUTE, START, makeInterview } from './fixtures.ts';
 
 const NOW = START;
@@ -16,7 +17,7 @@ function stored(state: StoredState): unknown {
 
 /** The demo started at NOW, as a first reconcile leaves it in storage. */
 function demoState(): StoredState {
-  return restartDemo(loadState({}, NOW).state, NOW);
+  return restartDemo(detectInterview, loadState({}, NOW).state, NOW);
 }
 
 describe('sameValue', () => {
@@ -61,13 +62,13 @@ describe('whatToWrite: a reconcile that changes nothing writes nothing', () => {
   it('writes nothing when the demo is current and nothing was asked (a wake-up)', () => {
     const loaded = loadState(stored(demoState()), NOW + 10 * MINUTE);
     assert.equal(loaded.changed, false);
-    const next = alignAllMarks(withCurrentDemo(loaded.state, loaded.state));
+    const next = alignAllMarks(withCurrentDemo(detectInterview, loaded.state, loaded.state));
     assert.equal(whatToWrite(loaded, next), undefined);
   });
 
   it('writes nothing even when the demo was made again (an install or a browser start)', () => {
     const loaded = loadState(stored(demoState()), NOW + 10 * MINUTE);
-    const next = alignAllMarks(withCurrentDemo(loaded.state));
+    const next = alignAllMarks(withCurrentDemo(detectInterview, loaded.state));
     assert.notEqual(next.interviews, loaded.state.interviews, 'made again');
     assert.equal(whatToWrite(loaded, next), undefined);
   });
@@ -90,7 +91,7 @@ describe('whatToWrite: a reconcile that changes nothing writes nothing', () => {
 
   it('writes the whole state on a first run (nothing stored yet)', () => {
     const loaded = loadState({}, NOW);
-    const next = withCurrentDemo(loaded.state);
+    const next = withCurrentDemo(detectInterview, loaded.state);
     const write = whatToWrite(loaded, next);
     assert.ok(write);
     assert.equal(Object.keys(write.interviews ?? {}).length, 4);
@@ -100,10 +101,10 @@ describe('whatToWrite: a reconcile that changes nothing writes nothing', () => {
 describe('withCurrentDemo: the demo source runs only when its inputs may have changed', () => {
   it('returns the same state, not run again, when source, rules and stored interviews agree', () => {
     const state = demoState();
-    assert.equal(withCurrentDemo(state, state), state);
+    assert.equal(withCurrentDemo(detectInterview, state, state), state);
     // A mark on one interview (the usual message) changes neither source nor rules.
     const marked = { ...state, marks: { ...state.marks, [Object.keys(state.interviews)[0]!]: { callAttempts: [NOW] } } };
-    assert.equal(withCurrentDemo(marked, state), marked);
+    assert.equal(withCurrentDemo(detectInterview, marked, state), marked);
   });
 
   it('runs again when the rules changed: an event the user ruled out goes', () => {
@@ -111,7 +112,7 @@ describe('withCurrentDemo: the demo source runs only when its inputs may have ch
     const [first] = Object.values(state.interviews);
     assert.ok(first);
     const rules = { ...state.settings.rules, overrides: { ...state.settings.rules.overrides, [first.eventId]: 'not-interview' as const } };
-    const next = withCurrentDemo({ ...state, settings: { ...state.settings, rules } }, state);
+    const next = withCurrentDemo(detectInterview, { ...state, settings: { ...state.settings, rules } }, state);
     assert.equal(next.interviews[first.id], undefined);
     assert.equal(Object.keys(next.interviews).length, 3);
   });
@@ -120,8 +121,8 @@ describe('withCurrentDemo: the demo source runs only when its inputs may have ch
     const state = demoState();
     const moved = { ...state, source: { kind: 'demo' as const, anchor: NOW + 60 * MINUTE } };
     // Same source and rules before and after: only what is stored tells.
-    const next = withCurrentDemo(moved, moved);
-    assert.deepEqual(next, refreshDemo(moved));
+    const next = withCurrentDemo(detectInterview, moved, moved);
+    assert.deepEqual(next, refreshDemo(detectInterview, moved));
     assert.ok(Object.keys(next.interviews).every((id) => id.endsWith(`-${NOW + 60 * MINUTE}`)));
   });
 
@@ -132,14 +133,14 @@ describe('withCurrentDemo: the demo source runs only when its inputs may have ch
     const marks = { ...state.marks };
     delete marks[ended.id];
     const unmarked = { ...state, marks };
-    assert.deepEqual(withCurrentDemo(unmarked, unmarked).marks[ended.id], state.marks[ended.id]);
+    assert.deepEqual(withCurrentDemo(detectInterview, unmarked, unmarked).marks[ended.id], state.marks[ended.id]);
     const empty = { ...state, interviews: {} };
-    assert.equal(Object.keys(withCurrentDemo(empty, empty).interviews).length, 4);
+    assert.equal(Object.keys(withCurrentDemo(detectInterview, empty, empty).interviews).length, 4);
   });
 
   it('leaves any other source alone', () => {
     const state: StoredState = { ...loadState({}, NOW).state, source: { kind: 'none' }, interviews: {} };
-    assert.equal(withCurrentDemo(state), state);
+    assert.equal(withCurrentDemo(detectInterview, state), state);
   });
 });
 
