@@ -5,7 +5,8 @@
  *
  * How it stays fast on a 5 MB / 5,000-event feed (tests/fakes/ical-feed-generator.ts, measured by `npm run bench`):
  * - components are split by a scan and each is parsed on its own; single events days away
- *   from the window are not parsed at all (ical-scan.ts);
+ *   from the window are not parsed at all (ical-scan.ts); plain VEVENTs, nearly all, are
+ *   read without ical.js (ical-plain.ts);
  * - VEVENTs are grouped by UID in one pass into masters and RECURRENCE-ID overrides. The
  *   common `new ICAL.Event(vevent)` per VEVENT rescans every sibling for overrides and is
  *   quadratic (7–9.5 s, ~600 MB on that feed); it is not used at all;
@@ -19,6 +20,7 @@ import { canonicalEmail, detectInterview, type DetectOptions } from '../core/det
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
+import { readPlainEvent } from './ical-plain.ts';
 import { salvageEvent } from './ical-salvage.ts';
 import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
 import { ownerOfCalendarName, ownerOfFeedUrl } from './ical-owner.ts';
@@ -392,12 +394,15 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
       skip('too-many');
       continue;
     }
-    let read: ReturnType<typeof readEvent>;
-    try {
-      read = readEvent(ICAL.parse(block));
-    } catch {
-      // One line ical.js refuses: read the others (ical-salvage.ts).
-      read = readEvent(salvageEvent(block));
+    // Most VEVENTs are plain and read without ical.js (ical-plain.ts).
+    let read = readPlainEvent(block);
+    if (read === undefined) {
+      try {
+        read = readEvent(ICAL.parse(block));
+      } catch {
+        // One line ical.js refuses: read the others (ical-salvage.ts).
+        read = readEvent(salvageEvent(block));
+      }
     }
     if (typeof read === 'string') {
       skip(read);

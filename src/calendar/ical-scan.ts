@@ -4,9 +4,9 @@
  *
  * Why not `ICAL.parse` on the whole text: on the 5 MB feed of tests/fakes/ical-feed-generator.ts that
  * alone takes ~150–230 ms and ~70 MB of jCal, for thousands of past events the product
- * never shows. Each component is still parsed by ical.js (one `ICAL.parse` per block); the
- * scan only finds block boundaries and skips, conservatively, single events that are
- * days away from the window. When unsure, a block is parsed.
+ * never shows. Each component is read on its own (ical-plain.ts, else one `ICAL.parse` per
+ * block); the scan only finds block boundaries and skips, conservatively, single events
+ * that are days away from the window. When unsure, a block is parsed.
  */
 import { SyncError } from './source-types.ts';
 
