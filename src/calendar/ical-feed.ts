@@ -121,6 +121,8 @@ interface Context {
   interviews: Record<string, Interview>;
   busy: Record<string, BusyInterval>;
   budget: StepBudget;
+  /** Titles → descriptions of masters detection found to be no interview (see recordSeries). */
+  noMatch: Map<string, Set<string>>;
 }
 
 function isSelf(email: string | undefined, self: Set<string>): boolean {
@@ -177,6 +179,10 @@ function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
   return own === undefined ? ctx.plainRules : { ...ctx.plainRules, overrides: { [id]: own } };
 }
 
+/** The instants whose ISO text detection reads as valid: years 0000 to 9999. */
+const MIN_ISO = -62_167_219_200_000;
+const MAX_ISO = 253_402_300_800_000;
+
 function dateTime(ms: number, timeZone: string | undefined): EventDateTime {
   // Not through `iso`'s memo: each series' own start would crowd out the shared instants.
   const text = new Date(ms).toISOString();
@@ -189,13 +195,14 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
   return iana === 'UTC' ? undefined : iana;
 }
 
-/** Records one concrete instance (a single event or an occurrence) in the results. */
-function record(ctx: Context, event: IcalEvent, base: CalendarEvent, id: string, uid: string, start: number, end: number, candidate: boolean): void {
+/** Records one concrete instance (a single event or an occurrence) in the results; with
+ * `base`, it is also a candidate interview. */
+function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined, id: string, uid: string, start: number, end: number): void {
   if (event.status === 'cancelled') return;
   if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.self)) {
     ctx.busy[`ical:${id}`] = { start, end };
   }
-  if (!candidate || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
+  if (!base || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
   const timeZone = zoneName(event, ctx);
   const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
   const detection = detectInterview(instance, rulesFor(ctx, id, uid), ctx.selfOptions);
@@ -207,7 +214,7 @@ function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
   if (event.start.kind === 'date') return; // all-day: neither an interview nor busy time
   const start = instantOf(event.start, ctx.zones);
   const end = start + eventDuration(event, ctx.zones, start);
-  record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end, true);
+  record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end);
 }
 
 interface FutureChange {
@@ -242,24 +249,46 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
   if (master.start.kind !== 'date' && master.status !== 'cancelled') {
     const masterStart = instantOf(master.start, ctx.zones);
     const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
-    const base = toCalendarEvent(master, ctx);
-    // Classified once, on the master, before any expansion. (Each occurrence gets its own
-    // copy of `base` with its own times: these are the master's, for this decision only.)
-    base.start = dateTime(masterStart, undefined);
-    base.end = dateTime(masterEnd, undefined);
-    const representative = detectInterview(base, rulesFor(ctx, master.uid, master.uid), ctx.selfOptions);
-    const candidate = representative.isInterview || ctx.occurrenceInterviewUids.has(master.uid);
-    const givesBusy = !master.transparent && !declinedBySelf(master, ctx.self);
-    const unusable = !representative.isInterview && representative.reason === 'invalid-time';
+    const declined = declinedBySelf(master, ctx.self);
+    const givesBusy = !master.transparent && !declined;
+    // Classified once, on the master, before any expansion. A feed repeats a few titles
+    // over thousands of series: when detection found one master with this title and
+    // description to be no interview, another is not one either, as long as nothing else
+    // detection reads can differ: no decision of the user's on it, not declined, times it
+    // reads as valid (years 0000-9999), an id it accepts. (Only those, the title and the
+    // description decide a "no-match": core/detect-interview.ts, exclusion and decide.)
+    const rules = rulesFor(ctx, master.uid, master.uid);
+    const summary = master.summary ?? '';
+    const description = master.description ?? '';
+    const plain = rules === ctx.plainRules && !declined && masterStart >= MIN_ISO && masterEnd < MAX_ISO && master.uid.length <= 1024;
+    let candidate = ctx.occurrenceInterviewUids.has(master.uid);
+    let unusable = false;
+    let base: CalendarEvent | undefined;
+    if (!plain || !ctx.noMatch.get(summary)?.has(description)) {
+      base = toCalendarEvent(master, ctx);
+      // Each occurrence gets its own copy of `base` with its own times: these are the
+      // master's, for this decision only.
+      base.start = dateTime(masterStart, undefined);
+      base.end = dateTime(masterEnd, undefined);
+      const representative = detectInterview(base, rules, ctx.selfOptions);
+      if (representative.isInterview) candidate = true;
+      else if (representative.reason === 'invalid-time') unusable = true;
+      else if (plain && representative.reason === 'no-match') {
+        const known = ctx.noMatch.get(summary) ?? new Set<string>();
+        ctx.noMatch.set(summary, known.add(description));
+      }
+    }
     if ((candidate || givesBusy) && !unusable) {
+      if (!candidate) base = undefined;
+      else base ??= toCalendarEvent(master, ctx);
       try {
         const from = (candidate ? ctx.interviewFrom : ctx.busyFrom) - reach;
         const window = { from, to: ctx.to + reach, masterStart, duration: masterEnd - masterStart };
         for (const occurrence of expandSeries(master, ctx.zones, window, overridden, ctx.budget)) {
           const id = `${master.uid}@${iso(occurrence.recurrence)}`;
           const change = changes.findLast((c) => c.at <= occurrence.recurrence);
-          if (change) record(ctx, change.event, change.base, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration, candidate);
-          else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end, candidate);
+          if (change) record(ctx, change.event, candidate ? change.base : undefined, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration);
+          else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end);
         }
       } catch {
         skip('bad-rule'); // a rule ical.js rejects: this series only
@@ -378,6 +407,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
     interviews: {},
     busy: {},
     budget: { steps: MAX_STEPS_PER_FEED },
+    noMatch: new Map(),
   };
 
   // One pass: masters and RECURRENCE-ID overrides grouped by UID.
