@@ -63,8 +63,8 @@ export interface RawProp {
   values: unknown[];
 }
 
-export const TEXT_LIMIT = 100_000;
-export const MAX_ATTENDEES = 500;
+const TEXT_LIMIT = 100_000;
+const MAX_ATTENDEES = 500;
 const MAX_DATES = 2_000;
 const FREQUENCIES = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
 /** Recur keys ical.js may receive. Anything else in an RRULE ("ITERATOR=…") would be copied
@@ -142,7 +142,7 @@ export function durationMs(value: unknown): number | undefined {
   return sign === '-' ? -ms : ms;
 }
 
-export function person(prop: RawProp): IcalPerson {
+function person(prop: RawProp): IcalPerson {
   const value = text(prop) ?? '';
   const address = /^mailto:/i.test(value) ? value.slice(7) : value.includes('@') && !value.includes(':') ? value : param(prop, 'email') ?? '';
   const cutype = (param(prop, 'cutype') ?? '').toUpperCase();
@@ -156,7 +156,7 @@ export function person(prop: RawProp): IcalPerson {
   return result;
 }
 
-export function rule(prop: RawProp): IcalRule | undefined {
+function rule(prop: RawProp): IcalRule | undefined {
   const value = prop.values[0];
   if (!isRecord(value)) return undefined;
   const freq = typeof value.freq === 'string' ? value.freq.toUpperCase() : '';
@@ -181,7 +181,7 @@ export function rule(prop: RawProp): IcalRule | undefined {
   return result;
 }
 
-export function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number }[]): void {
+function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number }[]): void {
   for (const prop of props) {
     const tzid = param(prop, 'tzid');
     for (const value of prop.values) {

@@ -238,12 +238,15 @@ function futureChanges(ctx: Context, overrides: IcalEvent[]): FutureChange[] {
   return changes.sort((a, b) => a.at - b.at);
 }
 
+const NO_INSTANTS: ReadonlySet<number> = new Set();
+
 function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: (reason: IcalSkipReason) => void): void {
-  const overridden = new Set<number>();
+  // Most series have no override: nothing to collect for them.
+  const overridden = overrides.length === 0 ? NO_INSTANTS : new Set<number>();
   for (const override of overrides) {
-    if (override.recurrenceId && override.recurrenceId.kind !== 'date') overridden.add(instantOf(override.recurrenceId, ctx.zones));
+    if (override.recurrenceId && override.recurrenceId.kind !== 'date') (overridden as Set<number>).add(instantOf(override.recurrenceId, ctx.zones));
   }
-  const changes = futureChanges(ctx, overrides);
+  const changes = overrides.length === 0 ? [] : futureChanges(ctx, overrides);
   // Moved instances can come from outside the window: expand that much wider.
   const reach = changes.reduce((most, change) => Math.max(most, Math.abs(change.shift)), 0);
   if (master.start.kind !== 'date' && master.status !== 'cancelled') {
@@ -286,7 +289,7 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
         const window = { from, to: ctx.to + reach, masterStart, duration: masterEnd - masterStart };
         for (const occurrence of expandSeries(master, ctx.zones, window, overridden, ctx.budget)) {
           const id = `${master.uid}@${iso(occurrence.recurrence)}`;
-          const change = changes.findLast((c) => c.at <= occurrence.recurrence);
+          const change = changes.length === 0 ? undefined : changes.findLast((c) => c.at <= occurrence.recurrence);
           if (change) record(ctx, change.event, candidate ? change.base : undefined, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration);
           else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end);
         }

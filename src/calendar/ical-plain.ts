@@ -33,13 +33,22 @@ const FIRSTS = new RegExp(`^${NAMES.map((name) => String.raw`(?=(?:[\s\S]*?\n${n
 /** The properties a VEVENT may have several of. */
 const MANY = new RegExp(String.raw`\n(ATTENDEE|EXDATE)(${PARAMS}):([^\r\n]*)`, 'gi');
 
+const paramSets = new Map<string, Record<string, string>>();
+
 /** The parameters as ical.js reads them (names lower-cased, the last of a name wins). A
  * VALUE parameter changes how ical.js decodes the value: only the `types` that it decodes
  * as here are read. */
 function paramsOf(text: string, types: string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  PARAM.lastIndex = 0;
-  for (let match = PARAM.exec(text); match; match = PARAM.exec(text)) params[(match[1] as string).toLowerCase()] = match[2] ?? match[3] ?? '';
+  // The same few (";TZID=Europe/Rome") on thousands of lines: read once each, and shared,
+  // as nothing changes them.
+  let params = paramSets.get(text);
+  if (!params) {
+    params = {};
+    PARAM.lastIndex = 0;
+    for (let match = PARAM.exec(text); match; match = PARAM.exec(text)) params[(match[1] as string).toLowerCase()] = match[2] ?? match[3] ?? '';
+    if (paramSets.size >= 1_000) paramSets.clear();
+    paramSets.set(text, params);
+  }
   const type = params.value?.toLowerCase();
   if (type !== undefined && !types.includes(type)) throw new Error('not plain');
   return params;
