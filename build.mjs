@@ -101,7 +101,8 @@ const options = {
   absWorkingDir: root,
   entryPoints: {
     'service-worker': 'src/background/service-worker.ts',
-    // The worker's second script: what only a sync or a draft needs (src/background/on-demand-script.ts).
+    // The worker's second script: what only a sync, a draft or remaking the demo needs
+    // (src/background/on-demand-script.ts).
     'on-demand': 'src/background/on-demand.ts',
     popup: 'src/popup/popup.tsx',
     options: 'src/options/options.tsx',

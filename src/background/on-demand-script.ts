@@ -1,8 +1,9 @@
 /**
  * How the worker reaches its second script, on-demand.js (built from on-demand.ts): the code
- * only a calendar sync, a draft or remaking the demo needs. It is taken in when the worker is installed and run
- * the first time something calls `onDemand()` in a life of the worker; a wake-up that only
- * reconciles never reads it (src/platform/worker-scripts.ts says why it works this way).
+ * only a calendar sync, a draft or remaking the demo needs. It is taken in when the worker is
+ * installed and run the first time something calls `onDemand()` in a life of the worker; a
+ * wake-up that only reconciles never reads it (src/platform/worker-scripts.ts says why it works
+ * this way).
  *
  * `OnDemand` lists what the script provides. Its modules are named here as types only: a value
  * imported from one of them would put it back into the first script.

@@ -1,8 +1,8 @@
 /**
  * The worker's second script, built into on-demand.js: the iCal and Google readers (with
  * ical.js), interview detection and the drafts. Only a calendar sync, a draft or remaking the
- * demo needs them, so they stay out of
- * service-worker.js, which every wake-up reads and starts (on-demand-script.ts).
+ * demo needs them, so they stay out of service-worker.js, which every wake-up reads and starts
+ * (on-demand-script.ts).
  */
 import { syncIcalFeed } from '../calendar/ical-feed.ts';
 import { applyIcalOutcome } from '../calendar/ical-round.ts';

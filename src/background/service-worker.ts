@@ -23,7 +23,8 @@ function report(context: string) {
 
 handle(messageHandlers, describeError);
 
-// The code only a sync or a draft needs is a second script, taken in now and run when needed.
+// What only a sync, a draft or remaking the demo needs is a second script: taken in when the
+// worker installs, run when needed (on-demand-script.ts).
 addOnDemandScript();
 
 // A fresh install, an update, and a relaunch of an unpacked extension all land here; alarms
