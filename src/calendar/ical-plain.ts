@@ -18,9 +18,7 @@ const PARAMS = String.raw`(?:;[A-Za-z0-9-]+=(?:"[^"\r\n\\^]*"|[^";:\r\n\\^]*))*`
 const PLAIN = new RegExp(String.raw`^BEGIN:VEVENT\r?\n(?:[A-Z0-9-]+${PARAMS}:[^\r\n]*\r?\n)*END:VEVENT\r?$`, 'i');
 /** Parameters ical.js turns into lists or types whose reading can throw; lines not read here. */
 const UNUSUAL = /;(?:VALUE="?(?:RECUR|PERIOD)|MEMBER=|DELEGATED-)|\n(?:EXRULE|RDATE|FREEBUSY)[;:]/i;
-const NESTED = /\nBEGIN:([A-Z0-9-]{1,64})\r?\n[\s\S]*?\nEND:\1\r?(?=\n)/gi;
-const BEGINS = /\nBEGIN:/i;
-const ENDS = /\nEND:/gi;
+const BOUNDARY = /\n(BEGIN|END):([^\r\n]*)/gi;
 const RRULES = /\nRRULE[;:]/gi;
 const PARAM = /;([A-Za-z0-9-]+)=(?:"([^"]*)"|([^";:]*))/g;
 const TEXT_ESCAPE = /\\\\|\\;|\\,|\\[Nn]/g;
@@ -104,6 +102,37 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
 }
 
 /**
+ * The block without its nested components (VALARM), when they are simply one after another
+ * inside it, each END naming its BEGIN; undefined otherwise (ical.js reads the block). One
+ * pass, whatever the block holds.
+ */
+function withoutNested(block: string): string | undefined {
+  let own = '';
+  let from = 0;
+  let open: string | undefined;
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let match = BOUNDARY.exec(block); match; match = BOUNDARY.exec(block)) {
+    const name = (match[2] as string).toUpperCase();
+    if (!/^[A-Z0-9-]{1,64}$/.test(name)) return undefined;
+    if ((match[1] as string).toUpperCase() === 'BEGIN') {
+      if (open !== undefined) return undefined;
+      open = name;
+      start = match.index;
+    } else if (open === undefined) {
+      // Only the block's own END:VEVENT, its last line.
+      if (block.length - BOUNDARY.lastIndex > 1) return undefined;
+    } else {
+      if (name !== open) return undefined;
+      own += block.slice(from, start);
+      from = BOUNDARY.lastIndex + (block[BOUNDARY.lastIndex] === '\r' ? 1 : 0);
+      open = undefined;
+    }
+  }
+  return open === undefined ? own + block.slice(from) : undefined;
+}
+
+/**
  * The event of a VEVENT block (as splitFeed cuts it), as readEvent reads ical.js's jCal of
  * it, when the block is plain; undefined when it is not, or needs ical.js after all (a
  * parameter ical.js reads otherwise, an RRULE it refuses): ical.js reads it. Property
@@ -114,9 +143,10 @@ export function readPlainEvent(whole: string): IcalEvent | IcalProblem | undefin
   if (!PLAIN.test(block) || UNUSUAL.test(block)) return undefined;
   // Nested components (VALARM) are not read; their lines passed the same checks. Left
   // to ical.js: components nested deeper, and an RRULE in one (ical.js reads it too).
-  const own = BEGINS.test(block) ? block.replace(NESTED, '') : block;
+  const own = withoutNested(block);
+  if (own === undefined) return undefined;
   const rrules = own.match(RRULES)?.length ?? 0;
-  if (BEGINS.test(own) || own.match(ENDS)?.length !== 1 || rrules > 1 || (block.match(RRULES)?.length ?? 0) !== rrules) return undefined;
+  if (rrules > 1 || (own !== block && (block.match(RRULES)?.length ?? 0) !== rrules)) return undefined;
   const found = FIRSTS.exec(own) ?? [];
   const many: Record<string, RawProp[]> = { attendee: [], exdate: [] };
   try {

@@ -16,6 +16,7 @@ import { salvageEvent } from '../../src/calendar/ical-salvage.ts';
 import { splitFeed } from '../../src/calendar/ical-scan.ts';
 import { generateFeed, GENERATOR_NOW } from '../fakes/ical-feed-generator.ts';
 import { generateLongSeriesFeed, generateOutlookFeed } from '../fakes/ical-long-feeds.ts';
+import { cpuMillis } from './fixtures.ts';
 import { CORPUS_DIR } from './ics-corpus-run.ts';
 
 function withIcal(block: string): ReturnType<typeof readEvent> {
@@ -79,6 +80,18 @@ describe('plain VEVENTs read without ical.js', () => {
         assert.equal(compareAll(blocks, `${shape} ${seed}`), blocks.length, `${shape}: every generated VEVENT is plain`);
       }
     }
+  });
+
+  it('cuts nested components in one pass, whatever a hostile block holds', () => {
+    const event = (inner: string[]) => ['BEGIN:VEVENT', 'UID:x@example.org', 'DTSTART:20261127T100000Z', ...inner, 'END:VEVENT'].join('\r\n');
+    // Alarms whose END line has a trailing space (splitFeed accepts it) are left to ical.js;
+    // a lazy regular expression looking for each one's END would scan the rest of the block
+    // for every BEGIN: 40,000 of them, minutes.
+    const hostile = cpuMillis(() => readPlainEvent(event(Array.from({ length: 40_000 }, () => 'BEGIN:VALARM\r\nEND:VALARM '))));
+    assert.equal(hostile.result, undefined);
+    const plain = cpuMillis(() => readPlainEvent(event(Array.from({ length: 40_000 }, () => 'BEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM'))));
+    assert.equal(typeof plain.result, 'object');
+    assert.ok(hostile.ms + plain.ms < 2_000, `${hostile.ms} + ${plain.ms} ms`);
   });
 
   it('reads a generated VEVENT as ical.js and readEvent do, whenever it takes it', () => {
