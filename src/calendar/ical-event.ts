@@ -56,10 +56,10 @@ export interface IcalEvent {
   attendees: IcalPerson[];
 }
 
-interface RawProp {
+export interface RawProp {
   name: string;
   params: Record<string, unknown>;
-  type: string;
+  type?: string;
   values: unknown[];
 }
 
@@ -111,10 +111,11 @@ export function timeFromValue(value: unknown, tzid: string | undefined): IcalTim
   if (typeof value !== 'string' || value.length > 30) return undefined;
   const dateTime = DATE_TIME.exec(value);
   if (dateTime) {
-    const [, y, mo, d, h, mi, s, z] = dateTime;
-    const wall = wallOf(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
+    // Indexed, not destructured: destructuring runs the iterator protocol, slow in the cold
+    // code of a first sync, which reads thousands of these.
+    const wall = wallOf(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3]), Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6]));
     if (wall === undefined) return undefined;
-    if (z) return { wall, kind: 'utc' };
+    if (dateTime[7]) return { wall, kind: 'utc' };
     return tzid ? { wall, kind: 'zoned', tzid } : { wall, kind: 'floating' };
   }
   const date = DATE.exec(value);
@@ -163,7 +164,8 @@ function rule(prop: RawProp): IcalRule | undefined {
   const interval = value.interval === undefined ? 1 : Number(value.interval);
   if (!Number.isInteger(interval) || interval < 1 || interval > 1000) return undefined;
   const data: Record<string, unknown> = { freq, interval };
-  for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = value[key];
+  // Lists copied: ical-plain.ts shares one jCal value among the series with the same RRULE.
+  for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = Array.isArray(value[key]) ? [...(value[key] as unknown[])] : value[key];
   const result: IcalRule = { data, freq: freq as IcalRule['freq'], interval };
   if (value.count !== undefined) {
     const count = Number(value.count);
@@ -229,9 +231,16 @@ export function readEvent(jcal: unknown): IcalEvent | IcalProblem {
     if (list) list.push(prop);
     else byName.set(prop.name, [prop]);
   }
-  const first = (name: string) => byName.get(name)?.[0];
-  const all = (name: string) => byName.get(name) ?? [];
+  return eventOf((name) => byName.get(name) ?? []);
+}
 
+/**
+ * readEvent's reading of the properties of each name: jCal's, or those ical-plain.ts reads
+ * without ical.js (decoded as ical.js decodes them). Asks for each name once (but for the
+ * few a missing UID is derived from).
+ */
+export function eventOf(all: (name: string) => RawProp[]): IcalEvent | IcalProblem {
+  const first = (name: string): RawProp | undefined => all(name)[0];
   const start = timeOf(first('dtstart'));
   if (!start) return 'no-start';
   let uid = text(first('uid'))?.trim().slice(0, 900);
@@ -251,29 +260,33 @@ export function readEvent(jcal: unknown): IcalEvent | IcalProblem {
     rdates: [],
     exdates: [],
     transparent: (text(first('transp')) ?? '').toUpperCase() === 'TRANSPARENT',
-    sequence: Number.isInteger(first('sequence')?.values[0]) ? (first('sequence')?.values[0] as number) : 0,
+    sequence: 0,
     stamp: timeOf(first('dtstamp'))?.wall ?? 0,
     attendees: [],
   };
-  const recurrenceId = timeOf(first('recurrence-id'));
-  if (first('recurrence-id') && !recurrenceId) return 'no-start';
-  if (recurrenceId) {
+  const sequence = first('sequence')?.values[0];
+  if (Number.isInteger(sequence)) event.sequence = sequence as number;
+  const recurrenceProp = first('recurrence-id');
+  const recurrenceId = timeOf(recurrenceProp);
+  if (recurrenceProp && !recurrenceId) return 'no-start';
+  if (recurrenceProp && recurrenceId) {
     event.recurrenceId = recurrenceId;
-    const recurrenceProp = first('recurrence-id');
-    if (recurrenceProp && (param(recurrenceProp, 'range') ?? '').toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
+    if ((param(recurrenceProp, 'range') ?? '').toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
   }
   const end = timeOf(first('dtend'));
+  const durationProp = first('duration');
   if (end) event.end = end;
-  else if (first('duration')) {
-    const duration = durationMs(first('duration')?.values[0]);
+  else if (durationProp) {
+    const duration = durationMs(durationProp.values[0]);
     if (duration !== undefined) event.durationMs = duration;
   }
-  for (const prop of all('rrule')) {
+  const rrules = all('rrule');
+  for (const prop of rrules) {
     const parsed = rule(prop);
     if (parsed) event.rules.push(parsed);
   }
   // An RRULE that cannot be read must not turn the series into a single event.
-  if (all('rrule').length > 0 && event.rules.length === 0) return 'bad-rule';
+  if (rrules.length > 0 && event.rules.length === 0) return 'bad-rule';
   for (const prop of all('exrule')) {
     const parsed = rule(prop);
     // An EXRULE that cannot be read removes nothing (RFC 5545 deprecated it; rare).

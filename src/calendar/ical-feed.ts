@@ -5,7 +5,8 @@
  *
  * How it stays fast on a 5 MB / 5,000-event feed (tests/fakes/ical-feed-generator.ts, measured by `npm run bench`):
  * - components are split by a scan and each is parsed on its own; single events days away
- *   from the window are not parsed at all (ical-scan.ts);
+ *   from the window are not parsed at all (ical-scan.ts); plain VEVENTs, nearly all, are
+ *   read without ical.js (ical-plain.ts);
  * - VEVENTs are grouped by UID in one pass into masters and RECURRENCE-ID overrides. The
  *   common `new ICAL.Event(vevent)` per VEVENT rescans every sibling for overrides and is
  *   quadratic (7–9.5 s, ~600 MB on that feed); it is not used at all;
@@ -19,6 +20,7 @@ import { canonicalEmail, detectInterview, type DetectOptions } from '../core/det
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
+import { readPlainEvent } from './ical-plain.ts';
 import { salvageEvent } from './ical-salvage.ts';
 import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
 import { ownerOfCalendarName, ownerOfFeedUrl } from './ical-owner.ts';
@@ -119,6 +121,8 @@ interface Context {
   interviews: Record<string, Interview>;
   busy: Record<string, BusyInterval>;
   budget: StepBudget;
+  /** Titles → descriptions of masters detection found to be no interview (see recordSeries). */
+  noMatch: Map<string, Set<string>>;
 }
 
 function isSelf(email: string | undefined, self: Set<string>): boolean {
@@ -175,6 +179,10 @@ function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
   return own === undefined ? ctx.plainRules : { ...ctx.plainRules, overrides: { [id]: own } };
 }
 
+/** The instants whose ISO text detection reads as valid: years 0000 to 9999. */
+const MIN_ISO = -62_167_219_200_000;
+const MAX_ISO = 253_402_300_800_000;
+
 function dateTime(ms: number, timeZone: string | undefined): EventDateTime {
   // Not through `iso`'s memo: each series' own start would crowd out the shared instants.
   const text = new Date(ms).toISOString();
@@ -187,13 +195,14 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
   return iana === 'UTC' ? undefined : iana;
 }
 
-/** Records one concrete instance (a single event or an occurrence) in the results. */
-function record(ctx: Context, event: IcalEvent, base: CalendarEvent, id: string, uid: string, start: number, end: number, candidate: boolean): void {
+/** Records one concrete instance (a single event or an occurrence) in the results; with
+ * `base`, it is also a candidate interview. */
+function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined, id: string, uid: string, start: number, end: number): void {
   if (event.status === 'cancelled') return;
   if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.self)) {
     ctx.busy[`ical:${id}`] = { start, end };
   }
-  if (!candidate || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
+  if (!base || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
   const timeZone = zoneName(event, ctx);
   const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
   const detection = detectInterview(instance, rulesFor(ctx, id, uid), ctx.selfOptions);
@@ -205,7 +214,7 @@ function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
   if (event.start.kind === 'date') return; // all-day: neither an interview nor busy time
   const start = instantOf(event.start, ctx.zones);
   const end = start + eventDuration(event, ctx.zones, start);
-  record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end, true);
+  record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end);
 }
 
 interface FutureChange {
@@ -229,35 +238,60 @@ function futureChanges(ctx: Context, overrides: IcalEvent[]): FutureChange[] {
   return changes.sort((a, b) => a.at - b.at);
 }
 
+const NO_INSTANTS: ReadonlySet<number> = new Set();
+
 function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: (reason: IcalSkipReason) => void): void {
-  const overridden = new Set<number>();
+  // Most series have no override: nothing to collect for them.
+  const overridden = overrides.length === 0 ? NO_INSTANTS : new Set<number>();
   for (const override of overrides) {
-    if (override.recurrenceId && override.recurrenceId.kind !== 'date') overridden.add(instantOf(override.recurrenceId, ctx.zones));
+    if (override.recurrenceId && override.recurrenceId.kind !== 'date') (overridden as Set<number>).add(instantOf(override.recurrenceId, ctx.zones));
   }
-  const changes = futureChanges(ctx, overrides);
+  const changes = overrides.length === 0 ? [] : futureChanges(ctx, overrides);
   // Moved instances can come from outside the window: expand that much wider.
   const reach = changes.reduce((most, change) => Math.max(most, Math.abs(change.shift)), 0);
   if (master.start.kind !== 'date' && master.status !== 'cancelled') {
     const masterStart = instantOf(master.start, ctx.zones);
     const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
-    const base = toCalendarEvent(master, ctx);
-    // Classified once, on the master, before any expansion. (Each occurrence gets its own
-    // copy of `base` with its own times: these are the master's, for this decision only.)
-    base.start = dateTime(masterStart, undefined);
-    base.end = dateTime(masterEnd, undefined);
-    const representative = detectInterview(base, rulesFor(ctx, master.uid, master.uid), ctx.selfOptions);
-    const candidate = representative.isInterview || ctx.occurrenceInterviewUids.has(master.uid);
-    const givesBusy = !master.transparent && !declinedBySelf(master, ctx.self);
-    const unusable = !representative.isInterview && representative.reason === 'invalid-time';
+    const declined = declinedBySelf(master, ctx.self);
+    const givesBusy = !master.transparent && !declined;
+    // Classified once, on the master, before any expansion. A feed repeats a few titles
+    // over thousands of series: when detection found one master with this title and
+    // description to be no interview, another is not one either, as long as nothing else
+    // detection reads can differ: no decision of the user's on it, not declined, times it
+    // reads as valid (years 0000-9999), an id it accepts. (Only those, the title and the
+    // description decide a "no-match": core/detect-interview.ts, exclusion and decide.)
+    const rules = rulesFor(ctx, master.uid, master.uid);
+    const summary = master.summary ?? '';
+    const description = master.description ?? '';
+    const plain = rules === ctx.plainRules && !declined && masterStart >= MIN_ISO && masterEnd < MAX_ISO && master.uid.length <= 1024;
+    let candidate = ctx.occurrenceInterviewUids.has(master.uid);
+    let unusable = false;
+    let base: CalendarEvent | undefined;
+    if (!plain || !ctx.noMatch.get(summary)?.has(description)) {
+      base = toCalendarEvent(master, ctx);
+      // Each occurrence gets its own copy of `base` with its own times: these are the
+      // master's, for this decision only.
+      base.start = dateTime(masterStart, undefined);
+      base.end = dateTime(masterEnd, undefined);
+      const representative = detectInterview(base, rules, ctx.selfOptions);
+      if (representative.isInterview) candidate = true;
+      else if (representative.reason === 'invalid-time') unusable = true;
+      else if (plain && representative.reason === 'no-match') {
+        const known = ctx.noMatch.get(summary) ?? new Set<string>();
+        ctx.noMatch.set(summary, known.add(description));
+      }
+    }
     if ((candidate || givesBusy) && !unusable) {
+      if (!candidate) base = undefined;
+      else base ??= toCalendarEvent(master, ctx);
       try {
         const from = (candidate ? ctx.interviewFrom : ctx.busyFrom) - reach;
         const window = { from, to: ctx.to + reach, masterStart, duration: masterEnd - masterStart };
         for (const occurrence of expandSeries(master, ctx.zones, window, overridden, ctx.budget)) {
           const id = `${master.uid}@${iso(occurrence.recurrence)}`;
-          const change = changes.findLast((c) => c.at <= occurrence.recurrence);
-          if (change) record(ctx, change.event, change.base, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration, candidate);
-          else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end, candidate);
+          const change = changes.length === 0 ? undefined : changes.findLast((c) => c.at <= occurrence.recurrence);
+          if (change) record(ctx, change.event, candidate ? change.base : undefined, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration);
+          else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end);
         }
       } catch {
         skip('bad-rule'); // a rule ical.js rejects: this series only
@@ -376,6 +410,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
     interviews: {},
     busy: {},
     budget: { steps: MAX_STEPS_PER_FEED },
+    noMatch: new Map(),
   };
 
   // One pass: masters and RECURRENCE-ID overrides grouped by UID.
@@ -392,12 +427,15 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
       skip('too-many');
       continue;
     }
-    let read: ReturnType<typeof readEvent>;
-    try {
-      read = readEvent(ICAL.parse(block));
-    } catch {
-      // One line ical.js refuses: read the others (ical-salvage.ts).
-      read = readEvent(salvageEvent(block));
+    // Most VEVENTs are plain and read without ical.js (ical-plain.ts).
+    let read = readPlainEvent(block);
+    if (read === undefined) {
+      try {
+        read = readEvent(ICAL.parse(block));
+      } catch {
+        // One line ical.js refuses: read the others (ical-salvage.ts).
+        read = readEvent(salvageEvent(block));
+      }
     }
     if (typeof read === 'string') {
       skip(read);

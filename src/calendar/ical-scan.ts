@@ -4,9 +4,9 @@
  *
  * Why not `ICAL.parse` on the whole text: on the 5 MB feed of tests/fakes/ical-feed-generator.ts that
  * alone takes ~150–230 ms and ~70 MB of jCal, for thousands of past events the product
- * never shows. Each component is still parsed by ical.js (one `ICAL.parse` per block); the
- * scan only finds block boundaries and skips, conservatively, single events that are
- * days away from the window. When unsure, a block is parsed.
+ * never shows. Each component is read on its own (ical-plain.ts, else one `ICAL.parse` per
+ * block); the scan only finds block boundaries and skips, conservatively, single events
+ * that are days away from the window. When unsure, a block is parsed.
  */
 import { SyncError } from './source-types.ts';
 
@@ -114,12 +114,67 @@ export function ymdOf(ms: number): number {
 }
 
 const NESTED = /\nBEGIN:([A-Za-z0-9-]{1,64})\r?\n[\s\S]*?\nEND:\1\r?(?=\n)/g;
-const NESTED_CASELESS = new RegExp(NESTED.source, 'gi');
+
+/** At most eight BEGIN lines: the expression then costs at most eight passes over the block,
+ * and is quicker than cutNested for the one alarm Outlook and Apple put in most events. */
+function fewBegins(block: string): boolean {
+  let at = block.indexOf('\nBEGIN:');
+  for (let count = 0; at !== -1; count++) {
+    if (count === 8) return false;
+    at = block.indexOf('\nBEGIN:', at + 1);
+  }
+  return true;
+}
+
+const BEGIN_LINE = /\nBEGIN:([A-Za-z0-9-]{1,64})\r?(?=\n)/g;
+const END_LINE = /\nEND:([A-Za-z0-9-]{1,64})\r?(?=\n)/g;
+const BEGIN_LINE_CASELESS = new RegExp(BEGIN_LINE.source, 'gi');
+const END_LINE_CASELESS = new RegExp(END_LINE.source, 'gi');
+
+/**
+ * `block.replace(/\nBEGIN:(X)\r?\n[\s\S]*?\nEND:\1\r?(?=\n)/g, '')` (case-insensitive when
+ * `caseless`): each component cut from its BEGIN line to the first END line of its name
+ * that follows that line, left to right. The expression itself scans to the end of the block
+ * for every BEGIN whose END it does not find (an END line with a trailing space, which
+ * splitFeed accepts): quadratic in what an invite holds. Here the BEGIN and END lines are
+ * each found once, and each name's END lines are taken in order.
+ */
+export function cutNested(block: string, caseless: boolean): string {
+  const beginLine = caseless ? BEGIN_LINE_CASELESS : BEGIN_LINE;
+  const endLine = caseless ? END_LINE_CASELESS : END_LINE;
+  /** By name: where each END line starts (its line break) and ends (after its name and CR). */
+  const ends = new Map<string, number[]>();
+  endLine.lastIndex = 0;
+  for (let match = endLine.exec(block); match; match = endLine.exec(block)) {
+    const name = caseless ? (match[1] as string).toUpperCase() : (match[1] as string);
+    const list = ends.get(name) ?? [];
+    list.push(match.index, match.index + match[0].length);
+    ends.set(name, list);
+  }
+  const next = new Map<string, number>();
+  let own = '';
+  let cursor = 0;
+  beginLine.lastIndex = 0;
+  for (let match = beginLine.exec(block); match; match = beginLine.exec(block)) {
+    const name = caseless ? (match[1] as string).toUpperCase() : (match[1] as string);
+    // The expression's END search starts after the BEGIN line's own line break.
+    const after = match.index + match[0].length + 1;
+    const list = ends.get(name) ?? [];
+    let at = next.get(name) ?? 0;
+    while (at < list.length && (list[at] as number) < after) at += 2;
+    next.set(name, at);
+    if (at >= list.length) continue;
+    own += block.slice(cursor, match.index);
+    cursor = list[at + 1] as number;
+    beginLine.lastIndex = cursor;
+  }
+  return own + block.slice(cursor);
+}
 
 /** The VEVENT's text without its nested components, or undefined when they are not simply
  * one after another (a component inside a component, an END without its BEGIN). */
 function withoutNested(block: string, caseless: boolean): string | undefined {
-  const own = block.replace(caseless ? NESTED_CASELESS : NESTED, '');
+  const own = caseless || !fewBegins(block) ? cutNested(block, caseless) : block.replace(NESTED, '');
   const begins = own.match(caseless ? /\nBEGIN:/gi : /\nBEGIN:/g)?.length ?? 0;
   const ends = own.match(caseless ? /\nEND:/gi : /\nEND:/g)?.length ?? 0;
   // Left: "BEGIN:VEVENT" at the very start (no line end before it) and one END, its own.

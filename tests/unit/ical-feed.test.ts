@@ -159,6 +159,38 @@ describe('parseIcalFeed: user decisions', () => {
   });
 });
 
+describe('parseIcalFeed: series that share a title', () => {
+  // recordSeries remembers the titles and descriptions detection found no interview in, to
+  // skip classifying each of a feed's many "Standup" series again: only for what nothing
+  // else decides.
+  const weekly = (uid: string, summary: string, extra: string[] = []) => [`UID:${uid}`, 'DTSTART;TZID=Europe/Rome:20250106T093000', 'DTEND;TZID=Europe/Rome:20250106T100000', 'RRULE:FREQ=WEEKLY', `SUMMARY:${summary}`, ...extra];
+
+  it('still applies a decision on the second of two series with the same title', () => {
+    const rules = { ...defaultRules, overrides: { 'b@x': 'interview' as const } };
+    const result = parseIcalFeed(feed([weekly('a@x', 'Team sync'), weekly('b@x', 'Team sync')]), options(NOW, {}, rules));
+    assert.deepEqual(Object.keys(result.interviews).map((id) => id.split('@')[0]).sort(), ['ical:b', 'ical:b']);
+    assert.equal(Object.keys(result.busy).length, 4);
+  });
+
+  it('still lets one occurrence of the second series be marked as an interview', () => {
+    const id = 'b@x@2026-03-30T07:30:00.000Z';
+    const rules = { ...defaultRules, overrides: { [id]: 'interview' as const } };
+    const result = parseIcalFeed(feed([weekly('a@x', 'Team sync'), weekly('b@x', 'Team sync')]), options(NOW, {}, rules));
+    assert.deepEqual(Object.keys(result.interviews), [`ical:${id}`]);
+  });
+
+  it('does not take a declined series for the others with its title, nor the other way round', () => {
+    const declined = weekly('d@x', 'Team sync', [`ATTENDEE;PARTSTAT=DECLINED:mailto:${SELF}`]);
+    const result = parseIcalFeed(feed([weekly('a@x', 'Team sync'), declined, weekly('b@x', 'Team sync')]), options(NOW));
+    assert.deepEqual(Object.keys(result.busy).map((id) => id.split('@')[0]).sort(), ['ical:a', 'ical:a', 'ical:b', 'ical:b']);
+  });
+
+  it('tells apart two series with the same title and another description', () => {
+    const result = parseIcalFeed(feed([weekly('a@x', 'Call', ['DESCRIPTION:Weekly']), weekly('b@x', 'Call', ['DESCRIPTION:Event Name: Phone interview'])]), options(NOW));
+    assert.deepEqual(Object.keys(result.interviews).map((id) => id.split('@')[0]).sort(), ['ical:b', 'ical:b']);
+  });
+});
+
 describe('parseIcalFeed: time zones', () => {
   const weekly = (tz: string, start: string, summary = 'Weekly interview slot') => [
     `UID:weekly-${tz}@x`,

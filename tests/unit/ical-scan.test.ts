@@ -5,7 +5,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { outsideWindow } from '../../src/calendar/ical-scan.ts';
+import fc from 'fast-check';
+import { cutNested, outsideWindow } from '../../src/calendar/ical-scan.ts';
+import { cpuMillis } from './fixtures.ts';
 
 const LO = 20261125;
 const HI = 20261213;
@@ -31,3 +33,29 @@ describe('outsideWindow', () => {
     assert.equal(outsideWindow(event('DTSTART:20241218T164500Z', 'DTEND:20241218T171500Z', 'begin:valarm', 'action:DISPLAY', 'end:valarm'), LO, HI, true), true);
   });
 });
+
+describe('cutNested', () => {
+  // What outsideWindow cut with a regular expression before, and must still cut.
+  const EXPRESSION = /\nBEGIN:([A-Za-z0-9-]{1,64})\r?\n[\s\S]*?\nEND:\1\r?(?=\n)/g;
+
+  it('cuts exactly what the regular expression cut, in either letter case', () => {
+    const line = fc.constantFrom('BEGIN:A', 'BEGIN:a', 'BEGIN:B', 'END:A', 'END:a', 'END:B', 'END:A ', 'BEGIN:A ', 'END:AB', 'begin:A', 'end:A', 'X:1', '', 'BEGIN:', 'END:');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, fc.boolean()), { maxLength: 14 }), fc.boolean(), (lines, caseless) => {
+        const block = [['BEGIN:VEVENT', true] as const, ...lines, ['END:VEVENT', true] as const].map(([text, cr]) => (cr ? `${text}\r` : text)).join('\n');
+        assert.equal(cutNested(block, caseless), block.replace(caseless ? new RegExp(EXPRESSION.source, 'gi') : EXPRESSION, ''));
+      }),
+      { seed: 20_261_128, numRuns: 5_000 },
+    );
+  });
+
+  it('takes one pass over a hostile block, where the expression took one per BEGIN', () => {
+    // END lines with a trailing space (splitFeed accepts them): the expression looked for
+    // each BEGIN's END to the end of the block. 8,000 of them took it over a second.
+    const block = ['BEGIN:VEVENT', ...Array.from({ length: 40_000 }, () => 'BEGIN:VALARM\r\nEND:VALARM '), 'END:VEVENT'].join('\r\n');
+    const { result, ms } = cpuMillis(() => outsideWindow(block, LO, HI, false));
+    assert.equal(result, false);
+    assert.ok(ms < 1_000, `${ms} ms`);
+  });
+});
+
