@@ -18,7 +18,7 @@ import ICAL from 'ical.js';
 import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
 import { canonicalEmail, detectInterview, type DetectOptions } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
-import { expandSeries, eventDuration, instantOf, type StepBudget } from './ical-expand.ts';
+import { expandSeries, eventDuration, instantOf, type Occurrence, type StepBudget } from './ical-expand.ts';
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
 import { readPlainEvent } from './ical-plain.ts';
 import { salvageEvent } from './ical-salvage.ts';
@@ -76,18 +76,36 @@ export type { IcalCursor };
  */
 export const REEXPAND_AFTER_MS = 6 * HOUR;
 
-/** ISO strings of the occurrences' instants, for their ids: a feed's many series fall on a
- * few hundred distinct instants, each written again for every id. */
-const isoMemo = new Map<number, string>();
+/** ISO strings of the occurrences' instants, for their ids, as `toISOString` writes them,
+ * from their day and their time of day: a feed's many series fall on a few dozen days and a
+ * few dozen times of day, each text written again for every id (as one memo of whole
+ * instants, thousands of series at their own hours kept missing it). */
+const dayMemo = new Map<number, string>();
+const timeMemo = new Map<number, string>();
+/** Date's range (ECMA-262 §21.4.1.22): beyond it toISOString throws, as it should here. */
+const MAX_DATE = 8.64e15;
 
-function iso(ms: number): string {
-  let text = isoMemo.get(ms);
-  if (text === undefined) {
-    if (isoMemo.size >= 5_000) isoMemo.clear();
-    text = new Date(ms).toISOString();
-    isoMemo.set(ms, text);
+/** Exported for tests/unit/ical-feed.test.ts, which compares it with `toISOString`. */
+export function iso(ms: number): string {
+  // A fraction of a millisecond or an instant outside Date's range: as Date writes it.
+  if (!Number.isInteger(ms) || Math.abs(ms) > MAX_DATE) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY);
+  const time = ms - day * DAY;
+  let date = dayMemo.get(day);
+  if (date === undefined) {
+    if (dayMemo.size >= 5_000) dayMemo.clear();
+    // "2026-11-27T", or "+010000-01-01T" past the year 9999.
+    const text = new Date(day * DAY).toISOString();
+    date = text.slice(0, text.indexOf('T') + 1);
+    dayMemo.set(day, date);
   }
-  return text;
+  let clock = timeMemo.get(time);
+  if (clock === undefined) {
+    if (timeMemo.size >= 5_000) timeMemo.clear();
+    clock = new Date(time).toISOString().slice(11);
+    timeMemo.set(time, clock);
+  }
+  return date + clock;
 }
 
 function lower(value: string | undefined): string {
@@ -113,6 +131,8 @@ interface Context {
   /** `rules` without per-event overrides: the one that applies is added per event. */
   plainRules: DetectionRules;
   overrides: Record<string, 'interview' | 'not-interview'>;
+  /** `overrides` is empty. */
+  noOverrides: boolean;
   /** UIDs with at least one occurrence the user marked as an interview. */
   occurrenceInterviewUids: Set<string>;
   interviewFrom: number;
@@ -174,6 +194,9 @@ function declinedBySelf(event: IcalEvent, self: Set<string>): boolean {
 }
 
 function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
+  // No decisions (most syncs): nothing to look up. Each look-up looks its key up in the
+  // engine's string table first, thousands of them in a first sync.
+  if (ctx.noOverrides) return ctx.plainRules;
   const own = Object.hasOwn(ctx.overrides, id) ? ctx.overrides[id] : Object.hasOwn(ctx.overrides, uid) ? ctx.overrides[uid] : undefined;
   // A decision on the series (keyed by UID) holds for every occurrence without its own.
   return own === undefined ? ctx.plainRules : { ...ctx.plainRules, overrides: { [id]: own } };
@@ -196,13 +219,15 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
 }
 
 /** Records one concrete instance (a single event or an occurrence) in the results; with
- * `base`, it is also a candidate interview. */
-function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined, id: string, uid: string, start: number, end: number): void {
+ * `base`, it is also a candidate interview. `key` is the instance's id behind "ical:", the
+ * key of both results (a series writes its prefix once for all its occurrences). */
+function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined, key: string, uid: string, start: number, end: number): void {
   if (event.status === 'cancelled') return;
   if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.self)) {
-    ctx.busy[`ical:${id}`] = { start, end };
+    ctx.busy[key] = { start, end };
   }
   if (!base || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
+  const id = key.slice(ID_PREFIX.length);
   const timeZone = zoneName(event, ctx);
   const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
   const detection = detectInterview(instance, rulesFor(ctx, id, uid), ctx.selfOptions);
@@ -214,7 +239,7 @@ function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
   if (event.start.kind === 'date') return; // all-day: neither an interview nor busy time
   const start = instantOf(event.start, ctx.zones);
   const end = start + eventDuration(event, ctx.zones, start);
-  record(ctx, event, toCalendarEvent(event, ctx), id, event.uid, start, end);
+  record(ctx, event, toCalendarEvent(event, ctx), `${ID_PREFIX}${id}`, event.uid, start, end);
 }
 
 interface FutureChange {
@@ -239,6 +264,8 @@ function futureChanges(ctx: Context, overrides: IcalEvent[]): FutureChange[] {
 }
 
 const NO_INSTANTS: ReadonlySet<number> = new Set();
+/** What the ids of interviews and busy intervals start with (detection's `${source}:`). */
+const ID_PREFIX = 'ical:';
 
 function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: (reason: IcalSkipReason) => void): void {
   // Most series have no override: nothing to collect for them.
@@ -287,11 +314,15 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
       try {
         const from = (candidate ? ctx.interviewFrom : ctx.busyFrom) - reach;
         const window = { from, to: ctx.to + reach, masterStart, duration: masterEnd - masterStart };
-        for (const occurrence of expandSeries(master, ctx.zones, window, overridden, ctx.budget)) {
-          const id = `${master.uid}@${iso(occurrence.recurrence)}`;
+        const occurrences = expandSeries(master, ctx.zones, window, overridden, ctx.budget);
+        const prefix = `${ID_PREFIX}${master.uid}@`;
+        // Indexed: a for-of runs the iterator protocol, slow in the cold code of a first sync.
+        for (let i = 0; i < occurrences.length; i++) {
+          const occurrence = occurrences[i] as Occurrence;
+          const key = prefix + iso(occurrence.recurrence);
           const change = changes.length === 0 ? undefined : changes.findLast((c) => c.at <= occurrence.recurrence);
-          if (change) record(ctx, change.event, candidate ? change.base : undefined, id, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration);
-          else record(ctx, master, base, id, master.uid, occurrence.start, occurrence.end);
+          if (change) record(ctx, change.event, candidate ? change.base : undefined, key, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration);
+          else record(ctx, master, base, key, master.uid, occurrence.start, occurrence.end);
         }
       } catch {
         skip('bad-rule'); // a rule ical.js rejects: this series only
@@ -403,6 +434,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
     rules: options.detection.rules,
     plainRules: { ...options.detection.rules, overrides: {} },
     overrides,
+    noOverrides: Object.keys(overrides).length === 0,
     occurrenceInterviewUids,
     interviewFrom: now - DAY,
     busyFrom: now,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import fc from 'fast-check';
 import { unfoldBytes } from '../../src/calendar/ical-fetch.ts';
-import { fetchIcalFeed, maskIcalUrl, normalizeIcalUrl, parseIcalFeed, syncIcalFeed, REEXPAND_AFTER_MS, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
+import { fetchIcalFeed, iso, maskIcalUrl, normalizeIcalUrl, parseIcalFeed, syncIcalFeed, REEXPAND_AFTER_MS, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
 import { SyncError, type FetchLike } from '../../src/calendar/source-types.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import type { DetectionRules, Interview } from '../../src/core/types.ts';
@@ -719,5 +719,36 @@ describe('parseIcalFeed and syncIcalFeed: the user is never the interviewer (iss
     const interview = told.interviews['ical:own@x'];
     assert.equal(interview?.interviewer.email, 'priya.nair@acme.com');
     assert.deepEqual(interview?.phones.map((phone) => phone.dial), ['+390212345678']);
+  });
+});
+
+describe('occurrence ids', () => {
+  /** What `iso` must write: Date's own text, or its RangeError. */
+  function byDate(ms: number): string {
+    try {
+      return new Date(ms).toISOString();
+    } catch (error) {
+      return String(error);
+    }
+  }
+  function byIso(ms: number): string {
+    try {
+      return iso(ms);
+    } catch (error) {
+      return String(error);
+    }
+  }
+
+  it('writes an instant as toISOString does, from its day and its time of day', () => {
+    const edges = [0, -1, 1, DAY - 1, -DAY, -DAY + 1, Date.UTC(2026, 10, 27, 9, 30), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1), Date.UTC(-1, 0, 1, 12), -62_167_219_200_001, 8.64e15, -8.64e15, 8.64e15 + 1, -8.64e15 - 1, 0.5, -0.5, 1_700_000_000_000.25, Number.NaN, Infinity];
+    for (const ms of edges) assert.equal(byIso(ms), byDate(ms), String(ms));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.double()), (ms) => {
+        // Twice: the second reads the memos the first filled.
+        assert.equal(byIso(ms), byDate(ms));
+        assert.equal(byIso(ms), byDate(ms));
+      }),
+      { seed: 20_261_128, numRuns: 5_000 },
+    );
   });
 });
