@@ -2,8 +2,8 @@
  * Scripts packaged with the extension that the service worker runs only when it needs them.
  *
  * A service worker may take in a new script only while it is being installed; after that,
- * `importScripts` runs only the scripts it took in then, from the browser's installed copy
- * (with their compiled code), and refuses any other. So each such script is taken in when the
+ * `importScripts` runs only the scripts it took in then, from the browser's installed copy,
+ * and refuses any other. So each such script is taken in when the
  * worker is installed (`addWhenInstalled`), and run again, in any later life of the worker,
  * the first time something asks for it (`packagedScript`). Until then a wake-up neither reads
  * nor compiles it.
