@@ -158,6 +158,13 @@ export interface OverrideName {
   start: number;
 }
 
+/** The keys of StoredState in `storage.local`, all read by every load. */
+export const STORED_KEYS = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed', 'overrideNames'] as const;
+/** Fails to compile when StoredState gains a key that is not read back. */
+type Unread = Exclude<keyof StoredState, (typeof STORED_KEYS)[number]>;
+const everyKeyIsRead: [Unread] extends [never] ? true : Unread = true;
+void everyKeyIsRead;
+
 /** What undoing a removal puts back. */
 export interface RemovedInterview {
   interview: Interview;
