@@ -496,6 +496,12 @@ async function launchFloor(manifest: object, worker: string): Promise<{ session:
 }
 
 const WAKE_RUNS = 11;
+/** Busy time as a large calendar stores it: each wake-up used to read all of it. */
+const LARGE_BUSY_COUNT = 800;
+const LARGE_BUSY = Object.fromEntries(Array.from({ length: LARGE_BUSY_COUNT }, (_, i) => {
+  const start = Date.UTC(2026, 11, 1, 8) + i * 25 * MINUTE;
+  return [`ical:series-${String(i).padStart(4, '0')}-4f9c2a@calendar.example.com@${new Date(start).toISOString()}`, { start, end: start + 20 * MINUTE }];
+}));
 const ALARM_RUNS = 3;
 /** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
 const FIRST_DEMO_OFFSET = 4 * MINUTE;
@@ -517,6 +523,7 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
   const refresh: number[] = [];
   const reconcileCost: number[] = [];
   const ourStart: number[] = [];
+  const refreshLarge: number[] = [];
   let floor: Awaited<ReturnType<typeof launchFloor>> | undefined;
   let floorReconcile: Awaited<ReturnType<typeof launchFloor>> | undefined;
   const wakeLabel = 'Cold start: stopped → `refresh` reconciled';
@@ -549,6 +556,11 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
       }
       reconcileCost.push(pair[1]! - pair[0]!);
       ourStart.push(pair[0]! - floorMs);
+      // The same wake-up with a large calendar's busy time stored, which it need not read.
+      await session.writeStorage({ busy: LARGE_BUSY });
+      await session.stopServiceWorker();
+      refreshLarge.push((await sendFromPage(control, 'refresh')).ms);
+      await session.writeStorage({ busy: {} });
     }
     figures.push({ id: 'worker.wake.floor', section, label: floorLabel, unit: 'ms', ...stats(floorWake) });
     figures.push({ id: 'worker.wake.reconcile-floor', section, label: reconcileFloorLabel, unit: 'ms', ...stats(reconcileFloor), note: 'no code of ours: what the budget below has to fit in' });
@@ -556,6 +568,7 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
     figures.push({ id: 'worker.wake.start', section, label: '… of which our worker starting (each run: answered − floor)', unit: 'ms', ...stats(ourStart) });
     figures.push({ id: 'worker.wake.refresh', section, label: wakeLabel, unit: 'ms', ...stats(refresh), budget: wakeBudget });
     figures.push({ id: 'worker.wake.reconcile', section, label: '… of which reconciling (each pair: reconciled − answered)', unit: 'ms', ...stats(reconcileCost) });
+    figures.push({ id: 'worker.wake.refresh-large', section, label: `… the same with ${LARGE_BUSY_COUNT} busy intervals stored (a large calendar)`, unit: 'ms', ...stats(refreshLarge) });
   } catch (error) {
     const note = `n/a (${errorText(error)})`;
     figures.push(unavailable('worker.wake.floor', section, floorLabel, 'ms', note));

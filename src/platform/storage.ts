@@ -4,8 +4,8 @@
  * work done) and `storageProblems` (what the last repair set aside, until dismissed).
  */
 import { browser } from './browser.ts';
-import type { LoadResult, PopupState, StoredState } from '../core/stored-state.ts';
-import { STORED_KEYS, loadPopupState, loadState } from '../core/stored-state.ts';
+import type { LoadResult, PopupState, ReconcileState, StoredState } from '../core/stored-state.ts';
+import { POPUP_KEYS, RECONCILE_KEYS, STORED_KEYS, loadPopupState, loadReconcileState, loadState } from '../core/stored-state.ts';
 
 /** Keys the extension writes besides the state proper. */
 export interface StorageExtras {
@@ -21,10 +21,16 @@ export async function readState(now: number): Promise<LoadResult> {
   return loadState(raw, now);
 }
 
-/** The same, without the keys only the worker reads (core/stored-state.ts, PopupState). */
+/** The same, without the keys the popup never reads (core/stored-state.ts, PopupState): they are not fetched. */
 export async function readPopupState(now: number): Promise<LoadResult<PopupState>> {
-  const raw = await browser.storage.local.get([...STORED_KEYS]);
+  const raw = await browser.storage.local.get([...POPUP_KEYS]);
   return loadPopupState(raw, now);
+}
+
+/** The same, without the keys a reconcile with no change to apply never reads (ReconcileState). */
+export async function readReconcileState(now: number): Promise<LoadResult<ReconcileState>> {
+  const raw = await browser.storage.local.get([...RECONCILE_KEYS]);
+  return loadReconcileState(raw, now);
 }
 
 /** Writes part of the state. A quota error rejects and leaves the previous values in place
