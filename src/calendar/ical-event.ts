@@ -166,6 +166,9 @@ function rule(prop: RawProp): IcalRule | undefined {
   const data: Record<string, unknown> = { freq, interval };
   // Lists copied: ical-plain.ts shares one jCal value among the series with the same RRULE.
   for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = Array.isArray(value[key]) ? [...(value[key] as unknown[])] : value[key];
+  // ical.js walks BYMONTH in the order written: MONTHLY;BYMONTH=12,4 from December went to
+  // the next December before April. The months are a set (RFC 5545 §3.3.10).
+  if (Array.isArray(data.bymonth)) (data.bymonth as unknown[]).sort((a, b) => Number(a) - Number(b));
   const result: IcalRule = { data, freq: freq as IcalRule['freq'], interval };
   if (value.count !== undefined) {
     const count = Number(value.count);

@@ -13,8 +13,9 @@ function repair(line: string): string {
   // Exchange: DTSTART;TZID="W. Europe Standard Time:20200101T100000" (quote closed after the value).
   const quote = /^([^:"]*;[A-Za-z0-9-]+=)"([^"]*?):([^":]*)"\s*$/.exec(line);
   if (quote) return `${quote[1]}"${quote[2]}":${quote[3]}`;
-  // Hand-written rules: BYDAY=MO, TU, WE.
-  if (/^(?:RRULE|EXRULE)[;:]/i.test(line)) return line.replace(/\s+/g, '');
+  // Hand-written rules: BYDAY=MO, TU, WE, or freq=weekly (RFC 5545 reads a rule's names
+  // and values in any case; ical.js only in upper case, and nothing in a rule needs lower).
+  if (/^(?:RRULE|EXRULE)[;:]/i.test(line)) return line.replace(/\s+/g, '').toUpperCase();
   return line;
 }
 

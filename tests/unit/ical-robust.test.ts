@@ -58,6 +58,16 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.deepEqual(starts(result.interviews).map(([, at]) => at.slice(0, 10)), ['2026-03-30', '2026-03-31', '2026-04-01']);
   });
 
+  it('reads a rule written in lower case (RFC 5545: its names and values are case-insensitive)', () => {
+    const events = [[
+      'UID:lower@x', 'DTSTART:20260323T090000Z', 'DTEND:20260323T093000Z', 'rrule:freq=weekly; byday=mo,\twe ;count=6', 'exrule:freq=weekly;byday=we;until=20260402T000000z', 'SUMMARY:Interview loop',
+    ]];
+    const result = parseIcalFeed(feed(events), options());
+    // Mondays and Wednesdays from 23 March, six of them; the Wednesdays up to 1 April excluded.
+    assert.deepEqual(starts(result.interviews).map(([, at]) => at.slice(0, 10)), ['2026-03-30', '2026-04-06', '2026-04-08']);
+    assert.equal(result.skipped, 0);
+  });
+
   it('joins a continuation line that lost its leading space, and drops a stray line after a date', () => {
     const events = [[
       'UID:fold@x', 'DTSTART:20260327T090000Z', 'This line is not a property', 'DTEND:20260327T100000Z', 'SUMMARY:Interview with Studio',
@@ -140,6 +150,29 @@ describe('iCal: events without UID, duplicates, ranges and exclusion rules', () 
     assert.deepEqual(days, [4, 5, 1, 2, 3, 4]);
     const without = parseIcalFeed(feed([events[0]?.filter((line) => !line.startsWith('EXRULE')) ?? []]), options({ windowDays: 7 }));
     assert.equal(Object.keys(without.interviews).length, 8);
+  });
+});
+
+describe('iCal: rules ical.js iterates wrong', () => {
+  // Occurrences checked with python's dateutil.rrule and zoneinfo (Europe/Rome: UTC+1 until
+  // 29 March 2026, UTC+2 after).
+  it('keeps the last occurrence of a MONTHLY rule with BYMONTH and COUNT', () => {
+    // The third Wednesday of each month but summer's, eight of them from September 2025:
+    // the eighth is 15 April 2026 (ical.js counted one twice at the turn of the year).
+    const events = [['UID:third@x', 'DTSTART;TZID=Europe/Rome:20250917T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;COUNT=8;BYDAY=3WE;BYMONTH=1,2,3,4,5,9,10,11,12', 'SUMMARY:Interview panel']];
+    assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews), [['ical:third@x@2026-04-15T08:00:00.000Z', '2026-04-15T08:00:00.000Z']]);
+  });
+
+  it('counts an instance ical.js returns twice once', () => {
+    // 1 and 2 December 2025, then 1 and 2 April 2026 (ical.js: 1, 2, 1, 2 December).
+    const events = [['UID:twice@x', 'DTSTART;TZID=Europe/Rome:20251201T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;BYMONTH=4,12;BYMONTHDAY=1,2;COUNT=4', 'SUMMARY:Interview panel']];
+    assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews).map(([, at]) => at), ['2026-04-01T08:00:00.000Z', '2026-04-02T08:00:00.000Z']);
+  });
+
+  it('reads BYMONTH in any order', () => {
+    // 1 April 2026 comes before 1 December 2026 whatever order the months are written in.
+    const events = [['UID:order@x', 'DTSTART;TZID=Europe/Rome:20251201T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;BYMONTH=12,4', 'SUMMARY:Interview panel']];
+    assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews).map(([, at]) => at), ['2026-04-01T08:00:00.000Z']);
   });
 });
 
