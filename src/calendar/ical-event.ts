@@ -133,8 +133,10 @@ function timeOf(prop: RawProp | undefined): IcalTime | undefined {
 
 const DURATION = /^([+-])?P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/;
 
-export function durationMs(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
+export function durationMs(raw: unknown): number | undefined {
+  if (typeof raw !== 'string') return undefined;
+  // Trailing spaces: Apple's iCal 1.0 ended every line with one.
+  const value = raw.trim();
   const match = DURATION.exec(value);
   if (!match || value === 'P' || value.endsWith('T')) return undefined;
   const [, sign, w, d, h, m, s] = match;
@@ -262,7 +264,7 @@ export function eventOf(all: (name: string) => RawProp[]): IcalEvent | IcalProbl
     exrules: [],
     rdates: [],
     exdates: [],
-    transparent: (text(first('transp')) ?? '').toUpperCase() === 'TRANSPARENT',
+    transparent: (text(first('transp')) ?? '').trim().toUpperCase() === 'TRANSPARENT',
     sequence: 0,
     stamp: timeOf(first('dtstamp'))?.wall ?? 0,
     attendees: [],

@@ -35,7 +35,9 @@ export function salvageEvent(block: string): unknown[] {
   // that lost its leading space.
   const groups: string[][] = [];
   for (const line of block.replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n')) {
-    if (line.trim() === '') continue;
+    // Apple's "X-APPLE-RADIUS=72.0" (a name, then "=" for ":") is a property of its own
+    // gone wrong, not a continuation: joined, it became part of the UID or the title.
+    if (line.trim() === '' || /^X-[A-Za-z0-9-]+=/i.test(line)) continue;
     const last = groups[groups.length - 1];
     if (PROPERTY_START.test(line) || !last) groups.push([line]);
     else last.push(line);

@@ -44,6 +44,28 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.equal(result.skipped, 0);
   });
 
+  it('leaves an X-APPLE-RADIUS=… line out of the UID and the title written before it', () => {
+    const events = [
+      ['UID:radius@x', 'X-APPLE-RADIUS=49.91307046514149', 'DTSTART:20260327T090000Z', 'DTEND:20260327T100000Z', 'RRULE:FREQ=DAILY;COUNT=2', 'SUMMARY:Interview at the office', 'x-apple-radius=72.0'],
+      ['UID:radius@x', 'RECURRENCE-ID:20260327T090000Z', 'DTSTART:20260327T110000Z', 'DTEND:20260327T120000Z', 'SUMMARY:Interview at the office'],
+    ];
+    const result = parseIcalFeed(feed(events), options());
+    // The series' UID is its override's: the override moves the first instance to 11:00.
+    assert.deepEqual(starts(result.interviews), [['ical:radius@x@2026-03-27T09:00:00.000Z', '2026-03-27T11:00:00.000Z'], ['ical:radius@x@2026-03-28T09:00:00.000Z', '2026-03-28T09:00:00.000Z']]);
+    assert.ok(Object.values(result.interviews).every((interview) => interview.title === 'Interview at the office'));
+  });
+
+  it('reads values with trailing spaces (Apple iCal 1.0 wrote them on every line)', () => {
+    const events = [
+      ['UID:spaced@x ', 'DTSTART:20260327T090000Z ', 'DURATION:PT45M ', 'SUMMARY:Interview ', 'RRULE:FREQ=DAILY;COUNT=2 '],
+      ['UID:free@x', 'DTSTART:20260327T140000Z', 'DURATION:PT1H ', 'TRANSP:TRANSPARENT ', 'SUMMARY:Lunch'],
+    ];
+    const result = parseIcalFeed(feed(events), options());
+    assert.deepEqual(starts(result.interviews).map(([, at]) => at), ['2026-03-27T09:00:00.000Z', '2026-03-28T09:00:00.000Z']);
+    assert.ok(Object.values(result.interviews).every((interview) => interview.end - interview.start === 45 * 60_000));
+    assert.deepEqual(Object.keys(result.busy).sort(), ['ical:spaced@x@2026-03-27T09:00:00.000Z', 'ical:spaced@x@2026-03-28T09:00:00.000Z']);
+  });
+
   it('repairs Exchange\'s TZID quote closed after the value', () => {
     const events = [['UID:exchange@x', 'DTSTART;TZID="W. Europe Standard Time:20260327T100000"', 'DTEND;TZID="W. Europe Standard Time:20260327T110000"', 'SUMMARY:Interview']];
     const result = parseIcalFeed(feed(events), options());
@@ -183,9 +205,9 @@ describe('iCal: line ends, byte-order marks and encodings', () => {
   ];
   const expected = parseIcalFeed(feed(events), options());
 
-  it('reads CR-only, LF-only and mixed line ends and a BOM as CRLF', () => {
+  it('reads CR-only, LF-only and mixed line ends, a BOM and blanks before the calendar as CRLF', () => {
     assert.equal(Object.keys(expected.interviews).length, 2);
-    for (const text of [feed(events, [], '\r'), feed(events, [], '\n'), `\uFEFF${feed(events)}`, feed(events).replace(/\r\n(?=SUMMARY|DTEND)/g, '\r').replace(/\r\n(?=UID)/g, '\n')]) {
+    for (const text of [feed(events, [], '\r'), feed(events, [], '\n'), `\uFEFF${feed(events)}`, feed(events).replace(/\r\n(?=SUMMARY|DTEND)/g, '\r').replace(/\r\n(?=UID)/g, '\n'), `\uFEFF\r\n   \t${feed(events)}`]) {
       assert.deepEqual(parseIcalFeed(text, options()).interviews, expected.interviews);
     }
   });
