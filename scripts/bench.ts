@@ -34,6 +34,7 @@ import { benchGoogleSync } from './bench-google.ts';
 import { benchIcal } from './bench-ical.ts';
 import type { Budget, PartFigure } from './bench-figure.ts';
 import { MINUTE } from '../src/core/units.ts';
+import { STORED_KEYS } from '../src/core/stored-state.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, 'bench-results', 'latest.json');
@@ -438,23 +439,46 @@ async function sendFromPage(page: Page, name: string): Promise<{ ms: number; rep
 }
 
 /**
- * The wake-up floor: an extension whose worker only answers a message (and marks `ready`, which
- * the harness waits for), built into a temp dir. Woken the same way next to ours, it shows how
- * much of a wake-up is Chromium starting a worker and how much is our code. Like ours, it is a
- * classic script (build.mjs, `format`).
+ * The wake-up floors, each an extension of its own built into a temp dir and woken the same way
+ * next to ours (like ours, classic scripts: build.mjs, `format`). Both mark `ready` at install,
+ * which the harness waits for.
+ * - answer: a worker that only answers a message. It shows how much of a wake-up is Chromium
+ *   starting a worker and how much is our code.
+ * - reconcile: a worker that does only what any reconcile on wake must, and nothing of ours:
+ *   the listeners ours registers, then under a Web Lock one read of the stored keys together
+ *   with the notification tray and the alarms, then the badge and its tooltip; a `refresh`
+ *   is answered when that is done. It shows the least a woken, reconciled worker costs here.
  */
 const FLOOR_MANIFEST = { manifest_version: 3, name: 'Wake floor', version: '1.0', background: { service_worker: 'service-worker.js' }, permissions: ['storage'] };
 const FLOOR_WORKER = `chrome.runtime.onInstalled.addListener(() => { chrome.storage.local.set({ ready: Date.now() }); });
 chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });
 `;
+const RECONCILE_FLOOR_MANIFEST = { ...FLOOR_MANIFEST, name: 'Reconcile floor', permissions: ['storage', 'alarms', 'notifications'], action: {} };
+const RECONCILE_FLOOR_WORKER = `'use strict';
+const keys = ${JSON.stringify(STORED_KEYS)};
+const reconcile = () => navigator.locks.request('reconcile', async () => {
+  await Promise.all([chrome.storage.local.get(keys), chrome.notifications.getAll(), chrome.alarms.getAll()]);
+  await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: 'Reconcile floor' })]);
+});
+chrome.runtime.onInstalled.addListener(() => { reconcile().then(() => chrome.storage.local.set({ ready: Date.now() })); });
+chrome.runtime.onStartup.addListener(() => {});
+chrome.alarms.onAlarm.addListener(() => {});
+chrome.notifications.onButtonClicked.addListener(() => {});
+chrome.notifications.onClicked.addListener(() => {});
+const wake = reconcile();
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  wake.then(() => reply({ ok: true }));
+  return true;
+});
+`;
 
-/** Launches the floor extension with a page of its own to send from; `close` also removes its files. */
-async function launchFloor(): Promise<{ session: ExtensionSession; page: Page; close: () => Promise<void> }> {
+/** Launches a floor extension with a page of its own to send from; `close` also removes its files. */
+async function launchFloor(manifest: object, worker: string): Promise<{ session: ExtensionSession; page: Page; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'standby-wake-floor-'));
   const remove = () => rm(dir, { recursive: true, force: true, maxRetries: 3 });
   try {
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify(FLOOR_MANIFEST));
-    await writeFile(join(dir, 'service-worker.js'), FLOOR_WORKER);
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await writeFile(join(dir, 'service-worker.js'), worker);
     await writeFile(join(dir, 'blank.html'), BLANK_HTML);
     const session = await launchExtension({ distDir: dir, locale: 'en-US' });
     try {
@@ -472,6 +496,12 @@ async function launchFloor(): Promise<{ session: ExtensionSession; page: Page; c
 }
 
 const WAKE_RUNS = 11;
+/** Busy time as a large calendar stores it: each wake-up used to read all of it. */
+const LARGE_BUSY_COUNT = 800;
+const LARGE_BUSY = Object.fromEntries(Array.from({ length: LARGE_BUSY_COUNT }, (_, i) => {
+  const start = Date.UTC(2026, 11, 1, 8) + i * 25 * MINUTE;
+  return [`ical:series-${String(i).padStart(4, '0')}-4f9c2a@calendar.example.com@${new Date(start).toISOString()}`, { start, end: start + 20 * MINUTE }];
+}));
 const ALARM_RUNS = 3;
 /** The demo's first interview starts 4 minutes after the anchor (src/calendar/demo-calendar.ts). */
 const FIRST_DEMO_OFFSET = 4 * MINUTE;
@@ -488,24 +518,34 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
   // level of the wake-up runs first), so the difference of a pair is what reconciling costs.
   // The floor extension's worker is woken in turn with them, in its own browser.
   const floorWake: number[] = [];
+  const reconcileFloor: number[] = [];
   const ping: number[] = [];
   const refresh: number[] = [];
   const reconcileCost: number[] = [];
   const ourStart: number[] = [];
+  const refreshLarge: number[] = [];
   let floor: Awaited<ReturnType<typeof launchFloor>> | undefined;
+  let floorReconcile: Awaited<ReturnType<typeof launchFloor>> | undefined;
   const wakeLabel = 'Cold start: stopped → `refresh` reconciled';
   const floorLabel = 'Floor: a worker that only answers, stopped → answers a message';
+  const reconcileFloorLabel = 'Floor of a reconcile: a worker doing only what any reconcile must (listeners, Web Lock, one read, badge), stopped → reconciled';
   // Issue 16: a reconcile that changes nothing writes nothing and runs no source, so a wake-up
   // that reconciles costs little more than one that only answers (24 ms on a quiet machine).
   const wakeBudget: Budget = { max: 25, enforced: false, text: '≤ 25 ms' };
   try {
-    floor = await launchFloor();
+    floor = await launchFloor(FLOOR_MANIFEST, FLOOR_WORKER);
+    floorReconcile = await launchFloor(RECONCILE_FLOOR_MANIFEST, RECONCILE_FLOOR_WORKER);
     await sendFromPage(control, 'refresh');
+    const wakeFloor = async (launched: NonNullable<typeof floor>, into: number[]): Promise<number> => {
+      await launched.session.stopServiceWorker();
+      const woken = await sendFromPage(launched.page, 'refresh');
+      if (typeof woken.reply !== 'object' || woken.reply === null) throw new Error('no answer from a woken floor worker');
+      into.push(woken.ms);
+      return woken.ms;
+    };
     for (let i = 0; i < WAKE_RUNS; i++) {
-      await floor.session.stopServiceWorker();
-      const woken = await sendFromPage(floor.page, 'bench-ping');
-      if (typeof woken.reply !== 'object' || woken.reply === null) throw new Error('no answer from the woken floor worker');
-      floorWake.push(woken.ms);
+      const floorMs = await wakeFloor(floor, floorWake);
+      await wakeFloor(floorReconcile, reconcileFloor);
       const pair: number[] = [];
       for (const [name, list] of [['bench-ping', ping], ['refresh', refresh]] as const) {
         await session.stopServiceWorker();
@@ -515,20 +555,29 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
         pair.push(ms);
       }
       reconcileCost.push(pair[1]! - pair[0]!);
-      ourStart.push(pair[0]! - woken.ms);
+      ourStart.push(pair[0]! - floorMs);
+      // The same wake-up with a large calendar's busy time stored, which it need not read.
+      await session.writeStorage({ busy: LARGE_BUSY });
+      await session.stopServiceWorker();
+      refreshLarge.push((await sendFromPage(control, 'refresh')).ms);
+      await session.writeStorage({ busy: {} });
     }
     figures.push({ id: 'worker.wake.floor', section, label: floorLabel, unit: 'ms', ...stats(floorWake) });
+    figures.push({ id: 'worker.wake.reconcile-floor', section, label: reconcileFloorLabel, unit: 'ms', ...stats(reconcileFloor), note: 'no code of ours: what the budget below has to fit in' });
     figures.push({ id: 'worker.wake.answer', section, label: 'Cold start: stopped → answers a message', unit: 'ms', ...stats(ping) });
     figures.push({ id: 'worker.wake.start', section, label: '… of which our worker starting (each run: answered − floor)', unit: 'ms', ...stats(ourStart) });
     figures.push({ id: 'worker.wake.refresh', section, label: wakeLabel, unit: 'ms', ...stats(refresh), budget: wakeBudget });
     figures.push({ id: 'worker.wake.reconcile', section, label: '… of which reconciling (each pair: reconciled − answered)', unit: 'ms', ...stats(reconcileCost) });
+    figures.push({ id: 'worker.wake.refresh-large', section, label: `… the same with ${LARGE_BUSY_COUNT} busy intervals stored (a large calendar)`, unit: 'ms', ...stats(refreshLarge) });
   } catch (error) {
     const note = `n/a (${errorText(error)})`;
     figures.push(unavailable('worker.wake.floor', section, floorLabel, 'ms', note));
+    figures.push(unavailable('worker.wake.reconcile-floor', section, reconcileFloorLabel, 'ms', note));
     figures.push(unavailable('worker.wake.answer', section, 'Cold start: stopped → answers a message', 'ms', note));
     figures.push(unavailable('worker.wake.refresh', section, wakeLabel, 'ms', note, wakeBudget));
   } finally {
     await floor?.close();
+    await floorReconcile?.close();
   }
 
   const total: number[] = [];

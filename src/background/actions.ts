@@ -143,8 +143,8 @@ export const messageHandlers: Handlers = {
   },
   refresh: async () => {
     // The popup just opened: reconcile now, then sync if the source is due (a sync that runs
-    // reconciles again with its answer). With the demo or no calendar, the reconciled state
-    // says so and the sync costs nothing: no lock, no second read of storage.
+    // reconciles again with its answer). With the demo, no calendar or one not due, the
+    // reconciled state says so and the sync costs nothing: no lock, no second read of storage.
     await syncNow('open', await reconcileNow('message'));
     return { ok: true };
   },

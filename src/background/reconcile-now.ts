@@ -5,7 +5,7 @@
  * clears the notification of each interview's moment, writes back only what changed, then
  * makes the alarms and the badge match. Everything it decides comes from core.
  */
-import type { StoredState } from '../core/stored-state.ts';
+import type { LoadResult, ReconcileState, StoredState } from '../core/stored-state.ts';
 import type { Interview } from '../core/types.ts';
 import { MINUTE } from '../core/units.ts';
 import { allInterviews } from '../core/stored-state.ts';
@@ -19,7 +19,7 @@ import { extensionMessage, loadTranslator, uiLanguage } from '../platform/i18n.t
 import { emptyMarks } from '../core/outcome.ts';
 import { interviewIdOfNotification, notificationId, notificationStep } from '../core/notification-plan.ts';
 import { whatToWrite } from '../core/state-changes.ts';
-import { readState, writeState } from '../platform/storage.ts';
+import { readReconcileState, readState, writeState } from '../platform/storage.ts';
 import { applyAlarms, currentAlarms } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
 import { clearNotification, openNotificationIds } from '../platform/notifications.ts';
@@ -32,7 +32,7 @@ import { detectOnDemand } from './on-demand-script.ts';
  * recording it in `notified`. `open` is the set of notifications on screen; `afterRestart`,
  * whether the browser has just started (and taken every notification away).
  */
-async function notifyCurrentMoment(interview: Interview, state: StoredState, notified: Record<string, string>, now: number, open: ReadonlySet<string>, afterRestart: boolean): Promise<void> {
+async function notifyCurrentMoment(interview: Interview, state: ReconcileState, notified: Record<string, string>, now: number, open: ReadonlySet<string>, afterRestart: boolean): Promise<void> {
   const marks = state.marks[interview.id] ?? emptyMarks();
   const id = notificationId(interview.id);
   const step = notificationStep(interview, marks, notified[interview.id], now, state.settings, afterRestart ? open : undefined, open.has(id));
@@ -48,7 +48,7 @@ async function notifyCurrentMoment(interview: Interview, state: StoredState, not
 }
 
 /** The toolbar tooltip: the interview the badge speaks of and its minutes, else the product's name. */
-async function toolbarTitle(badge: Badge, all: Readonly<Record<string, Interview>>, state: StoredState): Promise<string> {
+async function toolbarTitle(badge: Badge, all: Readonly<Record<string, Interview>>, state: ReconcileState): Promise<string> {
   const interview = badge.interviewId === undefined ? undefined : all[badge.interviewId];
   // The name reads the same in every language: no messages file is read on most wake-ups.
   if (interview === undefined || badge.phase === undefined) return extensionMessage('actionTitle');
@@ -69,11 +69,13 @@ export type ReconcileReason = 'install' | 'startup' | 'wake' | 'alarm' | 'messag
  * Runs under a Web Lock so that the install, startup, top-level and alarm triggers that fire
  * together on a browser start do not interleave their read-modify-write of storage.
  */
-export function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
+export function reconcileNow(reason: ReconcileReason): Promise<ReconcileState>;
+export function reconcileNow(reason: ReconcileReason, mutate: (state: StoredState, now: number) => StoredState): Promise<StoredState>;
+export function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<ReconcileState> {
   // A page that just opened asks for a reconcile with no change to make: while the wake-up's
   // own reconcile runs or waits for the lock, that one answers it (see `wakeRun`).
   if (reason === 'message' && mutate === undefined && wakeRun !== undefined) return wakeRun;
-  const run = reconcileLocked(reason, mutate);
+  const run = navigator.locks.request(RECONCILE_LOCK, () => (mutate ? reconcileChange(reason, mutate) : reconcileAsStored(reason)));
   if (reason === 'wake') {
     wakeRun = run;
     run.then(() => undefined, () => undefined).finally(() => {
@@ -91,61 +93,89 @@ export function reconcileNow(reason: ReconcileReason, mutate?: (state: StoredSta
  * and install and startup show lost notifications again. It lives only as long as the run:
  * a stopped worker takes both along, so it holds no state between events.
  */
-let wakeRun: Promise<StoredState> | undefined;
+let wakeRun: Promise<ReconcileState> | undefined;
 
-async function reconcileLocked(reason: ReconcileReason, mutate?: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
-  return navigator.locks.request(RECONCILE_LOCK, async () => {
-    const now = Date.now();
-    // What storage, the notification tray and the alarms hold, asked for at once: none of the
-    // three waits for another.
-    const [loaded, openIds, existingAlarms] = await Promise.all([readState(now), openNotificationIds(), currentAlarms()]);
-    // The demo's interviews are made again only when what they depend on may have changed;
-    // an install, a browser start and a repaired storage always make them again.
-    const fresh = reason === 'install' || reason === 'startup' || loaded.changed;
-    let state = withCurrentDemo(detectOnDemand, loaded.state, fresh ? undefined : loaded.state);
-    if (mutate) state = withCurrentDemo(detectOnDemand, mutate(state, now), state);
+/** What the browser holds beside storage: the notifications on screen and the alarms. */
+function browserState(): Promise<[string[], Awaited<ReturnType<typeof currentAlarms>>]> {
+  return Promise.all([openNotificationIds(), currentAlarms()]);
+}
 
-    state = alignAllMarks(state);
-    const all = allInterviews(state);
-    const interviews = Object.values(all);
-    const notified = { ...state.notified };
-    // A browser restart takes every notification away. The wait moments are the ones a
-    // candidate must not lose, so after a restart the current one is shown again.
-    const afterRestart = reason === 'install' || reason === 'startup';
-    const open = new Set(openIds);
-    for (const interview of interviews) {
-      try {
-        await notifyCurrentMoment(interview, state, notified, now, open, afterRestart);
-      } catch (error) {
-        // One notification the browser refused must not stop the alarms, badge and storage
-        // below; it stays unrecorded, so the next reconcile tries it again.
-        console.error('Interview Standby: notification failed', error);
-      }
+/**
+ * A reconcile with no change to apply (most of them: every wake-up, alarm and opened popup)
+ * reads only what it can change or depends on: not the calendar's busy time and cursors,
+ * the bulk of what a large calendar stores (core/stored-state.ts, ReconcileState). Storage
+ * that must be migrated or repaired is read and written whole, as for a change.
+ */
+async function reconcileAsStored(reason: ReconcileReason): Promise<ReconcileState> {
+  const now = Date.now();
+  // What storage, the notification tray and the alarms hold, asked for at once: none of the
+  // three waits for another.
+  const [loaded, [openIds, existingAlarms]] = await Promise.all([readReconcileState(now), browserState()]);
+  if (loaded.changed) return settle(reason, await readState(now), now, openIds, existingAlarms);
+  return settle(reason, loaded, now, openIds, existingAlarms);
+}
+
+async function reconcileChange(reason: ReconcileReason, mutate: (state: StoredState, now: number) => StoredState): Promise<StoredState> {
+  const now = Date.now();
+  const [loaded, [openIds, existingAlarms]] = await Promise.all([readState(now), browserState()]);
+  return settle(reason, loaded, now, openIds, existingAlarms, mutate);
+}
+
+/** The reconcile proper, on the state as loaded (the whole of it, or a ReconcileState). */
+async function settle<State extends ReconcileState>(
+  reason: ReconcileReason,
+  loaded: LoadResult<State>,
+  now: number,
+  openIds: string[],
+  existingAlarms: Awaited<ReturnType<typeof currentAlarms>>,
+  mutate?: (state: State, now: number) => State,
+): Promise<State> {
+  // The demo's interviews are made again only when what they depend on may have changed;
+  // an install, a browser start and a repaired storage always make them again.
+  const fresh = reason === 'install' || reason === 'startup' || loaded.changed;
+  let state = withCurrentDemo(detectOnDemand, loaded.state, fresh ? undefined : loaded.state);
+  if (mutate) state = withCurrentDemo(detectOnDemand, mutate(state, now), state);
+
+  state = alignAllMarks(state);
+  const all = allInterviews(state);
+  const interviews = Object.values(all);
+  const notified = { ...state.notified };
+  // A browser restart takes every notification away. The wait moments are the ones a
+  // candidate must not lose, so after a restart the current one is shown again.
+  const afterRestart = reason === 'install' || reason === 'startup';
+  const open = new Set(openIds);
+  for (const interview of interviews) {
+    try {
+      await notifyCurrentMoment(interview, state, notified, now, open, afterRestart);
+    } catch (error) {
+      // One notification the browser refused must not stop the alarms, badge and storage
+      // below; it stays unrecorded, so the next reconcile tries it again.
+      console.error('Interview Standby: notification failed', error);
     }
-    // Interviews that disappeared (cancelled, "not an interview") take their notification along.
-    for (const id of openIds) {
-      const interviewId = interviewIdOfNotification(id);
-      if (interviewId !== undefined && all[interviewId] === undefined) await clearNotification(id);
-    }
-    for (const id of Object.keys(notified)) if (all[id] === undefined) delete notified[id];
-    state = { ...state, notified };
+  }
+  // Interviews that disappeared (cancelled, "not an interview") take their notification along.
+  for (const id of openIds) {
+    const interviewId = interviewIdOfNotification(id);
+    if (interviewId !== undefined && all[interviewId] === undefined) await clearNotification(id);
+  }
+  for (const id of Object.keys(notified)) if (all[id] === undefined) delete notified[id];
+  state = { ...state, notified };
 
-    // Only what changed is written, and nothing when nothing did (most wake-ups); a repaired
-    // or migrated storage is written whole (core/state-changes.ts).
-    const write = whatToWrite(loaded, state);
-    if (write !== undefined) await writeState(write);
-    const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
-    // The calendar poll lives with the other alarms so that install, startup and every wake
-    // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
-    // a disconnect clears it.
-    if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * MINUTE, periodInMinutes: SYNC_INTERVAL_MINUTES });
-    await applyAlarms(alarms, existingAlarms);
-    const badge = badgeFor(interviews, state.marks, now, state.settings);
-    // Google refused the sign-in even after a fresh token: the badge asks for a reconnect
-    // (a running wait's minutes matter more, so they win).
-    const reconnect = badge.text === '' && state.source.kind === 'google' && state.sync.error?.code === 'auth';
-    await setBadge(reconnect ? { text: '!' } : badge, await toolbarTitle(badge, all, state));
-    if (loaded.problems.length > 0) console.warn(`Interview Standby (${reason}): ${loaded.problems.join('; ')}`);
-    return state;
-  });
+  // Only what changed is written, and nothing when nothing did (most wake-ups); a repaired
+  // or migrated storage is written whole (core/state-changes.ts).
+  const write = whatToWrite(loaded, state);
+  if (write !== undefined) await writeState(write);
+  const alarms = wantedAlarms(interviews, state.marks, state.settings, now);
+  // The calendar poll lives with the other alarms so that install, startup and every wake
+  // rebuild it (relaunching an unpacked extension loses all alarms: docs/TESTING.md, "Relaunch"), and
+  // a disconnect clears it.
+  if (state.source.kind !== 'demo' && state.source.kind !== 'none') alarms.push({ name: SYNC_ALARM, when: now + SYNC_INTERVAL_MINUTES * MINUTE, periodInMinutes: SYNC_INTERVAL_MINUTES });
+  await applyAlarms(alarms, existingAlarms);
+  const badge = badgeFor(interviews, state.marks, now, state.settings);
+  // Google refused the sign-in even after a fresh token: the badge asks for a reconnect
+  // (a running wait's minutes matter more, so they win).
+  const reconnect = badge.text === '' && state.source.kind === 'google' && state.sync.error?.code === 'auth';
+  await setBadge(reconnect ? { text: '!' } : badge, await toolbarTitle(badge, all, state));
+  if (loaded.problems.length > 0) console.warn(`Interview Standby (${reason}): ${loaded.problems.join('; ')}`);
+  return state;
 }

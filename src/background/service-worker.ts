@@ -8,7 +8,7 @@ import { parseReminderAlarmName, SNOOZE_PREFIX, SYNC_ALARM, TICK_ALARM } from '.
 import { handle } from '../platform/message-handler.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { clearNotification, onNotificationButton, onNotificationClicked } from '../platform/notifications.ts';
-import { markReady, readState } from '../platform/storage.ts';
+import { markReady, readReconcileState } from '../platform/storage.ts';
 import { onInstalled, onStartup } from '../platform/runtime.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { syncNow } from './sync-source.ts';
@@ -50,7 +50,7 @@ onNotificationButton((id, index) => {
   if (interviewId === undefined) return;
   (async () => {
     // Which buttons the notification had is derived from what was notified, not remembered.
-    const { state } = await readState(Date.now());
+    const { state } = await readReconcileState(Date.now());
     const shown = parseReminderKey(state.notified[interviewId]);
     const action = shown ? notificationPlan(shown.kind).buttons[index] : undefined;
     if (action === undefined) return;

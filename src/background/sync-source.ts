@@ -81,10 +81,11 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
  * (that sync brings the news), a user's request waits for it and then decides. `reconciled`:
  * the state a reconcile just returned, when the caller has one.
  */
-export async function syncNow(trigger: SyncTrigger, reconciled?: StoredState): Promise<boolean> {
-  // A state the caller has just reconciled, with no calendar connected, says enough: no lock,
-  // no second read of storage (most wake-ups). Connecting a calendar syncs by itself.
-  if (reconciled !== undefined && (reconciled.source.kind === 'demo' || reconciled.source.kind === 'none')) return false;
+export async function syncNow(trigger: SyncTrigger, reconciled?: Pick<StoredState, 'source' | 'sync'>): Promise<boolean> {
+  // A state the caller has just reconciled says enough when it has no calendar connected, or
+  // one not due for this trigger: no lock, no second read of storage (most wake-ups).
+  // Connecting a calendar syncs by itself, and a sync that ran since only makes one less due.
+  if (reconciled !== undefined && (reconciled.source.kind === 'demo' || reconciled.source.kind === 'none' || !syncDue(reconciled.sync, trigger, Date.now()))) return false;
   // True when a sync ran, and with it a reconcile: the caller need not run another.
   return navigator.locks.request(SYNC_LOCK, { ifAvailable: trigger !== 'user' }, async (lock) => {
     if (lock === null) return false;

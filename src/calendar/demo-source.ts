@@ -18,6 +18,9 @@ import { MINUTE } from '../core/units.ts';
  */
 export type Detect = typeof detectInterview;
 
+/** What the demo's interviews depend on and change. */
+type DemoState = Pick<StoredState, 'source' | 'settings' | 'interviews' | 'marks'>;
+
 /** Demo interview ids carry the anchor they were made from (`demo:demo-<n>-<anchor>`). */
 function madeFrom(id: string, anchor: number): boolean {
   return id.startsWith('demo:') && id.endsWith(`-${anchor}`);
@@ -29,7 +32,7 @@ function madeFrom(id: string, anchor: number): boolean {
  * through. Any other source is left alone here: its data changes only when a sync result is
  * applied.
  */
-export function refreshDemo(detect: Detect, state: StoredState): StoredState {
+export function refreshDemo<State extends DemoState>(detect: Detect, state: State): State {
   if (state.source.kind !== 'demo') return state;
   const source = state.source;
   let { marks } = state;
@@ -52,7 +55,7 @@ export function refreshDemo(detect: Detect, state: StoredState): StoredState {
  * mark. A cheap look at what is stored, so that a wake-up need not run detection again; a
  * change of the rules is the caller's to notice (it knows when it changed them).
  */
-export function demoMayBeStale(state: StoredState): boolean {
+export function demoMayBeStale(state: DemoState): boolean {
   if (state.source.kind !== 'demo') return false;
   const { anchor } = state.source;
   const stored = Object.values(state.interviews);
@@ -66,7 +69,7 @@ export function demoMayBeStale(state: StoredState): boolean {
  * `demoMayBeStale`). Without `before` (an install, a browser start, a repaired storage) they
  * are always made again, so an update of the demo itself shows at once.
  */
-export function withCurrentDemo(detect: Detect, after: StoredState, before?: StoredState): StoredState {
+export function withCurrentDemo<State extends DemoState>(detect: Detect, after: State, before?: State): State {
   if (after.source.kind !== 'demo') return after;
   const unchanged = before !== undefined && sameValue(before.source, after.source) && sameValue(before.settings.rules, after.settings.rules) && !demoMayBeStale(after);
   return unchanged ? after : refreshDemo(detect, after);

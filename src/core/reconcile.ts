@@ -114,7 +114,7 @@ export function diffAlarms(
  * interview's marks are aligned with its current start. Marks that already fit keep their
  * identity, so a state with nothing to align comes back equal to what was stored.
  */
-export function alignAllMarks(state: StoredState): StoredState {
+export function alignAllMarks<State extends Pick<StoredState, 'interviews' | 'manual' | 'marks'>>(state: State): State {
   let marks = state.marks;
   for (const interview of Object.values(allInterviews(state))) {
     const current = marks[interview.id];

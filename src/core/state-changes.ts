@@ -28,13 +28,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * undefined) is listed with the value `undefined`, so the writer removes it. Empty when
  * nothing changed: then nothing is written.
  */
-export function stateChanges(before: StoredState, after: StoredState): Partial<StoredState> {
+export function stateChanges<State extends Partial<StoredState>>(before: State, after: State): Partial<State> {
   const changes: Record<string, unknown> = {};
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof StoredState>;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof State>;
   for (const key of keys) {
-    if (!sameValue(before[key], after[key])) changes[key] = after[key];
+    if (!sameValue(before[key], after[key])) changes[key as string] = after[key];
   }
-  return changes as Partial<StoredState>;
+  return changes as Partial<State>;
 }
 
 /**
@@ -43,7 +43,7 @@ export function stateChanges(before: StoredState, after: StoredState): Partial<S
  * migrate or repair (storage does not hold `loaded.state`), with what was set aside, so the
  * user sees it until they dismiss it.
  */
-export function whatToWrite(loaded: LoadResult, next: StoredState): (Partial<StoredState> & { storageProblems?: string[] }) | undefined {
+export function whatToWrite<State extends Partial<StoredState>>(loaded: LoadResult<State>, next: State): (Partial<State> & { storageProblems?: string[] }) | undefined {
   const changes = loaded.changed ? next : stateChanges(loaded.state, next);
   const problems = loaded.problems.length > 0 ? { storageProblems: loaded.problems } : {};
   return Object.keys(changes).length > 0 || loaded.problems.length > 0 ? { ...changes, ...problems } : undefined;

@@ -158,6 +158,13 @@ export interface OverrideName {
   start: number;
 }
 
+/** The keys of StoredState in `storage.local`. */
+export const STORED_KEYS = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed', 'overrideNames'] as const;
+type StoredKey = (typeof STORED_KEYS)[number];
+/** Fails to compile when StoredState gains a key that is not read back. */
+const everyKeyIsRead: [Exclude<keyof StoredState, StoredKey>] extends [never] ? true : never = true;
+void everyKeyIsRead;
+
 /** What undoing a removal puts back. */
 export interface RemovedInterview {
   interview: Interview;
@@ -372,15 +379,39 @@ export interface LoadResult<State = StoredState> {
 }
 
 /** Keys the popup never reads: what was notified, busy time, the iCal cursor, the names of overridden events. */
-type UnreadByPopup = 'notified' | 'busy' | 'icalCursor' | 'overrideNames';
+const UNREAD_BY_POPUP = ['notified', 'busy', 'icalCursor', 'overrideNames'] as const;
+type UnreadByPopup = (typeof UNREAD_BY_POPUP)[number];
 
 /**
  * The stored state as the popup reads it: all but the keys it never reads, so that its bundle
- * need not carry their repair (its size budget, `npm run bench`). Each key it has is read
- * exactly as `loadState` reads it, and the problems and `changed` are the same
- * (tests/unit/stored-state.test.ts).
+ * need not carry their repair (its size budget, `npm run bench`) and opening it does not fetch
+ * them. Each key it has is read exactly as `loadState` reads it, and the problems and
+ * `changed` are the same (tests/unit/stored-state.test.ts).
  */
 export type PopupState = Omit<StoredState, UnreadByPopup>;
+
+/**
+ * Keys a reconcile with no change to apply never reads: the calendar's busy time and sync
+ * cursors (the bulk of what is stored for a large calendar: thousands of intervals and ids,
+ * read on every wake-up before they were left out) and the names of overridden events.
+ */
+const UNREAD_BY_RECONCILE = ['busy', 'googleCursor', 'icalCursor', 'overrideNames'] as const;
+type UnreadByReconcile = (typeof UNREAD_BY_RECONCILE)[number];
+
+/**
+ * The stored state as a reconcile with no change to apply reads it (a wake-up, an alarm, the
+ * popup's `refresh`): what the notifications, alarms, badge and the demo depend on. Written
+ * back key by key, it can only change the keys it has.
+ */
+export type ReconcileState = Omit<StoredState, UnreadByReconcile>;
+
+function keysWithout<Unread extends StoredKey>(unread: readonly Unread[]): Exclude<StoredKey, Unread>[] {
+  return STORED_KEYS.filter((key): key is Exclude<StoredKey, Unread> => !(unread as readonly StoredKey[]).includes(key));
+}
+
+/** The keys of `storage.local` each of them reads. */
+export const POPUP_KEYS = keysWithout(UNREAD_BY_POPUP);
+export const RECONCILE_KEYS = keysWithout(UNREAD_BY_RECONCILE);
 
 /** Turns whatever storage holds into a valid `StoredState`, migrating and repairing as needed. */
 export function loadState(raw: unknown, now: number): LoadResult {
@@ -392,6 +423,13 @@ export function loadState(raw: unknown, now: number): LoadResult {
 /** `loadState` without the keys the popup never reads (see PopupState). */
 export function loadPopupState(raw: unknown, now: number): LoadResult<PopupState> {
   return readStored(raw, now)[1];
+}
+
+/** `loadState` without the keys a reconcile with no change to apply never reads (see ReconcileState). */
+export function loadReconcileState(raw: unknown, now: number): LoadResult<ReconcileState> {
+  const [data, { state, problems, changed }] = readStored(raw, now);
+  const { googleCursor: _unread, ...read } = state;
+  return { state: { ...read, notified: normalizeNotified(data.notified) }, problems, changed };
 }
 
 /** Migrates, reports what is set aside, and repairs every key the popup reads; `data` is the migrated object. */

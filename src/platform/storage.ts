@@ -4,8 +4,8 @@
  * work done) and `storageProblems` (what the last repair set aside, until dismissed).
  */
 import { browser } from './browser.ts';
-import type { LoadResult, PopupState, StoredState } from '../core/stored-state.ts';
-import { loadPopupState, loadState } from '../core/stored-state.ts';
+import type { LoadResult, PopupState, ReconcileState, StoredState } from '../core/stored-state.ts';
+import { POPUP_KEYS, RECONCILE_KEYS, STORED_KEYS, loadPopupState, loadReconcileState, loadState } from '../core/stored-state.ts';
 
 /** Keys the extension writes besides the state proper. */
 export interface StorageExtras {
@@ -15,22 +15,22 @@ export interface StorageExtras {
   storageProblems: string[];
 }
 
-const stateKeys = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed', 'overrideNames'] as const;
-/** Fails to compile when StoredState gains a key that is not read back. */
-type Unread = Exclude<keyof StoredState, (typeof stateKeys)[number]>;
-const everyKeyIsRead: [Unread] extends [never] ? true : Unread = true;
-void everyKeyIsRead;
-
 /** Reads, migrates and repairs the stored state. Never throws on bad data. */
 export async function readState(now: number): Promise<LoadResult> {
-  const raw = await browser.storage.local.get([...stateKeys]);
+  const raw = await browser.storage.local.get([...STORED_KEYS]);
   return loadState(raw, now);
 }
 
-/** The same, without the keys only the worker reads (core/stored-state.ts, PopupState). */
+/** The same, without the keys the popup never reads (core/stored-state.ts, PopupState): they are not fetched. */
 export async function readPopupState(now: number): Promise<LoadResult<PopupState>> {
-  const raw = await browser.storage.local.get([...stateKeys]);
+  const raw = await browser.storage.local.get([...POPUP_KEYS]);
   return loadPopupState(raw, now);
+}
+
+/** The same, without the keys a reconcile with no change to apply never reads (ReconcileState). */
+export async function readReconcileState(now: number): Promise<LoadResult<ReconcileState>> {
+  const raw = await browser.storage.local.get([...RECONCILE_KEYS]);
+  return loadReconcileState(raw, now);
 }
 
 /** Writes part of the state. A quota error rejects and leaves the previous values in place
@@ -54,7 +54,7 @@ export async function markReady(now: number): Promise<void> {
 /** Calls `listener` whenever any state key changes (from any context). Returns an unsubscribe. */
 export function onStateChanged(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some((key) => (stateKeys as readonly string[]).includes(key))) listener();
+    if (area === 'local' && Object.keys(changes).some((key) => (STORED_KEYS as readonly string[]).includes(key))) listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

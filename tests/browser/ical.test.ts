@@ -110,6 +110,39 @@ describe('a calendar connected through its secret iCal address', () => {
     await popup.close();
   });
 
+  it('reconciles the popup\'s opening without reading the busy time or the cursor, and leaves them as stored', PER_TEST, async () => {
+    const before = await session.readStorage<Record<string, unknown>>(['busy', 'icalCursor']);
+    assert.equal(Object.keys(before.busy as object).length, 2, 'the busy time of the last sync');
+    // Every read of storage the worker makes from here on is recorded.
+    await session.evaluateInWorker(() => {
+      const area = chrome.storage.local;
+      const read = area.get.bind(area);
+      const asked: unknown[] = [];
+      Object.assign(globalThis, { storageReads: asked });
+      area.get = ((keys: unknown, ...rest: unknown[]) => {
+        asked.push(keys);
+        return (read as (...args: unknown[]) => unknown)(keys, ...rest);
+      }) as typeof area.get;
+    });
+    try {
+      // The popup's `refresh` (and the harness's after it, so the popup's has ended): the sync
+      // was tried moments ago, so none is due and the reconcile is all that runs.
+      await session.reconcile();
+      const reads = await session.evaluateInWorker(() => (globalThis as unknown as { storageReads: unknown[] }).storageReads);
+      assert.ok(reads.length >= 1, 'the reconcile read storage');
+      for (const keys of reads) {
+        assert.ok(Array.isArray(keys), JSON.stringify(keys));
+        for (const left of ['busy', 'icalCursor', 'googleCursor']) assert.ok(!keys.includes(left), `${left} read: ${JSON.stringify(keys)}`);
+        assert.ok(keys.includes('interviews') && keys.includes('notified'), JSON.stringify(keys));
+      }
+    } finally {
+      await session.evaluateInWorker(() => {
+        delete (chrome.storage.local as { get?: unknown }).get;
+      });
+    }
+    assert.deepEqual(await session.readStorage<Record<string, unknown>>(['busy', 'icalCursor']), before, 'busy time and cursor as the sync left them');
+  });
+
   it('follows a change in the feed: the moved interview moves its reminders', PER_TEST, async () => {
     const moved = start + 60 * MINUTE;
     server.body = feed([{ uid: 'int-1@example.org', summary: 'Interview with Lattice Labs', start: moved, minutes: 45, organizer: 'rosa.neri@example.org' }]);

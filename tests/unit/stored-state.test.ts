@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KEYWORDS_ADDED_IN_6, SCHEMA_VERSION, allInterviews, loadPopupState, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { KEYWORDS_ADDED_IN_6, POPUP_KEYS, RECONCILE_KEYS, SCHEMA_VERSION, STORED_KEYS, allInterviews, loadPopupState, loadReconcileState, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
@@ -534,5 +534,49 @@ describe('loadPopupState (the popup\'s read)', () => {
   it('leaves out only the keys the popup never reads', () => {
     const { state } = loadPopupState(storedState({ removed }), NOW);
     assert.deepEqual(Object.keys(state).sort(), ['calendarHealth', 'googleCursor', 'interviews', 'manual', 'marks', 'removed', 'schemaVersion', 'settings', 'source', 'sync']);
+  });
+
+  it('asks storage for exactly the keys its state has', () => {
+    const { state } = loadPopupState(storedState({ removed }), NOW);
+    assert.deepEqual([...POPUP_KEYS].sort(), Object.keys(state).sort());
+  });
+});
+
+/** The raw object with only `keys`, as `storage.local.get(keys)` answers. */
+function only(raw: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => keys.includes(key)));
+}
+
+describe('loadReconcileState (a reconcile with no change to apply)', () => {
+  const removed = { interview: makeInterview(), at: NOW - 60_000, marks: { callAttempts: [] } };
+  const google = { kind: 'google', calendarIds: ['primary', 'team'], selfEmail: 'me@example.com' };
+  /** What a large calendar stores besides its interviews: the keys this read leaves out. */
+  const bulk = {
+    busy: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`google:evt-${i}`, { start: START + i * 3_600_000, end: START + i * 3_600_000 + 1_800_000 }])),
+    googleCursor: { syncTokens: { primary: 'token' }, fullSyncAt: { primary: NOW }, items: { primary: [ID] }, vetoes: {} },
+    icalCursor: { etag: '"v1"', expandedAt: NOW },
+    overrideNames: { x: { title: 'Coffee', start: NOW } },
+  };
+
+  it('leaves out the busy time, the calendar cursors and the names of overridden events, and asks storage for nothing else', () => {
+    assert.deepEqual(STORED_KEYS.filter((key) => !(RECONCILE_KEYS as readonly string[]).includes(key)).sort(), ['busy', 'googleCursor', 'icalCursor', 'overrideNames']);
+    const { state } = loadReconcileState(storedState({ removed, ...bulk }), NOW);
+    assert.deepEqual(Object.keys(state).sort(), [...RECONCILE_KEYS].sort());
+  });
+
+  it('reads every key it has exactly as loadState reads it from the whole of storage, with the same problems and need to write back', () => {
+    const healthy = storedState({ removed, source: google, ...bulk });
+    const anyValue = fc.oneof(fc.anything(), fc.constant(undefined));
+    // Any mix of healthy, missing and corrupt keys among those it reads; the rest as the
+    // worker wrote them (a corrupt one of those is repaired by the next read of everything).
+    const raw = fc.record(
+      Object.fromEntries(RECONCILE_KEYS.map((key) => [key, fc.oneof({ weight: 3, arbitrary: fc.constant(healthy[key]) }, anyValue)])),
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(raw, fc.integer({ min: 0, max: SCHEMA_VERSION + 1 }), (read, version) => {
+      const stored = { ...healthy, ...read, schemaVersion: version };
+      const { state: { busy: _busy, googleCursor: _google, icalCursor: _ical, overrideNames: _names, ...rest }, problems, changed } = loadState(stored, NOW);
+      assert.deepEqual(loadReconcileState(only(stored, RECONCILE_KEYS), NOW), { state: rest, problems, changed });
+    }), { numRuns: 300, seed: 16 });
   });
 });
