@@ -6,6 +6,16 @@
 import ICAL from 'ical.js';
 
 const PROPERTY_START = /^[A-Za-z0-9-]+[;:]/;
+/** The properties readEvent reads: a line that starts with one is its own property, even
+ * after a line that was cut. */
+const READ = /^(?:UID|SUMMARY|DESCRIPTION|LOCATION|STATUS|TRANSP|DTSTART|DTEND|DTSTAMP|RECURRENCE-ID|DURATION|URL|X-GOOGLE-CONFERENCE|ORGANIZER|SEQUENCE|RRULE|EXRULE|RDATE|EXDATE|ATTENDEE|BEGIN|END)[;:]/i;
+
+/** A line that cannot end where it does: no value yet, or one that stops after a ":", ",",
+ * ";" or "=" (a long TZID or RRULE folded without its space: "TZID=Europe/" + "Berlin:…",
+ * "BYDAY=MO," + "TU;COUNT=4"). */
+function cut(text: string): boolean {
+  return !text.includes(':') || /[:,;=]\s*$/.test(text);
+}
 const STRUCTURED = new Set(['date', 'date-time', 'period', 'recur', 'duration', 'integer', 'utc-offset']);
 
 /** Known mistakes, repaired before a line is read. */
@@ -32,14 +42,14 @@ function property(line: string): unknown[] | undefined {
  * components such as VALARM are left out: nothing here reads them). */
 export function salvageEvent(block: string): unknown[] {
   // Unfold, then join lines that cannot start a property to the one before: a continuation
-  // that lost its leading space.
+  // that lost its leading space. After a cut line, so is any line but one readEvent reads.
   const groups: string[][] = [];
   for (const line of block.replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n')) {
     // Apple's "X-APPLE-RADIUS=72.0" (a name, then "=" for ":") is a property of its own
     // gone wrong, not a continuation: joined, it became part of the UID or the title.
     if (line.trim() === '' || /^X-[A-Za-z0-9-]+=/i.test(line)) continue;
     const last = groups[groups.length - 1];
-    if (PROPERTY_START.test(line) || !last) groups.push([line]);
+    if (!last || (PROPERTY_START.test(line) && (READ.test(line) || !cut(last.join(''))))) groups.push([line]);
     else last.push(line);
   }
   const props: unknown[] = [];
@@ -50,10 +60,10 @@ export function salvageEvent(block: string): unknown[] {
     else if (/^END:/i.test(head)) depth--;
     else if (depth === 1) {
       // Joined when that reads as text (long DESCRIPTION, ATTENDEE or Apple location lines
-      // are the ones folded); a date or a rule is never folded, so there the orphan is a
+      // are the ones folded) or the line was cut; after a whole date or rule the orphan is a
       // stray line and is left out.
       const joined = group.length > 1 ? property(group.join('')) : undefined;
-      const prop = joined && !STRUCTURED.has(String(joined[2])) ? joined : property(head);
+      const prop = joined && (cut(head) || !STRUCTURED.has(String(joined[2]))) ? joined : property(head);
       const name = /^[A-Za-z0-9-]+/.exec(head)?.[0].toLowerCase() ?? '';
       if (prop) props.push(prop);
       // Left out, these would change what the event is (a series read as one event, a

@@ -103,6 +103,25 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.equal(interview?.phones[0]?.dial, '+390212345678');
   });
 
+  it('joins a long TZID, RRULE or date folded without its space, but never a property it reads', () => {
+    const events = [
+      ['UID:tzid@x', 'DTSTART;TZID=Europe/', 'Rome:20260327T100000', 'DTEND;TZID=Europe/Rome:20260327T110000', 'SUMMARY:Interview'],
+      ['UID:rule@x', 'DTSTART:20260323T090000Z', 'RRULE:FREQ=WEEKLY;BYDAY=MO,', 'TU;COUNT=4', 'DURATION:PT30M', 'SUMMARY:Interview loop'],
+      // A cut value, then a line of its own: DTEND is not taken for the rest of the summary.
+      ['UID:date@x', 'DTSTART:', '20260328T090000Z', 'SUMMARY:Interview,', 'DTEND:20260328T100000Z'],
+    ];
+    const result = parseIcalFeed(feed(events), options());
+    // 10:00 in Rome is 09:00 UTC before 29 March; Mondays and Tuesdays from 23 March, four.
+    assert.deepEqual(starts(result.interviews), [
+      ['ical:tzid@x', '2026-03-27T09:00:00.000Z'],
+      ['ical:date@x', '2026-03-28T09:00:00.000Z'],
+      ['ical:rule@x@2026-03-30T09:00:00.000Z', '2026-03-30T09:00:00.000Z'],
+      ['ical:rule@x@2026-03-31T09:00:00.000Z', '2026-03-31T09:00:00.000Z'],
+    ]);
+    assert.equal(result.interviews['ical:date@x']?.end, Date.UTC(2026, 2, 28, 10));
+    assert.equal(result.skipped, 0);
+  });
+
   it('skips only what cannot be read, and says why', () => {
     const events = [
       ['UID:nostart@x', 'DTSTART:2026-13-45', 'SUMMARY:Interview'],
