@@ -14,7 +14,11 @@ const READ = /^(?:UID|SUMMARY|DESCRIPTION|LOCATION|STATUS|TRANSP|DTSTART|DTEND|D
  * ";" or "=" (a long TZID or RRULE folded without its space: "TZID=Europe/" + "Berlin:…",
  * "BYDAY=MO," + "TU;COUNT=4"). */
 function cut(text: string): boolean {
-  return !text.includes(':') || /[:,;=]\s*$/.test(text);
+  return !text.includes(':') || endsCut(text);
+}
+
+function endsCut(text: string): boolean {
+  return /[:,;=]\s*$/.test(text);
 }
 const STRUCTURED = new Set(['date', 'date-time', 'period', 'recur', 'duration', 'integer', 'utc-offset']);
 
@@ -44,13 +48,22 @@ export function salvageEvent(block: string): unknown[] {
   // Unfold, then join lines that cannot start a property to the one before: a continuation
   // that lost its leading space. After a cut line, so is any line but one readEvent reads.
   const groups: string[][] = [];
+  // Whether the last group, joined, is cut: kept line by line, as joining the group for each
+  // line would be quadratic in a block of thousands of orphan lines (anyone can send one).
+  let colon = false;
+  let lastCut = false;
   for (const line of block.replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n')) {
     // Apple's "X-APPLE-RADIUS=72.0" (a name, then "=" for ":") is a property of its own
     // gone wrong, not a continuation: joined, it became part of the UID or the title.
     if (line.trim() === '' || /^X-[A-Za-z0-9-]+=/i.test(line)) continue;
     const last = groups[groups.length - 1];
-    if (!last || (PROPERTY_START.test(line) && (READ.test(line) || !cut(last.join(''))))) groups.push([line]);
-    else last.push(line);
+    if (!last || (PROPERTY_START.test(line) && (READ.test(line) || (colon && !lastCut)))) {
+      groups.push([line]);
+      colon = false;
+    } else last.push(line);
+    // The group ends with this line, which is not blank: it is cut if this line ends so.
+    colon ||= line.includes(':');
+    lastCut = endsCut(line);
   }
   const props: unknown[] = [];
   let depth = 0;
