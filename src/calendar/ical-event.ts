@@ -133,8 +133,10 @@ function timeOf(prop: RawProp | undefined): IcalTime | undefined {
 
 const DURATION = /^([+-])?P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/;
 
-export function durationMs(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
+export function durationMs(raw: unknown): number | undefined {
+  if (typeof raw !== 'string') return undefined;
+  // Trailing spaces: Apple's iCal 1.0 ended every line with one.
+  const value = raw.trim();
   const match = DURATION.exec(value);
   if (!match || value === 'P' || value.endsWith('T')) return undefined;
   const [, sign, w, d, h, m, s] = match;
@@ -166,6 +168,9 @@ function rule(prop: RawProp): IcalRule | undefined {
   const data: Record<string, unknown> = { freq, interval };
   // Lists copied: ical-plain.ts shares one jCal value among the series with the same RRULE.
   for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = Array.isArray(value[key]) ? [...(value[key] as unknown[])] : value[key];
+  // ical.js walks BYMONTH in the order written: MONTHLY;BYMONTH=12,4 from December went to
+  // the next December before April. The months are a set (RFC 5545 §3.3.10).
+  if (Array.isArray(data.bymonth)) (data.bymonth as unknown[]).sort((a, b) => Number(a) - Number(b));
   const result: IcalRule = { data, freq: freq as IcalRule['freq'], interval };
   if (value.count !== undefined) {
     const count = Number(value.count);
@@ -259,7 +264,7 @@ export function eventOf(all: (name: string) => RawProp[]): IcalEvent | IcalProbl
     exrules: [],
     rdates: [],
     exdates: [],
-    transparent: (text(first('transp')) ?? '').toUpperCase() === 'TRANSPARENT',
+    transparent: (text(first('transp')) ?? '').trim().toUpperCase() === 'TRANSPARENT',
     sequence: 0,
     stamp: timeOf(first('dtstamp'))?.wall ?? 0,
     attendees: [],

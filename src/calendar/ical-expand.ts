@@ -257,12 +257,23 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
     return;
   }
   const dtstart = fastForward(rule, start, fromWall);
-  const iterator = bounded(new ICAL.Recur(rule.data).iterator(floatingTime(dtstart)), budget);
-  for (let step = 0; step < MAX_STEPS && budget.steps > 0; step++) {
+  // COUNT is counted here, on the occurrences ical.js returns in order: with BYMONTH its
+  // `next()` can return an instance it returned before (MONTHLY;BYMONTH=4,12;BYMONTHDAY=1,2
+  // from 1 December gives 1, 2, 1, 2 December) or count one twice (at the turn of the year),
+  // and with its own COUNT the rule's last occurrences were lost.
+  const count = rule.count;
+  const data = count === undefined ? rule.data : { ...rule.data, count: undefined };
+  const iterator = bounded(new ICAL.Recur(data).iterator(floatingTime(dtstart)), budget);
+  let counted = 0;
+  let last = -Infinity;
+  for (let step = 0; step < MAX_STEPS && budget.steps > 0 && (count === undefined || counted < count); step++) {
     budget.steps--;
     const next = iterator.next();
     if (!next) break;
     const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
+    if (wall <= last) continue;
+    last = wall;
+    counted++;
     if (wall > toWall) break;
     if (untilWall !== undefined && wall > untilWall) break;
     if (untilUtc !== undefined && wall - OFFSET_SLACK > untilUtc) break;

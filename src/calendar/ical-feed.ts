@@ -379,10 +379,11 @@ function sameEvent(a: IcalEvent, b: IcalEvent): boolean {
   return a.start.wall === b.start.wall && a.start.kind === b.start.kind && a.summary === b.summary && a.rules.length === b.rules.length;
 }
 
-/** A BOM dropped; CR-only and mixed line ends made CRLF. Most feeds have neither: the
- * text is copied only when needed. */
+/** A BOM and the blanks before the calendar dropped (a PHP page that printed some before
+ * it: other readers take the feed); CR-only and mixed line ends made CRLF. Most feeds have
+ * none of these: the text is copied only when needed. */
 function normalizeLineEnds(text: string): string {
-  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const unmarked = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trimStart();
   return /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r\n?|\n/g, '\r\n') : unmarked;
 }
 

@@ -47,11 +47,14 @@ export function splitFeed(text: string): FeedBlocks {
       continue;
     }
     const open = stack.pop();
-    if (open !== name) throw new SyncError('malformed', 'The feed has a component that ends without beginning.');
+    // An END naming a component that is not open ("END:VTOOD") closes the one that is, as
+    // ical.js and python's icalendar read it; one naming a component open further out (an
+    // END left out before it) is broken structure.
+    if (open === undefined || (open !== name && stack.includes(name))) throw new SyncError('malformed', 'The feed has a component that ends without beginning.');
     if (stack.length === 1) {
       const block = text.slice(childStart, lineEnd);
-      if (name === 'VEVENT') blocks.events.push(block);
-      else if (name === 'VTIMEZONE') blocks.timezones.push(block);
+      if (open === 'VEVENT') blocks.events.push(block);
+      else if (open === 'VTIMEZONE') blocks.timezones.push(block);
     } else if (stack.length === 0) {
       if (calendars === 0) blocks.header = `${text.slice(calendarStart, headerEnd === -1 ? match.index : headerEnd)}\r\nEND:VCALENDAR`;
       calendars++;

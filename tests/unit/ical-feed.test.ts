@@ -399,7 +399,8 @@ describe('parseIcalFeed: hostile and malformed content', () => {
       whole.slice(0, whole.indexOf('END:VEVENT')),
       whole.replace('END:VCALENDAR\r\n', ''),
       'BEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\n',
-      whole.replace('END:VEVENT', 'END:VTODO'),
+      // An END naming a component open further out: the END before it was left out.
+      whole.replace('END:VEVENT\r\n', ''),
       '',
       'not a calendar at all',
     ];
@@ -407,6 +408,15 @@ describe('parseIcalFeed: hostile and malformed content', () => {
       assert.throws(() => parseIcalFeed(text, options(NOW)), (error: unknown) => error instanceof SyncError && error.code === 'malformed');
     }
     assert.throws(() => parseIcalFeed(42 as unknown as string, options(NOW)), (error: unknown) => error instanceof SyncError && error.code === 'malformed');
+  });
+
+  it('reads a component whose END names one that is not open, as ical.js and python\'s icalendar do', () => {
+    const whole = feed([single('a@x', 'Interview', ':20260327T090000Z', ':20260327T100000Z')]);
+    // A typo in python-recurring-ical-events' issue_201_test_matrix.ics ("END:VTOOD"), and
+    // "END:VCALENDARD" in python-icalendar's fuzzing corpus.
+    for (const text of [whole.replace('END:VEVENT', 'END:VTODO'), whole.replace('END:VEVENT', 'END:VEVENTS'), whole.replace('END:VCALENDAR', 'END:VCALENDARD')]) {
+      assert.deepEqual(Object.keys(parseIcalFeed(text, options(NOW)).interviews), ['ical:a@x'], text);
+    }
   });
 
   it('throws nothing but SyncError on arbitrary input', () => {

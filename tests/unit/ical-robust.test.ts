@@ -6,6 +6,7 @@ import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import type { Interview } from '../../src/core/types.ts';
 import { HOUR } from '../../src/core/units.ts';
+import { cpuMillis } from './fixtures.ts';
 
 /** Thursday 26 March 2026, 12:00 UTC; Europe moves to summer time on Sunday the 29th. */
 const NOW = Date.UTC(2026, 2, 26, 12);
@@ -44,6 +45,28 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.equal(result.skipped, 0);
   });
 
+  it('leaves an X-APPLE-RADIUS=… line out of the UID and the title written before it', () => {
+    const events = [
+      ['UID:radius@x', 'X-APPLE-RADIUS=49.91307046514149', 'DTSTART:20260327T090000Z', 'DTEND:20260327T100000Z', 'RRULE:FREQ=DAILY;COUNT=2', 'SUMMARY:Interview at the office', 'x-apple-radius=72.0'],
+      ['UID:radius@x', 'RECURRENCE-ID:20260327T090000Z', 'DTSTART:20260327T110000Z', 'DTEND:20260327T120000Z', 'SUMMARY:Interview at the office'],
+    ];
+    const result = parseIcalFeed(feed(events), options());
+    // The series' UID is its override's: the override moves the first instance to 11:00.
+    assert.deepEqual(starts(result.interviews), [['ical:radius@x@2026-03-27T09:00:00.000Z', '2026-03-27T11:00:00.000Z'], ['ical:radius@x@2026-03-28T09:00:00.000Z', '2026-03-28T09:00:00.000Z']]);
+    assert.ok(Object.values(result.interviews).every((interview) => interview.title === 'Interview at the office'));
+  });
+
+  it('reads values with trailing spaces (Apple iCal 1.0 wrote them on every line)', () => {
+    const events = [
+      ['UID:spaced@x ', 'DTSTART:20260327T090000Z ', 'DURATION:PT45M ', 'SUMMARY:Interview ', 'RRULE:FREQ=DAILY;COUNT=2 '],
+      ['UID:free@x', 'DTSTART:20260327T140000Z', 'DURATION:PT1H ', 'TRANSP:TRANSPARENT ', 'SUMMARY:Lunch'],
+    ];
+    const result = parseIcalFeed(feed(events), options());
+    assert.deepEqual(starts(result.interviews).map(([, at]) => at), ['2026-03-27T09:00:00.000Z', '2026-03-28T09:00:00.000Z']);
+    assert.ok(Object.values(result.interviews).every((interview) => interview.end - interview.start === 45 * 60_000));
+    assert.deepEqual(Object.keys(result.busy).sort(), ['ical:spaced@x@2026-03-27T09:00:00.000Z', 'ical:spaced@x@2026-03-28T09:00:00.000Z']);
+  });
+
   it('repairs Exchange\'s TZID quote closed after the value', () => {
     const events = [['UID:exchange@x', 'DTSTART;TZID="W. Europe Standard Time:20260327T100000"', 'DTEND;TZID="W. Europe Standard Time:20260327T110000"', 'SUMMARY:Interview']];
     const result = parseIcalFeed(feed(events), options());
@@ -58,6 +81,16 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.deepEqual(starts(result.interviews).map(([, at]) => at.slice(0, 10)), ['2026-03-30', '2026-03-31', '2026-04-01']);
   });
 
+  it('reads a rule written in lower case (RFC 5545: its names and values are case-insensitive)', () => {
+    const events = [[
+      'UID:lower@x', 'DTSTART:20260323T090000Z', 'DTEND:20260323T093000Z', 'rrule:freq=weekly; byday=mo,\twe ;count=6', 'exrule:freq=weekly;byday=we;until=20260402T000000z', 'SUMMARY:Interview loop',
+    ]];
+    const result = parseIcalFeed(feed(events), options());
+    // Mondays and Wednesdays from 23 March, six of them; the Wednesdays up to 1 April excluded.
+    assert.deepEqual(starts(result.interviews).map(([, at]) => at.slice(0, 10)), ['2026-03-30', '2026-04-06', '2026-04-08']);
+    assert.equal(result.skipped, 0);
+  });
+
   it('joins a continuation line that lost its leading space, and drops a stray line after a date', () => {
     const events = [[
       'UID:fold@x', 'DTSTART:20260327T090000Z', 'This line is not a property', 'DTEND:20260327T100000Z', 'SUMMARY:Interview with Studio',
@@ -69,6 +102,34 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.equal(interview?.start, Date.UTC(2026, 2, 27, 9));
     assert.equal(interview?.end, Date.UTC(2026, 2, 27, 10));
     assert.equal(interview?.phones[0]?.dial, '+390212345678');
+  });
+
+  it('joins a long TZID, RRULE or date folded without its space, but never a property it reads', () => {
+    const events = [
+      ['UID:tzid@x', 'DTSTART;TZID=Europe/', 'Rome:20260327T100000', 'DTEND;TZID=Europe/Rome:20260327T110000', 'SUMMARY:Interview'],
+      ['UID:rule@x', 'DTSTART:20260323T090000Z', 'RRULE:FREQ=WEEKLY;BYDAY=MO,', 'TU;COUNT=4', 'DURATION:PT30M', 'SUMMARY:Interview loop'],
+      // A cut value, then a line of its own: DTEND is not taken for the rest of the summary.
+      ['UID:date@x', 'DTSTART:', '20260328T090000Z', 'SUMMARY:Interview,', 'DTEND:20260328T100000Z'],
+    ];
+    const result = parseIcalFeed(feed(events), options());
+    // 10:00 in Rome is 09:00 UTC before 29 March; Mondays and Tuesdays from 23 March, four.
+    assert.deepEqual(starts(result.interviews), [
+      ['ical:tzid@x', '2026-03-27T09:00:00.000Z'],
+      ['ical:date@x', '2026-03-28T09:00:00.000Z'],
+      ['ical:rule@x@2026-03-30T09:00:00.000Z', '2026-03-30T09:00:00.000Z'],
+      ['ical:rule@x@2026-03-31T09:00:00.000Z', '2026-03-31T09:00:00.000Z'],
+    ]);
+    assert.equal(result.interviews['ical:date@x']?.end, Date.UTC(2026, 2, 28, 10));
+    assert.equal(result.skipped, 0);
+  });
+
+  it('reads a block of 40,000 orphan lines in one pass, and keeps its event', () => {
+    // Lines that look like parameters cut short ("A;"): each would be joined to the one before,
+    // and checking the whole group again for each of them took 13.5 s of CPU for 40,000.
+    const events = [['UID:orphans@x', 'DTSTART:20260327T090000Z', 'DTEND:20260327T100000Z', 'SUMMARY:Interview', ...Array.from({ length: 40_000 }, () => 'A;')]];
+    const { result, ms } = cpuMillis(() => parseIcalFeed(feed(events), options()));
+    assert.deepEqual(starts(result.interviews), [['ical:orphans@x', '2026-03-27T09:00:00.000Z']]);
+    assert.ok(ms < 2_000, `${ms} ms of CPU`);
   });
 
   it('skips only what cannot be read, and says why', () => {
@@ -143,6 +204,29 @@ describe('iCal: events without UID, duplicates, ranges and exclusion rules', () 
   });
 });
 
+describe('iCal: rules ical.js iterates wrong', () => {
+  // Occurrences checked with python's dateutil.rrule and zoneinfo (Europe/Rome: UTC+1 until
+  // 29 March 2026, UTC+2 after).
+  it('keeps the last occurrence of a MONTHLY rule with BYMONTH and COUNT', () => {
+    // The third Wednesday of each month but summer's, eight of them from September 2025:
+    // the eighth is 15 April 2026 (ical.js counted one twice at the turn of the year).
+    const events = [['UID:third@x', 'DTSTART;TZID=Europe/Rome:20250917T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;COUNT=8;BYDAY=3WE;BYMONTH=1,2,3,4,5,9,10,11,12', 'SUMMARY:Interview panel']];
+    assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews), [['ical:third@x@2026-04-15T08:00:00.000Z', '2026-04-15T08:00:00.000Z']]);
+  });
+
+  it('counts an instance ical.js returns twice once', () => {
+    // 1 and 2 December 2025, then 1 and 2 April 2026 (ical.js: 1, 2, 1, 2 December).
+    const events = [['UID:twice@x', 'DTSTART;TZID=Europe/Rome:20251201T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;BYMONTH=4,12;BYMONTHDAY=1,2;COUNT=4', 'SUMMARY:Interview panel']];
+    assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews).map(([, at]) => at), ['2026-04-01T08:00:00.000Z', '2026-04-02T08:00:00.000Z']);
+  });
+
+  it('reads BYMONTH in any order', () => {
+    // 1 April 2026 comes before 1 December 2026 whatever order the months are written in.
+    const events = [['UID:order@x', 'DTSTART;TZID=Europe/Rome:20251201T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;BYMONTH=12,4', 'SUMMARY:Interview panel']];
+    assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews).map(([, at]) => at), ['2026-04-01T08:00:00.000Z']);
+  });
+});
+
 describe('iCal: line ends, byte-order marks and encodings', () => {
   const events = [
     ['UID:a@x', 'DTSTART;TZID=Europe/Rome:20260327T100000', 'DTEND;TZID=Europe/Rome:20260327T110000', 'SUMMARY:Colloquio con Società Verdi'],
@@ -150,9 +234,9 @@ describe('iCal: line ends, byte-order marks and encodings', () => {
   ];
   const expected = parseIcalFeed(feed(events), options());
 
-  it('reads CR-only, LF-only and mixed line ends and a BOM as CRLF', () => {
+  it('reads CR-only, LF-only and mixed line ends, a BOM and blanks before the calendar as CRLF', () => {
     assert.equal(Object.keys(expected.interviews).length, 2);
-    for (const text of [feed(events, [], '\r'), feed(events, [], '\n'), `\uFEFF${feed(events)}`, feed(events).replace(/\r\n(?=SUMMARY|DTEND)/g, '\r').replace(/\r\n(?=UID)/g, '\n')]) {
+    for (const text of [feed(events, [], '\r'), feed(events, [], '\n'), `\uFEFF${feed(events)}`, feed(events).replace(/\r\n(?=SUMMARY|DTEND)/g, '\r').replace(/\r\n(?=UID)/g, '\n'), `\uFEFF\r\n   \t${feed(events)}`]) {
       assert.deepEqual(parseIcalFeed(text, options()).interviews, expected.interviews);
     }
   });
