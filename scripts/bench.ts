@@ -516,7 +516,7 @@ async function benchWorker(session: ExtensionSession, control: Page): Promise<Fi
   // attached), then woken by a message. An unknown message name is answered as soon as the
   // listeners are registered; `refresh` also waits for a full reconcile (the one at the top
   // level of the wake-up runs first), so the difference of a pair is what reconciling costs.
-  // The floor extension's worker is woken in turn with them, in its own browser.
+  // The two floor extensions' workers are woken in turn with them, each in its own browser.
   const floorWake: number[] = [];
   const reconcileFloor: number[] = [];
   const ping: number[] = [];

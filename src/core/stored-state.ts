@@ -161,8 +161,9 @@ export interface OverrideName {
 /** The keys of StoredState in `storage.local`. */
 export const STORED_KEYS = ['schemaVersion', 'settings', 'interviews', 'marks', 'source', 'notified', 'busy', 'sync', 'calendarHealth', 'googleCursor', 'manual', 'icalCursor', 'removed', 'overrideNames'] as const;
 type StoredKey = (typeof STORED_KEYS)[number];
-/** Fails to compile when StoredState gains a key that is not read back. */
-const everyKeyIsRead: [Exclude<keyof StoredState, StoredKey>] extends [never] ? true : never = true;
+/** Fails to compile, naming the key, when StoredState gains a key that is not read back. */
+type Unread = Exclude<keyof StoredState, StoredKey>;
+const everyKeyIsRead: [Unread] extends [never] ? true : Unread = true;
 void everyKeyIsRead;
 
 /** What undoing a removal puts back. */
