@@ -120,15 +120,6 @@ function plainWeekdays(value: unknown): number[] | undefined {
   return days;
 }
 
-/** WKST as a weekday 0 (Sunday) … 6 (default Monday); -1 when unreadable. ical.js writes
- * it as 1 = Sunday … 7 = Saturday, or the day's name. */
-function weekStartOf(rule: IcalRule): number {
-  const given = rule.data.wkst;
-  if (given === undefined) return 1;
-  if (typeof given === 'number') return Number.isInteger(given) && given >= 1 && given <= 7 ? given - 1 : -1;
-  return typeof given === 'string' ? WEEKDAYS.indexOf(given.toUpperCase()) : -1;
-}
-
 /** The parts a simple rule may have (with `freq` and `interval`); anything else goes to ical.js. */
 const SIMPLE_PARTS: Record<string, ReadonlySet<string>> = {
   DAILY: new Set(['freq', 'interval', 'count', 'wkst', 'byday']),
@@ -180,6 +171,8 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
     const wall = day * DAY + time;
     if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
   };
+  // Day 0 (1970-01-01) was a Thursday.
+  const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
   if (rule.freq === 'DAILY') {
     const days = plainWeekdays(rule.data.byday);
     if (!days) return undefined;
@@ -191,7 +184,9 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
     const listed = plainWeekdays(rule.data.byday);
     if (!listed) return undefined;
     const days = listed.length > 0 ? listed : [weekdayOf(startDay)];
-    const wkst = weekStartOf(rule);
+    // ical.js: wkst 1 = Sunday … 7 = Saturday, or the day's name (default Monday).
+    const given = rule.data.wkst;
+    const wkst = typeof given === 'number' && given >= 1 && given <= 7 ? given - 1 : typeof given === 'string' && WEEKDAYS.includes(given.toUpperCase()) ? WEEKDAYS.indexOf(given.toUpperCase()) : given === undefined ? 1 : -1;
     if (wkst === -1) return undefined;
     const weekStart = (day: number) => day - ((weekdayOf(day) - wkst + 7) % 7);
     const firstWeek = weekStart(startDay);
@@ -258,20 +253,15 @@ function dayOf(wall: WallMs): number {
  * - YEARLY with BYMONTHDAY and no BYMONTH (nor BYWEEKNO, BYYEARDAY, BYSETPOS): those days of
  *   every month, ical.js gave DTSTART's month only (and, with BYMONTH=1,…,12, 30 February
  *   as 2 March). Iterated as MONTHLY, the same days; the years the INTERVAL skips passed over.
- * - WEEKLY with BYSETPOS and only BYDAY weekdays (and WKST): ical.js ignored BYSETPOS. Each
- *   week's set is the same days in week order: the positions pick the same weekdays every
- *   week, and the rule is read as WEEKLY;BYDAY=those (none: no occurrence but DTSTART).
  * (YEARLY with several BYHOUR, BYMINUTE or BYSECOND: see `bounded`.)
  */
-function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } | undefined {
+function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } {
   const data: Record<string, unknown> = { ...rule.data };
   // Deleted, not set to undefined: ical.js reads a BY* part that is there as a list of one.
   delete data.count;
   const has = (part: string) => data[part] !== undefined;
-  // ical.js's parser made these lists of numbers.
+  // ical.js's parser made it a list of numbers.
   const months = listOf(data.bymonth) as number[];
-  const positions = listOf(data.bysetpos) as number[];
-  const weekdays = plainWeekdays(data.byday);
   if (rule.freq === 'MONTHLY' && rule.interval > 1 && months?.length) {
     delete data.bymonth;
     return { data, keep: (wall) => months.includes(new Date(wall).getUTCMonth() + 1) };
@@ -280,20 +270,7 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
     const year = (wall: WallMs) => new Date(wall).getUTCFullYear();
     return { data: { ...data, freq: 'MONTHLY', interval: 1 }, keep: (wall) => (year(wall) - year(dtstart)) % rule.interval === 0 };
   }
-  if (rule.freq === 'WEEKLY' && positions?.length && weekdays?.length && Object.keys(data).every((key) => ['freq', 'interval', 'wkst', 'byday', 'bysetpos'].includes(key))) {
-    const wkst = weekStartOf(rule);
-    const days = weekdays.sort((a, b) => ((a - wkst + 7) % 7) - ((b - wkst + 7) % 7));
-    const picked = days.filter((_, i) => positions.includes(i + 1) || positions.includes(i - days.length));
-    if (picked.length === 0) return undefined;
-    delete data.bysetpos;
-    return { data: { ...data, byday: picked.map((day) => WEEKDAYS[day]) } };
-  }
   return { data };
-}
-
-/** The weekday (0 = Sunday … 6) of a day number; day 0, 1970-01-01, was a Thursday. */
-function weekdayOf(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
 }
 
 /** Calls `found` with each wall time (and its instant) `rule` gives in [fromWall, toWall]. */
@@ -324,7 +301,6 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   // and with its own COUNT the rule's last occurrences were lost.
   const count = rule.count;
   const plan = icalPlan(rule, dtstart);
-  if (!plan) return;
   const iterator = bounded(new ICAL.Recur(plan.data).iterator(floatingTime(dtstart)), budget);
   let counted = 0;
   let last = -Infinity;

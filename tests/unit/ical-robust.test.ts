@@ -251,11 +251,6 @@ describe('iCal: rules ical.js iterates wrong', () => {
       '2026-04-02T07:00:00.000Z', '2026-04-02T07:30:00.000Z', '2026-04-02T13:00:00.000Z', '2026-04-02T13:30:00.000Z',
     ]);
   });
-
-  it('applies BYSETPOS to a WEEKLY rule', () => {
-    // The last of Monday, Wednesday and Friday: each Friday (ical.js: all three days).
-    assert.deepEqual(at('setpos@x', '20260302T100000', 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=-1'), ['2026-03-27T09:00:00.000Z', '2026-04-03T08:00:00.000Z', '2026-04-10T08:00:00.000Z']);
-  });
 });
 
 describe('iCal: line ends, byte-order marks and encodings', () => {
