@@ -39,7 +39,7 @@ class RuleTooCostly extends Error {}
  * ical.js's `next()` loops until the BY* rules match, and for SECONDLY … WEEKLY that loop
  * has no bound: RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 (which anyone can put in an
  * invite) never returns. Counting the checks on this one iterator turns that into an
- * exception, and the caller skips the series.
+ * exception, and the caller skips the series. Its `next_year` is patched too (below).
  */
 function bounded(iterator: ICAL.RecurIterator, budget: StepBudget): ICAL.RecurIterator {
   const check = iterator.check_contracting_rules.bind(iterator);
@@ -47,6 +47,14 @@ function bounded(iterator: ICAL.RecurIterator, budget: StepBudget): ICAL.RecurIt
   iterator.check_contracting_rules = () => {
     if (--left < 0 || --budget.steps < 0) throw new RuleTooCostly('recurrence rule too costly');
     return check();
+  };
+  // A YEARLY rule's next time on the same day (BYHOUR=9,15: 15:00) is one `next_year()` calls
+  // not valid, and `next()` passed it over: each day had its first time only. A step that
+  // stays on the day is valid (as `next_month()` has it).
+  const nextYear = iterator.next_year.bind(iterator);
+  iterator.next_year = () => {
+    const day = String(iterator.last).slice(0, 10);
+    return nextYear() || String(iterator.last).slice(0, 10) === day ? 1 : 0;
   };
   return iterator;
 }
@@ -235,6 +243,36 @@ function dayOf(wall: WallMs): number {
   return Math.floor(wall / DAY);
 }
 
+/**
+ * How ical.js iterates `rule` (from `dtstart`), and which of its walls to keep, for the rule
+ * shapes ical.js 2.2.1 expands against RFC 5545 §3.3.10 (checked with python's
+ * dateutil.rrule); any other rule is ical.js's own iteration.
+ * - MONTHLY with INTERVAL > 1 and BYMONTH: ical.js went to the next listed month, whatever
+ *   the INTERVAL. BYMONTH only limits MONTHLY: iterated without it, the months not listed
+ *   are passed over.
+ * - YEARLY with BYMONTHDAY and no BYMONTH (nor BYWEEKNO, BYYEARDAY, BYSETPOS): those days of
+ *   every month, ical.js gave DTSTART's month only (and, with BYMONTH=1,…,12, 30 February
+ *   as 2 March). Iterated as MONTHLY, the same days; the years the INTERVAL skips passed over.
+ * (YEARLY with several BYHOUR, BYMINUTE or BYSECOND: see `bounded`.)
+ */
+function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } {
+  const data: Record<string, unknown> = { ...rule.data };
+  // Deleted, not set to undefined: ical.js reads a BY* part that is there as a list of one.
+  delete data.count;
+  const has = (part: string) => data[part] !== undefined;
+  // ical.js's parser made it a list of numbers.
+  const months = listOf(data.bymonth) as number[];
+  if (rule.freq === 'MONTHLY' && rule.interval > 1 && months?.length) {
+    delete data.bymonth;
+    return { data, keep: (wall) => months.includes(new Date(wall).getUTCMonth() + 1) };
+  }
+  if (rule.freq === 'YEARLY' && has('bymonthday') && !has('bymonth') && !has('byweekno') && !has('byyearday') && !has('bysetpos')) {
+    const year = (wall: WallMs) => new Date(wall).getUTCFullYear();
+    return { data: { ...data, freq: 'MONTHLY', interval: 1 }, keep: (wall) => (year(wall) - year(dtstart)) % rule.interval === 0 };
+  }
+  return { data };
+}
+
 /** Calls `found` with each wall time (and its instant) `rule` gives in [fromWall, toWall]. */
 function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallMs, zone: ZoneConverter, budget: StepBudget, found: (wall: WallMs, utc: number) => void): void {
   const until = rule.until;
@@ -262,8 +300,8 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   // from 1 December gives 1, 2, 1, 2 December) or count one twice (at the turn of the year),
   // and with its own COUNT the rule's last occurrences were lost.
   const count = rule.count;
-  const data = count === undefined ? rule.data : { ...rule.data, count: undefined };
-  const iterator = bounded(new ICAL.Recur(data).iterator(floatingTime(dtstart)), budget);
+  const plan = icalPlan(rule, dtstart);
+  const iterator = bounded(new ICAL.Recur(plan.data).iterator(floatingTime(dtstart)), budget);
   let counted = 0;
   let last = -Infinity;
   for (let step = 0; step < MAX_STEPS && budget.steps > 0 && (count === undefined || counted < count); step++) {
@@ -273,10 +311,11 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
     const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
     if (wall <= last) continue;
     last = wall;
-    counted++;
     if (wall > toWall) break;
     if (untilWall !== undefined && wall > untilWall) break;
     if (untilUtc !== undefined && wall - OFFSET_SLACK > untilUtc) break;
+    if (plan.keep && !plan.keep(wall)) continue;
+    counted++;
     if (wall < fromWall) continue;
     const utc = zone.toUtc(wall);
     if (untilUtc !== undefined && utc > untilUtc) break;

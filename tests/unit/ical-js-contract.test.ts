@@ -1,7 +1,8 @@
-// src/calendar/ical-expand.ts (`bounded`) patches one undocumented method of ical.js's
-// RecurIterator: it replaces `check_contracting_rules` on the iterator instance to count the
-// checks `next()` makes, so that a rule which never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31)
-// throws instead of looping forever. package.json pins ical.js exactly; this file fails when
+// src/calendar/ical-expand.ts (`bounded`) patches two undocumented methods of ical.js's
+// RecurIterator on the iterator instance: `check_contracting_rules`, to count the checks
+// `next()` makes, so that a rule which never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31)
+// throws instead of looping forever; and `next_year`, which calls the next time of the same day
+// not valid (a YEARLY rule with several BYHOUR lost all but the first). package.json pins ical.js exactly; this file fails when
 // an upgrade changes what the patch relies on, and says what to look at.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,5 +62,16 @@ describe('the ical.js behaviour src/calendar/ical-expand.ts patches', () => {
     };
     assert.throws(() => iterator.next(), /stopped/);
     assert.ok(calls() >= limit, `the loop ran to the limit (${calls()} checks)`);
+  });
+
+  it('has next_year on the iterator, 0 for the next time of the same day, and next() passes that time over', () => {
+    const iterator = iteratorFor('FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=2;BYHOUR=9,15', '2026-04-02T09:00:00');
+    assert.equal(iterator.next()?.toString(), '2026-04-02T09:00:00');
+    // Without the patch, 15:00 is skipped: the next instance is a year later.
+    assert.equal(iterator.next()?.toString(), '2027-04-02T09:00:00');
+    const stepped = iteratorFor('FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=2;BYHOUR=9,15', '2026-04-02T09:00:00');
+    stepped.next();
+    assert.equal(stepped.next_year(), 0);
+    assert.equal(stepped.last.toString(), '2026-04-02T15:00:00', 'the step stayed on the day');
   });
 });

@@ -225,6 +225,32 @@ describe('iCal: rules ical.js iterates wrong', () => {
     const events = [['UID:order@x', 'DTSTART;TZID=Europe/Rome:20251201T100000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;BYMONTH=12,4', 'SUMMARY:Interview panel']];
     assert.deepEqual(starts(parseIcalFeed(feed(events), options()).interviews).map(([, at]) => at), ['2026-04-01T08:00:00.000Z']);
   });
+
+  // Expected instants below: python3 -c "from dateutil.rrule import rrulestr; from datetime import
+  // datetime as D, timezone as T; from zoneinfo import ZoneInfo as Z; print([d.replace(tzinfo=
+  // Z('Europe/Rome')).astimezone(T.utc).isoformat() for d in rrulestr(RULE, dtstart=DTSTART)
+  // .between(D(2026, 3, 20), D(2026, 4, 20))])", with each case's RULE and DTSTART.
+  const at = (uid: string, dtstart: string, rrule: string, windowDays = 21) =>
+    starts(parseIcalFeed(feed([[`UID:${uid}`, `DTSTART;TZID=Europe/Rome:${dtstart}`, 'DURATION:PT30M', `RRULE:${rrule}`, 'SUMMARY:Interview panel']]), options({ windowDays })).interviews).map(([, start]) => start);
+
+  it('keeps the INTERVAL of a MONTHLY rule with BYMONTH', () => {
+    // Every other month from November: January, March, May… of those, January, March and
+    // April are listed. ical.js went to the next listed month: 6 April too.
+    assert.deepEqual(at('interval@x', '20251127T100000', 'FREQ=MONTHLY;INTERVAL=2;BYMONTH=1,3,4;BYMONTHDAY=27,6'), ['2026-03-27T09:00:00.000Z']);
+  });
+
+  it('gives a YEARLY;BYMONTHDAY rule without BYMONTH in every month', () => {
+    // ical.js: in June (DTSTART's month) only.
+    assert.deepEqual(at('monthday@x', '20250602T100000', 'FREQ=YEARLY;BYMONTHDAY=2,-1'), ['2026-03-31T08:00:00.000Z', '2026-04-02T08:00:00.000Z']);
+  });
+
+  it('gives every hour and minute of a YEARLY rule with several', () => {
+    // ical.js: 09:00 only (RFC 5545's own example, every other year every Sunday in January
+    // at 8:30 and 9:30, lost its 9:30s too).
+    assert.deepEqual(at('hours@x', '20250403T090000', 'FREQ=YEARLY;BYMONTH=4;BYDAY=1TH;BYHOUR=9,15;BYMINUTE=0,30'), [
+      '2026-04-02T07:00:00.000Z', '2026-04-02T07:30:00.000Z', '2026-04-02T13:00:00.000Z', '2026-04-02T13:30:00.000Z',
+    ]);
+  });
 });
 
 describe('iCal: line ends, byte-order marks and encodings', () => {
