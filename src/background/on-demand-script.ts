@@ -11,7 +11,7 @@
 import type { syncIcalFeed } from '../calendar/ical-feed.ts';
 import type { applyIcalOutcome } from '../calendar/ical-round.ts';
 import type { listCalendars } from '../calendar/google-calendar.ts';
-import type { applyGoogleOutcome, failureOf, readGoogleCalendars } from '../calendar/google-round.ts';
+import type { applyGoogleOutcome, readGoogleCalendars } from '../calendar/google-round.ts';
 import type { buildDraft } from '../core/build-draft.ts';
 import type { detectInterview } from '../core/detect-interview.ts';
 import { addWhenInstalled, packagedScript } from '../platform/worker-scripts.ts';
@@ -22,7 +22,6 @@ export interface OnDemand {
   listCalendars: typeof listCalendars;
   readGoogleCalendars: typeof readGoogleCalendars;
   applyGoogleOutcome: typeof applyGoogleOutcome;
-  failureOf: typeof failureOf;
   buildDraft: typeof buildDraft;
   detectInterview: typeof detectInterview;
 }

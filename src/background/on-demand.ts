@@ -7,10 +7,10 @@
 import { syncIcalFeed } from '../calendar/ical-feed.ts';
 import { applyIcalOutcome } from '../calendar/ical-round.ts';
 import { listCalendars } from '../calendar/google-calendar.ts';
-import { applyGoogleOutcome, failureOf, readGoogleCalendars } from '../calendar/google-round.ts';
+import { applyGoogleOutcome, readGoogleCalendars } from '../calendar/google-round.ts';
 import { buildDraft } from '../core/build-draft.ts';
 import { detectInterview } from '../core/detect-interview.ts';
 import { ON_DEMAND_SCRIPT, type OnDemand } from './on-demand-script.ts';
 
-const provided: OnDemand = { syncIcalFeed, applyIcalOutcome, listCalendars, readGoogleCalendars, applyGoogleOutcome, failureOf, buildDraft, detectInterview };
+const provided: OnDemand = { syncIcalFeed, applyIcalOutcome, listCalendars, readGoogleCalendars, applyGoogleOutcome, buildDraft, detectInterview };
 (globalThis as unknown as Record<string, unknown>)[ON_DEMAND_SCRIPT.name] = provided;

@@ -12,6 +12,7 @@ import { ownContacts } from '../core/own-contacts.ts';
 import { GOOGLE_SCOPES } from '../calendar/google-calendar.ts';
 import type { GoogleCalendarEntry, GoogleClient } from '../calendar/google-calendar.ts';
 import type { IcalOutcome } from '../calendar/ical-round.ts';
+import { failureOf } from '../calendar/source-types.ts';
 import { loadWindowsZones } from '../platform/windows-zones.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
 import type { TokenRequest } from '../platform/identity.ts';
@@ -69,8 +70,9 @@ async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> 
     });
     return { result };
   } catch (error) {
-    // Never log the error itself: a fetch error can carry the secret address.
-    return { failure: onDemand().failureOf(error) };
+    // Never log the error itself: a fetch error can carry the secret address. Read without the
+    // second script, so that one that failed to run is recorded too (as 'malformed').
+    return { failure: failureOf(error) };
   }
 }
 

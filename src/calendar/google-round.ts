@@ -9,7 +9,7 @@ import type { CalendarChange, SyncFailure, SyncTrigger } from '../core/sync-stat
 import { applyCalendarChange, calendarDue, calendarFailed, calendarSucceeded, syncFailed, syncSucceeded, tokenToUse } from '../core/sync-state.ts';
 import { syncCalendar } from './google-calendar.ts';
 import type { GoogleClient } from './google-calendar.ts';
-import { isSyncError } from './source-types.ts';
+import { failureOf, isSyncError } from './source-types.ts';
 import { ownContacts } from '../core/own-contacts.ts';
 
 export interface GoogleOutcome {
@@ -93,15 +93,5 @@ function googleRoundStatus(previous: SyncStatus, outcome: GoogleOutcome, now: nu
   if (previous.lastSuccessAt !== undefined) next.lastSuccessAt = previous.lastSuccessAt;
   if (outcome.failed.every(({ failure }) => failure.code === 'offline')) next.error = { code: 'offline', at: now };
   return next;
-}
-
-/** What a failed sync records: the SyncError's code and timing, or 'malformed' for a bug. */
-export function failureOf(error: unknown): SyncFailure {
-  if (!isSyncError(error)) return { code: 'malformed' };
-  const failure: SyncFailure = { code: error.code };
-  if (error.status !== undefined) failure.status = error.status;
-  if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;
-  if (error.reason !== undefined) failure.reason = error.reason;
-  return failure;
 }
 

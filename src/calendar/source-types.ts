@@ -1,5 +1,6 @@
 import type { CalendarEvent, DetectionRules, Interview } from '../core/types.ts';
 import type { BusyInterval, SyncErrorCode } from '../core/stored-state.ts';
+import type { SyncFailure } from '../core/sync-state.ts';
 
 /**
  * The seam between a calendar source and the rest of the extension. A source module gets
@@ -36,6 +37,16 @@ export class SyncError extends Error {
  */
 export function isSyncError(error: unknown): error is SyncError {
   return error instanceof Error && error.name === 'SyncError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** What a failed sync records: the SyncError's code and timing, or 'malformed' for a bug. */
+export function failureOf(error: unknown): SyncFailure {
+  if (!isSyncError(error)) return { code: 'malformed' };
+  const failure: SyncFailure = { code: error.code };
+  if (error.status !== undefined) failure.status = error.status;
+  if (error.retryAfter !== undefined) failure.retryAfter = error.retryAfter;
+  if (error.reason !== undefined) failure.reason = error.reason;
+  return failure;
 }
 
 export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
