@@ -239,18 +239,25 @@ export function readEvent(jcal: unknown): IcalEvent | IcalProblem {
   return eventOf((name) => byName.get(name) ?? []);
 }
 
+/** Every property eventOf reads (the type of its argument holds it to this list). */
+export const EVENT_PROPERTIES = [
+  'uid', 'summary', 'description', 'location', 'status', 'transp', 'dtstart', 'dtend', 'dtstamp', 'recurrence-id', 'duration',
+  'url', 'x-google-conference', 'organizer', 'sequence', 'rrule', 'exrule', 'rdate', 'exdate', 'attendee',
+] as const;
+export type EventProperty = (typeof EVENT_PROPERTIES)[number];
+
 /**
  * readEvent's reading of the properties of each name: jCal's, or those ical-plain.ts reads
  * without ical.js (decoded as ical.js decodes them). Asks for each name once (but for the
  * few a missing UID is derived from).
  */
-export function eventOf(all: (name: string) => RawProp[]): IcalEvent | IcalProblem {
-  const first = (name: string): RawProp | undefined => all(name)[0];
+export function eventOf(all: (name: EventProperty) => RawProp[]): IcalEvent | IcalProblem {
+  const first = (name: EventProperty): RawProp | undefined => all(name)[0];
   const start = timeOf(first('dtstart'));
   if (!start) return 'no-start';
   let uid = text(first('uid'))?.trim().slice(0, 900);
   if (!uid) {
-    const identity = ['dtstart', 'summary', 'rrule', 'location', 'recurrence-id'].map((name) => {
+    const identity = (['dtstart', 'summary', 'rrule', 'location', 'recurrence-id'] as const).map((name) => {
       const prop = first(name);
       return prop ? JSON.stringify([prop.values, param(prop, 'tzid') ?? '']) : '';
     });

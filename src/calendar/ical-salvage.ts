@@ -4,11 +4,12 @@
  * line (anyone can put one in an invite) must not lose the event around it.
  */
 import ICAL from 'ical.js';
+import { EVENT_PROPERTIES } from './ical-event.ts';
 
 const PROPERTY_START = /^[A-Za-z0-9-]+[;:]/;
-/** The properties readEvent reads: a line that starts with one is its own property, even
- * after a line that was cut. */
-const READ = /^(?:UID|SUMMARY|DESCRIPTION|LOCATION|STATUS|TRANSP|DTSTART|DTEND|DTSTAMP|RECURRENCE-ID|DURATION|URL|X-GOOGLE-CONFERENCE|ORGANIZER|SEQUENCE|RRULE|EXRULE|RDATE|EXDATE|ATTENDEE|BEGIN|END)[;:]/i;
+/** The properties readEvent reads, and component lines: a line that starts with one is its
+ * own property, even after a line that was cut. */
+const READ = new RegExp(`^(?:${[...EVENT_PROPERTIES, 'begin', 'end'].join('|')})[;:]`, 'i');
 
 /** A line that cannot end where it does: no value yet, or one that stops after a ":", ",",
  * ";" or "=" (a long TZID or RRULE folded without its space: "TZID=Europe/" + "Berlin:…",
