@@ -52,14 +52,16 @@ function paramsOf(text: string, types: string[]): Record<string, string> {
   return params;
 }
 
-/** ical.js's "date-time" and "date" fromICAL, character for character. */
+/** ical.js 2.2.1's text of a DATE-TIME value, character for character, whatever its length
+ * (eight digits become "2026-01-01T::", which readEvent reads as a date). */
 function dateTimeText(value: string): string {
-  if (value.length === 8) return dateText(value);
   return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}${value[15] === 'Z' ? 'Z' : ''}`;
 }
 
+/** ical.js's text of a VALUE=DATE value: its first eight characters as a date, whatever
+ * follows them ("20260101T093000Z" is 2026-01-01). */
 function dateText(value: string): string {
-  return value.length >= 15 ? dateTimeText(value) : `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
 }
 
 /** The VALUE each of the rest may say: the type ical.js reads it as anyway. */

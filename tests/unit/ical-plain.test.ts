@@ -205,4 +205,27 @@ describe('plain VEVENTs read without ical.js', () => {
     );
     assert.ok(read > 0.2 * runs, `${read} of ${runs} generated VEVENTs read`);
   });
+  it('reads every date and time value as ical.js\'s text of it reads, without making that text', () => {
+    // Values of any length from the characters that matter: digits, T, Z, z and others.
+    const value = fc.array(fc.constantFrom('0', '1', '2', '3', '5', '9', 'T', 'Z', 'z', '-', ':', 'x', ' '), { maxLength: 20 }).map((chars) => chars.join(''));
+    const dated = fc.tuple(fc.integer({ min: 1, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom('Z', '', 'z', 'ZZ', 'X', '00'))
+      .map(([y, mo, d, h, mi, tail]) => `${String(y).padStart(4, '0')}${String(mo).padStart(2, '0')}${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}${String(mi).padStart(2, '0')}${String(mi).padStart(2, '0')}${tail}`);
+    const any = fc.oneof(value, dated, fc.tuple(dated, fc.integer({ min: 6, max: 17 })).map(([text, length]) => text.slice(0, length)));
+    const property = fc.constantFrom('DTSTART', 'DTSTART;VALUE=DATE', 'DTSTART;TZID=Europe/Rome', 'DTEND', 'DTEND;VALUE=DATE', 'RECURRENCE-ID', 'EXDATE', 'EXDATE;VALUE=DATE', 'EXDATE;TZID=Europe/Rome', 'DTSTAMP');
+    let read = 0;
+    fc.assert(
+      fc.property(property, fc.array(any, { minLength: 1, maxLength: 3 }), fc.boolean(), (name, values, uid) => {
+        const text = name.startsWith('EXDATE') ? values.join(',') : values[0];
+        const lines = name.startsWith('DTSTART') ? [`${name}:${text}`] : ['DTSTART:20261127T080000Z', `${name}:${text}`];
+        // Without a UID, one is derived from ical.js's text of DTSTART and RECURRENCE-ID.
+        const block = ['BEGIN:VEVENT', ...(uid ? ['UID:time@example.org'] : []), ...lines, 'END:VEVENT'].join('\r\n');
+        const fast = readPlainEvent(block);
+        if (fast === undefined) return;
+        read++;
+        assert.deepStrictEqual(fast, withIcal(block), block);
+      }),
+      { seed: 20_261_128, numRuns: 5_000 },
+    );
+    assert.ok(read > 4_000, `${read} of 5,000 read`);
+  });
 });
