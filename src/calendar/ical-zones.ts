@@ -61,7 +61,7 @@ export function intlZone(iana: string): ZoneConverter {
 
 function makeIntlZone(iana: string): ZoneConverter {
   const offsetAt = (utc: number) => zoneOffset(utc, iana);
-  return { iana, toUtc: cached(instantConverter(offsetAt)) };
+  return { iana, toUtc: instantConverter(offsetAt, STEADY_DAYS) };
 }
 
 let windowsZones: { table: string; byName: Map<string, string> } | undefined;
@@ -84,27 +84,12 @@ export function windowsZoneName(name: string, table: string | undefined): string
   return iana === undefined ? undefined : ianaZoneName(iana);
 }
 
-const CACHE_LIMIT = 20_000;
-
-/** Remembers conversions by exact wall time: many events share a local start ("Monday
- * 10:00"). Exact keys, so a cached answer is the same answer (the offsets at UTC midnights
- * are remembered by core/zoned-time.ts instantConverter). */
-function cached(convert: (key: number) => number): (key: number) => number {
-  const seen = new Map<number, number>();
-  return (wall) => {
-    let utc = seen.get(wall);
-    if (utc === undefined) {
-      if (seen.size >= CACHE_LIMIT) seen.clear();
-      utc = convert(wall);
-      seen.set(wall, utc);
-    }
-    return utc;
-  };
-}
+/** The three days instantConverter assumes anyway (core/zoned-time.ts). */
+const STEADY_DAYS = 3;
 
 /** A zone defined only by the feed's VTIMEZONE (a name neither IANA nor Windows). */
 function vtimezoneZone(zone: Vtimezone): ZoneConverter {
-  return { toUtc: cached(instantConverter(zone.offsetAt)) };
+  return { toUtc: instantConverter(zone.offsetAt) };
 }
 
 export function unquoted(name: string): string {

@@ -134,30 +134,54 @@ export function wallToInstant(wall: WallMs, offsetAt: (instant: number) => numbe
 }
 
 /**
- * `wallToInstant` for one zone, for many wall times (an iCal sync converts thousands of
- * occurrences that fall on a few dozen days). The offsets at UTC midnights are remembered:
- * when the offset is the same at the midnights a day before and a day after the wall time's
- * day, it holds in between (no zone changes its offset and back within three days), and the
- * instant follows without a new offset computation; around a transition `wallToInstant` runs.
+ * `wallToInstant` for one zone, for many wall times (an iCal sync converts thousands: every
+ * series' first start, years back, and every occurrence in the window). It works on the
+ * offsets at UTC midnights: when the offset is the same at the midnights a day before and two
+ * days after a wall time's day, it holds in between (no zone changes its offset and back
+ * within three days), and the instant follows by subtraction; around a transition
+ * `wallToInstant` runs.
+ *
+ * With `steadyDays` (> 1, at most 3, the assumption above), the midnights are read a span of
+ * that many days at a time: when the offset is the same at both ends of a span it holds at
+ * every midnight in it, and a wall time far from any transition costs no offset look-up of
+ * its own (a feed's series start on hundreds of different days, years back). A feed's own
+ * VTIMEZONE is read day by day, as before.
  */
-export function instantConverter(offsetAt: (instant: number) => number): (wall: WallMs) => number {
+export function instantConverter(offsetAt: (instant: number) => number, steadyDays = 1): (wall: WallMs) => number {
+  // Keyed by day and span numbers: small integers, which a Map hashes fastest.
   const midnights = new Map<number, number>();
-  const midnightOffset = (midnight: number): number => {
-    let offset = midnights.get(midnight);
+  const spans = new Map<number, number>();
+  const atMidnight = (day: number): number => {
+    let offset = midnights.get(day);
     if (offset === undefined) {
-      if (midnights.size >= 20_000) midnights.clear();
-      offset = offsetAt(midnight);
-      midnights.set(midnight, offset);
+      if (midnights.size >= MIDNIGHTS_KEPT) midnights.clear();
+      offset = offsetAt(day * DAY);
+      midnights.set(day, offset);
     }
     return offset;
   };
+  const midnightOffset = (day: number): number => {
+    if (steadyDays <= 1) return atMidnight(day);
+    const span = Math.floor(day / steadyDays);
+    let steady = spans.get(span);
+    if (steady === undefined) {
+      if (spans.size >= MIDNIGHTS_KEPT) spans.clear();
+      const first = atMidnight(span * steadyDays);
+      steady = first === atMidnight((span + 1) * steadyDays) ? first : Number.NaN;
+      spans.set(span, steady);
+    }
+    return Number.isNaN(steady) ? atMidnight(day) : steady;
+  };
   return (wall) => {
-    const day = Math.floor(wall / DAY) * DAY;
-    const early = midnightOffset(day - DAY);
-    if (early === midnightOffset(day + 2 * DAY)) return wall - early;
+    const day = Math.floor(wall / DAY);
+    const early = midnightOffset(day - 1);
+    if (early === midnightOffset(day + 2)) return wall - early;
     return wallToInstant(wall, offsetAt);
   };
 }
+
+/** Bounds each converter's memory on hostile input (a feed spanning millennia). */
+const MIDNIGHTS_KEPT = 20_000;
 
 /** `wallToInstant` for a date and time in an IANA zone. */
 export function wallTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {

@@ -90,12 +90,31 @@ describe('instantConverter and wallClock', () => {
   it('gives wallToInstant\'s answer for every half hour around both transitions, in any order', () => {
     for (const zone of ['Europe/Rome', 'America/New_York', 'Australia/Lord_Howe']) {
       const offsetAt = (instant: number) => zoneOffset(instant, zone);
-      const convert = instantConverter(offsetAt);
       const walls: number[] = [];
       for (const start of [Date.UTC(2026, 2, 26), Date.UTC(2026, 9, 2), Date.UTC(2026, 9, 23)]) {
         for (let wall = start; wall < start + 5 * DAY; wall += 30 * MINUTE) walls.push(wall);
       }
-      for (const wall of [...walls, ...walls.reverse()]) assert.equal(convert(wall), wallToInstant(wall, offsetAt), `${zone} ${new Date(wall).toISOString()}`);
+      // Read day by day, and three days at a time (as the iCal reader reads IANA zones).
+      for (const steadyDays of [1, 3]) {
+        const convert = instantConverter(offsetAt, steadyDays);
+        for (const wall of [...walls, ...[...walls].reverse()]) assert.equal(convert(wall), wallToInstant(wall, offsetAt), `${zone} ${steadyDays} ${new Date(wall).toISOString()}`);
+      }
+    }
+  });
+
+  it('gives wallToInstant\'s answer three days at a time for series starts spread over decades', () => {
+    // Zones with odd histories: Morocco suspends summer time for Ramadan, Lord Howe moves
+    // half an hour, Casey changed back and forth, Kiritimati skipped a day.
+    for (const zone of ['Africa/Casablanca', 'Australia/Lord_Howe', 'Antarctica/Casey', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'Europe/Moscow']) {
+      const offsetAt = (instant: number) => zoneOffset(instant, zone);
+      const convert = instantConverter(offsetAt, 3);
+      let seed = 7;
+      for (let i = 0; i < 3_000; i++) {
+        seed = (seed * 16_807) % 2_147_483_647;
+        // Any quarter hour between 1970 and 2040.
+        const wall = Date.UTC(1970, 0, 1) + (seed % (70 * 365 * 96)) * 15 * MINUTE;
+        assert.equal(convert(wall), wallToInstant(wall, offsetAt), `${zone} ${new Date(wall).toISOString()}`);
+      }
     }
   });
 
