@@ -141,7 +141,7 @@ interface Context {
   interviews: Record<string, Interview>;
   busy: Record<string, BusyInterval>;
   budget: StepBudget;
-  /** Titles → descriptions of masters detection found to be no interview (see recordSeries). */
+  /** Titles → descriptions detection found to be no interview (see plainInstance). */
   noMatch: Map<string, Set<string>>;
 }
 
@@ -218,6 +218,27 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
   return iana === 'UTC' ? undefined : iana;
 }
 
+/**
+ * Whether detection's "no-match" for this instance holds for every instance with its title
+ * and description: nothing else detection reads can differ. No decision of the user's on it,
+ * not declined, times detection reads as valid (years 0000-9999), an id it accepts. (Only
+ * those, the title and the description decide a "no-match": core/detect-interview.ts,
+ * exclusion and decide.) A feed repeats a few titles over thousands of events.
+ */
+function plainInstance(ctx: Context, event: IcalEvent, id: string, start: number, end: number): boolean {
+  return rulesFor(ctx, id, event.uid) === ctx.plainRules && start >= MIN_ISO && end < MAX_ISO && id.length <= 1024 && !declinedBySelf(event, ctx.self);
+}
+
+function knownNoMatch(ctx: Context, event: IcalEvent): boolean {
+  return ctx.noMatch.get(event.summary ?? '')?.has(event.description ?? '') === true;
+}
+
+function noteNoMatch(ctx: Context, event: IcalEvent): void {
+  const summary = event.summary ?? '';
+  const known = ctx.noMatch.get(summary) ?? new Set<string>();
+  ctx.noMatch.set(summary, known.add(event.description ?? ''));
+}
+
 /** Records one concrete instance (a single event or an occurrence) in the results; with
  * `base`, it is also a candidate interview. `key` is the instance's id behind "ical:", the
  * key of both results (a series writes its prefix once for all its occurrences). */
@@ -232,6 +253,7 @@ function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined,
   const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
   const detection = detectInterview(instance, rulesFor(ctx, id, uid), ctx.selfOptions);
   if (detection.isInterview) ctx.interviews[detection.interview.id] = detection.interview;
+  else if (detection.reason === 'no-match' && plainInstance(ctx, event, id, start, end)) noteNoMatch(ctx, event);
 }
 
 /** A VEVENT that is one instance: a single event, or an override (moved / cancelled). */
@@ -239,7 +261,9 @@ function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
   if (event.start.kind === 'date') return; // all-day: neither an interview nor busy time
   const start = instantOf(event.start, ctx.zones);
   const end = start + eventDuration(event, ctx.zones, start);
-  record(ctx, event, toCalendarEvent(event, ctx), `${ID_PREFIX}${id}`, event.uid, start, end);
+  // A title and description already found to be no interview: detection would say so again.
+  const candidate = !(knownNoMatch(ctx, event) && plainInstance(ctx, event, id, start, end));
+  record(ctx, event, candidate ? toCalendarEvent(event, ctx) : undefined, `${ID_PREFIX}${id}`, event.uid, start, end);
 }
 
 interface FutureChange {
@@ -281,20 +305,14 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
     const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
     const declined = declinedBySelf(master, ctx.self);
     const givesBusy = !master.transparent && !declined;
-    // Classified once, on the master, before any expansion. A feed repeats a few titles
-    // over thousands of series: when detection found one master with this title and
-    // description to be no interview, another is not one either, as long as nothing else
-    // detection reads can differ: no decision of the user's on it, not declined, times it
-    // reads as valid (years 0000-9999), an id it accepts. (Only those, the title and the
-    // description decide a "no-match": core/detect-interview.ts, exclusion and decide.)
+    // Classified once, on the master, before any expansion; not at all when another event
+    // with its title and description was no interview (plainInstance).
     const rules = rulesFor(ctx, master.uid, master.uid);
-    const summary = master.summary ?? '';
-    const description = master.description ?? '';
-    const plain = rules === ctx.plainRules && !declined && masterStart >= MIN_ISO && masterEnd < MAX_ISO && master.uid.length <= 1024;
+    const plain = plainInstance(ctx, master, master.uid, masterStart, masterEnd);
     let candidate = ctx.occurrenceInterviewUids.has(master.uid);
     let unusable = false;
     let base: CalendarEvent | undefined;
-    if (!plain || !ctx.noMatch.get(summary)?.has(description)) {
+    if (!plain || !knownNoMatch(ctx, master)) {
       base = toCalendarEvent(master, ctx);
       // Each occurrence gets its own copy of `base` with its own times: these are the
       // master's, for this decision only.
@@ -303,10 +321,7 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
       const representative = detectInterview(base, rules, ctx.selfOptions);
       if (representative.isInterview) candidate = true;
       else if (representative.reason === 'invalid-time') unusable = true;
-      else if (plain && representative.reason === 'no-match') {
-        const known = ctx.noMatch.get(summary) ?? new Set<string>();
-        ctx.noMatch.set(summary, known.add(description));
-      }
+      else if (plain && representative.reason === 'no-match') noteNoMatch(ctx, master);
     }
     if ((candidate || givesBusy) && !unusable) {
       if (!candidate) base = undefined;

@@ -191,6 +191,33 @@ describe('parseIcalFeed: series that share a title', () => {
   });
 });
 
+describe('parseIcalFeed: single events that share a title', () => {
+  // The same memory serves single events: a feed's hundreds of "Lunch" are classified once.
+  const at = (day: number) => [`;TZID=Europe/Rome:202603${day}T100000`, `;TZID=Europe/Rome:202603${day}T110000`] as const;
+
+  it('still applies a decision on the second of two events with the same title', () => {
+    const rules = { ...defaultRules, overrides: { 'b@x': 'interview' as const } };
+    const result = parseIcalFeed(feed([single('a@x', 'Lunch', ...at(27)), single('b@x', 'Lunch', ...at(28))]), options(NOW, {}, rules));
+    assert.deepEqual(Object.keys(result.interviews), ['ical:b@x']);
+    assert.equal(Object.keys(result.busy).length, 2);
+  });
+
+  it('does not take a declined event for the others with its title', () => {
+    const declined = single('d@x', 'Phone interview with Acme', ...at(27), [`ATTENDEE;PARTSTAT=DECLINED:mailto:${SELF}`]);
+    const result = parseIcalFeed(feed([declined, single('b@x', 'Phone interview with Acme', ...at(28))]), options(NOW));
+    assert.deepEqual(Object.keys(result.interviews), ['ical:b@x']);
+  });
+
+  it('classifies a title once however many events carry it, with the same result as one by one', () => {
+    const many = Array.from({ length: 40 }, (_, i) => single(`lunch-${i}@x`, i % 10 === 3 ? 'Phone interview with Acme' : 'Lunch', ...at(27 + (i % 2))));
+    const together = parseIcalFeed(feed(many), options(NOW));
+    const alone = many.map((event) => parseIcalFeed(feed([event]), options(NOW)));
+    assert.deepEqual(together.interviews, Object.assign({}, ...alone.map((result) => result.interviews)));
+    assert.equal(Object.keys(together.interviews).length, 4);
+    assert.equal(Object.keys(together.busy).length, 40);
+  });
+});
+
 describe('parseIcalFeed: time zones', () => {
   const weekly = (tz: string, start: string, summary = 'Weekly interview slot') => [
     `UID:weekly-${tz}@x`,
