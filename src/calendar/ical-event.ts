@@ -11,7 +11,8 @@ export interface IcalTime {
   /** Local (or UTC, for `utc`) wall time; for `date`, midnight of that day. */
   wall: WallMs;
   kind: 'utc' | 'zoned' | 'floating' | 'date';
-  tzid?: string;
+  /** For `zoned` only. */
+  tzid: string | undefined;
 }
 
 export interface IcalPerson {
@@ -115,13 +116,14 @@ export function timeFromValue(value: unknown, tzid: string | undefined): IcalTim
     // code of a first sync, which reads thousands of these.
     const wall = wallOf(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3]), Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6]));
     if (wall === undefined) return undefined;
-    if (dateTime[7]) return { wall, kind: 'utc' };
-    return tzid ? { wall, kind: 'zoned', tzid } : { wall, kind: 'floating' };
+    // Every field set, in one order (see eventOf).
+    if (dateTime[7]) return { wall, kind: 'utc', tzid: undefined };
+    return tzid ? { wall, kind: 'zoned', tzid } : { wall, kind: 'floating', tzid: undefined };
   }
   const date = DATE.exec(value);
   if (date) {
     const wall = wallOf(Number(date[1]), Number(date[2]), Number(date[3]));
-    return wall === undefined ? undefined : { wall, kind: 'date' };
+    return wall === undefined ? undefined : { wall, kind: 'date', tzid: undefined };
   }
   return undefined;
 }
@@ -148,17 +150,27 @@ function person(prop: RawProp): IcalPerson {
   const value = text(prop) ?? '';
   const address = /^mailto:/i.test(value) ? value.slice(7) : value.includes('@') && !value.includes(':') ? value : param(prop, 'email') ?? '';
   const cutype = (param(prop, 'cutype') ?? '').toUpperCase();
-  const result: IcalPerson = { resource: cutype === 'RESOURCE' || cutype === 'ROOM' };
   const email = address.trim().slice(0, 320);
-  if (email) result.email = email;
   const name = param(prop, 'cn');
-  if (name) result.name = name.slice(0, 200);
   const partstat = param(prop, 'partstat');
-  if (partstat) result.partstat = partstat.toUpperCase();
-  return result;
+  // Every field set, in one order (see eventOf).
+  return { email: email || undefined, name: name ? name.slice(0, 200) : undefined, partstat: partstat ? partstat.toUpperCase() : undefined, resource: cutype === 'RESOURCE' || cutype === 'ROOM' };
 }
 
+/** Rules by their property: ical-plain.ts gives the series that share an RRULE line one
+ * property, so they share one rule too, and ical-expand.ts works out each rule once. */
+const ruleMemo = new WeakMap<RawProp, IcalRule | null>();
+
 function rule(prop: RawProp): IcalRule | undefined {
+  let read = ruleMemo.get(prop);
+  if (read === undefined) {
+    read = readRule(prop) ?? null;
+    ruleMemo.set(prop, read);
+  }
+  return read ?? undefined;
+}
+
+function readRule(prop: RawProp): IcalRule | undefined {
   const value = prop.values[0];
   if (!isRecord(value)) return undefined;
   const freq = typeof value.freq === 'string' ? value.freq.toUpperCase() : '';
@@ -166,7 +178,7 @@ function rule(prop: RawProp): IcalRule | undefined {
   const interval = value.interval === undefined ? 1 : Number(value.interval);
   if (!Number.isInteger(interval) || interval < 1 || interval > 1000) return undefined;
   const data: Record<string, unknown> = { freq, interval };
-  // Lists copied: ical-plain.ts shares one jCal value among the series with the same RRULE.
+  // Lists copied: ical-plain.ts shares one jCal value among the rules read from it.
   for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = Array.isArray(value[key]) ? [...(value[key] as unknown[])] : value[key];
   // ical.js walks BYMONTH in the order written: MONTHLY;BYMONTH=12,4 from December went to
   // the next December before April. The months are a set (RFC 5545 §3.3.10).
@@ -264,65 +276,56 @@ export function eventOf(all: (name: EventProperty) => RawProp[]): IcalEvent | Ic
     uid = `derived-${contentHash(identity.join('|'))}`;
   }
 
-  const event: IcalEvent = {
-    uid,
-    start,
-    rules: [],
-    exrules: [],
-    rdates: [],
-    exdates: [],
-    transparent: (text(first('transp')) ?? '').trim().toUpperCase() === 'TRANSPARENT',
-    sequence: 0,
-    stamp: timeOf(first('dtstamp'))?.wall ?? 0,
-    attendees: [],
-  };
   const sequence = first('sequence')?.values[0];
-  if (Number.isInteger(sequence)) event.sequence = sequence as number;
   const recurrenceProp = first('recurrence-id');
   const recurrenceId = timeOf(recurrenceProp);
   if (recurrenceProp && !recurrenceId) return 'no-start';
-  if (recurrenceProp && recurrenceId) {
-    event.recurrenceId = recurrenceId;
-    if ((param(recurrenceProp, 'range') ?? '').toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
-  }
   const end = timeOf(first('dtend'));
-  const durationProp = first('duration');
-  if (end) event.end = end;
-  else if (durationProp) {
-    const duration = durationMs(durationProp.values[0]);
-    if (duration !== undefined) event.durationMs = duration;
-  }
+  const durationProp = end ? undefined : first('duration');
+  const rules: IcalRule[] = [];
   const rrules = all('rrule');
   for (const prop of rrules) {
     const parsed = rule(prop);
-    if (parsed) event.rules.push(parsed);
+    if (parsed) rules.push(parsed);
   }
   // An RRULE that cannot be read must not turn the series into a single event.
-  if (rrules.length > 0 && event.rules.length === 0) return 'bad-rule';
+  if (rrules.length > 0 && rules.length === 0) return 'bad-rule';
+  const exrules: IcalRule[] = [];
   for (const prop of all('exrule')) {
     const parsed = rule(prop);
     // An EXRULE that cannot be read removes nothing (RFC 5545 deprecated it; rare).
-    if (parsed) event.exrules.push(parsed);
+    if (parsed) exrules.push(parsed);
   }
-  dateList(all('rdate'), event.rdates);
+  const rdates: { time: IcalTime; durationMs?: number }[] = [];
+  dateList(all('rdate'), rdates);
   const exdates: { time: IcalTime }[] = [];
   dateList(all('exdate'), exdates);
-  event.exdates = exdates.map((entry) => entry.time);
-
   const status = text(first('status'));
-  if (status) event.status = status.trim().toLowerCase();
-  const summary = text(first('summary'));
-  if (summary !== undefined) event.summary = summary;
-  const description = text(first('description'));
-  if (description !== undefined) event.description = description;
-  const location = text(first('location'));
-  if (location !== undefined) event.location = location;
-  const url = text(first('url'));
-  if (url !== undefined) event.url = url.slice(0, 2000);
-  const conference = text(first('x-google-conference'));
-  if (conference !== undefined) event.conference = conference.slice(0, 2000);
   const organizer = first('organizer');
-  if (organizer) event.organizer = person(organizer);
-  event.attendees = all('attendee').slice(0, MAX_ATTENDEES).map(person);
-  return event;
+
+  // Every field set, in one order, on every event: code the engine has optimized for one
+  // event's shape must not meet another (a first sync reads thousands).
+  return {
+    uid,
+    recurrenceId,
+    thisAndFuture: recurrenceProp !== undefined && (param(recurrenceProp, 'range') ?? '').toUpperCase() === 'THISANDFUTURE' ? true : undefined,
+    start,
+    end,
+    durationMs: durationProp ? durationMs(durationProp.values[0]) : undefined,
+    rules,
+    exrules,
+    rdates,
+    exdates: exdates.map((entry) => entry.time),
+    status: status ? status.trim().toLowerCase() : undefined,
+    transparent: (text(first('transp')) ?? '').trim().toUpperCase() === 'TRANSPARENT',
+    sequence: Number.isInteger(sequence) ? (sequence as number) : 0,
+    stamp: timeOf(first('dtstamp'))?.wall ?? 0,
+    summary: text(first('summary')),
+    description: text(first('description')),
+    location: text(first('location')),
+    url: text(first('url'))?.slice(0, 2000),
+    conference: text(first('x-google-conference'))?.slice(0, 2000),
+    organizer: organizer ? person(organizer) : undefined,
+    attendees: all('attendee').slice(0, MAX_ATTENDEES).map(person),
+  };
 }

@@ -156,47 +156,86 @@ export function simpleRuleWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallM
 /** A COUNT rule is computed from DTSTART only this far back (40 years of days). */
 const MAX_COUNTED_DAYS = 40 * 366;
 
-/** `simpleRuleWalls` without COUNT; stops once it has `limit` walls (or a few more). */
-function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs, limit = Infinity): WallMs[] | undefined {
+/** What `windowWalls` needs of a rule, worked out once per rule (undefined: not a simple one). */
+interface SimplePlan {
+  /** DAILY: the BYDAY weekdays (0 = Sunday), all when empty. WEEKLY: the same, DTSTART's when empty. */
+  weekdays: number[];
+  /** WEEKLY: the week's first day (0 = Sunday). */
+  wkst: number;
+  /** WEEKLY with BYDAY: its days as days after the week's start, in order. */
+  offsets: number[];
+}
+
+/** One plan per rule: ical-event.ts gives the series that share an RRULE line one IcalRule. */
+const plans = new WeakMap<IcalRule, SimplePlan | null>();
+
+function simplePlan(rule: IcalRule): SimplePlan | undefined {
+  let plan = plans.get(rule);
+  if (plan === undefined) {
+    plan = planOf(rule) ?? null;
+    plans.set(rule, plan);
+  }
+  return plan ?? undefined;
+}
+
+function planOf(rule: IcalRule): SimplePlan | undefined {
   const parts = SIMPLE_PARTS[rule.freq];
   if (!parts || Object.keys(rule.data).some((key) => !parts.has(key))) return undefined;
+  if (!Number.isInteger(rule.interval) || rule.interval < 1) return undefined;
+  if (rule.freq === 'MONTHLY') return { weekdays: [], wkst: 1, offsets: [] };
+  const weekdays = plainWeekdays(rule.data.byday);
+  if (!weekdays) return undefined;
+  if (rule.freq === 'DAILY') return { weekdays, wkst: 1, offsets: [] };
+  // ical.js: wkst 1 = Sunday … 7 = Saturday, or the day's name (default Monday).
+  const given = rule.data.wkst;
+  const wkst = typeof given === 'number' && given >= 1 && given <= 7 ? given - 1 : typeof given === 'string' && WEEKDAYS.includes(given.toUpperCase()) ? WEEKDAYS.indexOf(given.toUpperCase()) : given === undefined ? 1 : -1;
+  if (wkst === -1) return undefined;
+  return { weekdays, wkst, offsets: weekdays.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b) };
+}
+
+/** Day 0 (1970-01-01) was a Thursday: the weekday of a day number, 0 = Sunday. */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** `simpleRuleWalls` without COUNT; stops once it has `limit` walls (or a few more). */
+function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs, limit = Infinity): WallMs[] | undefined {
+  const plan = simplePlan(rule);
+  if (!plan) return undefined;
   const interval = rule.interval;
-  if (!Number.isInteger(interval) || interval < 1) return undefined;
   const time = ((dtstart % DAY) + DAY) % DAY;
   const startDay = dayOf(dtstart);
   const firstDay = Math.max(startDay, dayOf(fromWall) - 1);
   const lastDay = dayOf(toWall) + 1;
   const walls: WallMs[] = [];
+  // Each series' own loop, without a closure per call: it runs thousands of times in a sync.
+  if (rule.freq === 'DAILY') {
+    const days = plan.weekdays;
+    for (let day = startDay + Math.ceil((firstDay - startDay) / interval) * interval; day <= lastDay && walls.length < limit; day += interval) {
+      if (days.length > 0 && !days.includes(weekdayOf(day))) continue;
+      const wall = day * DAY + time;
+      if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
+    }
+    return walls;
+  }
+  if (rule.freq === 'WEEKLY') {
+    const wkst = plan.wkst;
+    const offsets = plan.offsets.length > 0 ? plan.offsets : [(weekdayOf(startDay) - wkst + 7) % 7];
+    const firstWeek = startDay - ((weekdayOf(startDay) - wkst + 7) % 7);
+    const period = 7 * interval;
+    const fromWeek = firstDay - ((weekdayOf(firstDay) - wkst + 7) % 7);
+    for (let week = firstWeek + Math.max(0, Math.floor((fromWeek - firstWeek) / period)) * period; week <= lastDay && walls.length < limit; week += period) {
+      for (let i = 0; i < offsets.length; i++) {
+        const wall = (week + (offsets[i] as number)) * DAY + time;
+        if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
+      }
+    }
+    return walls;
+  }
   const push = (day: number) => {
     const wall = day * DAY + time;
     if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
   };
-  // Day 0 (1970-01-01) was a Thursday.
-  const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
-  if (rule.freq === 'DAILY') {
-    const days = plainWeekdays(rule.data.byday);
-    if (!days) return undefined;
-    let day = startDay + Math.ceil((firstDay - startDay) / interval) * interval;
-    for (; day <= lastDay && walls.length < limit; day += interval) if (days.length === 0 || days.includes(weekdayOf(day))) push(day);
-    return walls;
-  }
-  if (rule.freq === 'WEEKLY') {
-    const listed = plainWeekdays(rule.data.byday);
-    if (!listed) return undefined;
-    const days = listed.length > 0 ? listed : [weekdayOf(startDay)];
-    // ical.js: wkst 1 = Sunday … 7 = Saturday, or the day's name (default Monday).
-    const given = rule.data.wkst;
-    const wkst = typeof given === 'number' && given >= 1 && given <= 7 ? given - 1 : typeof given === 'string' && WEEKDAYS.includes(given.toUpperCase()) ? WEEKDAYS.indexOf(given.toUpperCase()) : given === undefined ? 1 : -1;
-    if (wkst === -1) return undefined;
-    const weekStart = (day: number) => day - ((weekdayOf(day) - wkst + 7) % 7);
-    const firstWeek = weekStart(startDay);
-    const period = 7 * interval;
-    let week = firstWeek + Math.max(0, Math.floor((weekStart(firstDay) - firstWeek) / period)) * period;
-    // The listed days as days after the week's start, in order: the same for every week.
-    const offsets = days.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b);
-    for (; week <= lastDay && walls.length < limit; week += period) for (const offset of offsets) push(week + offset);
-    return walls;
-  }
   const monthDays = listOf(rule.data.bymonthday);
   if (!monthDays || monthDays.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n === 0 || Math.abs(n) > 31)) return undefined;
   const start = new Date(dtstart);
@@ -259,6 +298,9 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
   const data: Record<string, unknown> = { ...rule.data };
   // Deleted, not set to undefined: ical.js reads a BY* part that is there as a list of one.
   delete data.count;
+  // Lists copied: ical.js sorts some in place, and the series that share an RRULE line share
+  // one rule (ical-event.ts).
+  for (const [part, value] of Object.entries(data)) if (Array.isArray(value)) data[part] = [...(value as unknown[])];
   const has = (part: string) => data[part] !== undefined;
   // ical.js's parser made it a list of numbers.
   const months = listOf(data.bymonth) as number[];

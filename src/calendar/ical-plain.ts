@@ -100,7 +100,7 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
     const number = parseInt(value);
     values = [Number.isNaN(number) ? 0 : number];
   }
-  return { name, params, values };
+  return { name, params, type: undefined, values };
 }
 
 /**
