@@ -308,7 +308,7 @@ export function eventOf(all: (name: EventProperty) => RawProp[]): IcalEvent | Ic
   return {
     uid,
     recurrenceId,
-    thisAndFuture: recurrenceProp !== undefined && (param(recurrenceProp, 'range') ?? '').toUpperCase() === 'THISANDFUTURE' ? true : undefined,
+    thisAndFuture: (recurrenceProp && param(recurrenceProp, 'range')?.toUpperCase() === 'THISANDFUTURE') || undefined,
     start,
     end,
     durationMs: durationProp ? durationMs(durationProp.values[0]) : undefined,

@@ -180,16 +180,12 @@ function simplePlan(rule: IcalRule): SimplePlan | undefined {
 
 function planOf(rule: IcalRule): SimplePlan | undefined {
   const parts = SIMPLE_PARTS[rule.freq];
-  if (!parts || Object.keys(rule.data).some((key) => !parts.has(key))) return undefined;
-  if (!Number.isInteger(rule.interval) || rule.interval < 1) return undefined;
-  if (rule.freq === 'MONTHLY') return { weekdays: [], wkst: 1, offsets: [] };
-  const weekdays = plainWeekdays(rule.data.byday);
-  if (!weekdays) return undefined;
-  if (rule.freq === 'DAILY') return { weekdays, wkst: 1, offsets: [] };
+  if (!parts || Object.keys(rule.data).some((key) => !parts.has(key)) || !Number.isInteger(rule.interval) || rule.interval < 1) return undefined;
+  const weekdays = rule.freq === 'MONTHLY' ? [] : plainWeekdays(rule.data.byday);
   // ical.js: wkst 1 = Sunday … 7 = Saturday, or the day's name (default Monday).
   const given = rule.data.wkst;
   const wkst = typeof given === 'number' && given >= 1 && given <= 7 ? given - 1 : typeof given === 'string' && WEEKDAYS.includes(given.toUpperCase()) ? WEEKDAYS.indexOf(given.toUpperCase()) : given === undefined ? 1 : -1;
-  if (wkst === -1) return undefined;
+  if (!weekdays || (rule.freq === 'WEEKLY' && wkst === -1)) return undefined;
   return { weekdays, wkst, offsets: weekdays.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b) };
 }
 
@@ -208,13 +204,14 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
   const firstDay = Math.max(startDay, dayOf(fromWall) - 1);
   const lastDay = dayOf(toWall) + 1;
   const walls: WallMs[] = [];
-  // Each series' own loop, without a closure per call: it runs thousands of times in a sync.
+  const push = (day: number) => {
+    const wall = day * DAY + time;
+    if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
+  };
   if (rule.freq === 'DAILY') {
     const days = plan.weekdays;
     for (let day = startDay + Math.ceil((firstDay - startDay) / interval) * interval; day <= lastDay && walls.length < limit; day += interval) {
-      if (days.length > 0 && !days.includes(weekdayOf(day))) continue;
-      const wall = day * DAY + time;
-      if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
+      if (days.length === 0 || days.includes(weekdayOf(day))) push(day);
     }
     return walls;
   }
@@ -225,17 +222,10 @@ function windowWalls(rule: IcalRule, dtstart: WallMs, fromWall: WallMs, toWall: 
     const period = 7 * interval;
     const fromWeek = firstDay - ((weekdayOf(firstDay) - wkst + 7) % 7);
     for (let week = firstWeek + Math.max(0, Math.floor((fromWeek - firstWeek) / period)) * period; week <= lastDay && walls.length < limit; week += period) {
-      for (let i = 0; i < offsets.length; i++) {
-        const wall = (week + (offsets[i] as number)) * DAY + time;
-        if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
-      }
+      for (let i = 0; i < offsets.length; i++) push(week + (offsets[i] as number));
     }
     return walls;
   }
-  const push = (day: number) => {
-    const wall = day * DAY + time;
-    if (wall >= dtstart && wall >= fromWall && wall <= toWall) walls.push(wall);
-  };
   const monthDays = listOf(rule.data.bymonthday);
   if (!monthDays || monthDays.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n === 0 || Math.abs(n) > 31)) return undefined;
   const start = new Date(dtstart);
