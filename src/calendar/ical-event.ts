@@ -5,6 +5,7 @@
  */
 import type { WallMs } from '../core/zoned-time.ts';
 import { isRecord } from '../core/is-record.ts';
+import { perObject } from '../core/lazy.ts';
 import { SECOND, MINUTE } from '../core/units.ts';
 
 export interface IcalTime {
@@ -159,16 +160,7 @@ function person(prop: RawProp): IcalPerson {
 
 /** Rules by their property: ical-plain.ts gives the series that share an RRULE line one
  * property, so they share one rule too, and ical-expand.ts works out each rule once. */
-const ruleMemo = new WeakMap<RawProp, IcalRule | null>();
-
-function rule(prop: RawProp): IcalRule | undefined {
-  let read = ruleMemo.get(prop);
-  if (read === undefined) {
-    read = readRule(prop) ?? null;
-    ruleMemo.set(prop, read);
-  }
-  return read ?? undefined;
-}
+const rule = perObject(readRule);
 
 function readRule(prop: RawProp): IcalRule | undefined {
   const value = prop.values[0];
@@ -178,7 +170,8 @@ function readRule(prop: RawProp): IcalRule | undefined {
   const interval = value.interval === undefined ? 1 : Number(value.interval);
   if (!Number.isInteger(interval) || interval < 1 || interval > 1000) return undefined;
   const data: Record<string, unknown> = { freq, interval };
-  // Lists copied: ical-plain.ts shares one jCal value among the rules read from it.
+  // Lists copied: the property's jCal value stays as read (a derived UID is made of it, and
+  // BYMONTH is sorted below).
   for (const key of RULE_PARTS) if (value[key] !== undefined) data[key] = Array.isArray(value[key]) ? [...(value[key] as unknown[])] : value[key];
   // ical.js walks BYMONTH in the order written: MONTHLY;BYMONTH=12,4 from December went to
   // the next December before April. The months are a set (RFC 5545 §3.3.10).

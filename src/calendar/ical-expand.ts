@@ -11,6 +11,7 @@ import ICAL from 'ical.js';
 import type { IcalEvent, IcalRule, IcalTime } from './ical-event.ts';
 import { UTC_ZONE, type WallMs, type ZoneConverter, type ZoneLookup } from './ical-zones.ts';
 import { SECOND, HOUR, DAY } from '../core/units.ts';
+import { perObject } from '../core/lazy.ts';
 
 export interface Occurrence {
   /** The instant of the occurrence as the rule generates it: what a RECURRENCE-ID names. */
@@ -166,18 +167,6 @@ interface SimplePlan {
   offsets: number[];
 }
 
-/** One plan per rule: ical-event.ts gives the series that share an RRULE line one IcalRule. */
-const plans = new WeakMap<IcalRule, SimplePlan | null>();
-
-function simplePlan(rule: IcalRule): SimplePlan | undefined {
-  let plan = plans.get(rule);
-  if (plan === undefined) {
-    plan = planOf(rule) ?? null;
-    plans.set(rule, plan);
-  }
-  return plan ?? undefined;
-}
-
 function planOf(rule: IcalRule): SimplePlan | undefined {
   const parts = SIMPLE_PARTS[rule.freq];
   if (!parts || Object.keys(rule.data).some((key) => !parts.has(key)) || !Number.isInteger(rule.interval) || rule.interval < 1) return undefined;
@@ -188,6 +177,9 @@ function planOf(rule: IcalRule): SimplePlan | undefined {
   if (!weekdays || (rule.freq === 'WEEKLY' && wkst === -1)) return undefined;
   return { weekdays, wkst, offsets: weekdays.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b) };
 }
+
+/** One plan per rule: ical-event.ts gives the series that share an RRULE line one IcalRule. */
+const simplePlan = perObject(planOf);
 
 /** Day 0 (1970-01-01) was a Thursday: the weekday of a day number, 0 = Sunday. */
 function weekdayOf(day: number): number {
