@@ -121,6 +121,15 @@ function plainWeekdays(value: unknown): number[] | undefined {
   return days;
 }
 
+/** WKST as a weekday 0 (Sunday) … 6 (default Monday); -1 when unreadable. ical.js writes
+ * it as 1 = Sunday … 7 = Saturday, or the day's name. */
+function weekStartOf(rule: IcalRule): number {
+  const given = rule.data.wkst;
+  if (given === undefined) return 1;
+  if (typeof given === 'number') return Number.isInteger(given) && given >= 1 && given <= 7 ? given - 1 : -1;
+  return typeof given === 'string' ? WEEKDAYS.indexOf(given.toUpperCase()) : -1;
+}
+
 /** The parts a simple rule may have (with `freq` and `interval`); anything else goes to ical.js. */
 const SIMPLE_PARTS: Record<string, ReadonlySet<string>> = {
   DAILY: new Set(['freq', 'interval', 'count', 'wkst', 'byday']),
@@ -171,9 +180,7 @@ function planOf(rule: IcalRule): SimplePlan | undefined {
   const parts = SIMPLE_PARTS[rule.freq];
   if (!parts || Object.keys(rule.data).some((key) => !parts.has(key)) || !Number.isInteger(rule.interval) || rule.interval < 1) return undefined;
   const weekdays = rule.freq === 'MONTHLY' ? [] : plainWeekdays(rule.data.byday);
-  // ical.js: wkst 1 = Sunday … 7 = Saturday, or the day's name (default Monday).
-  const given = rule.data.wkst;
-  const wkst = typeof given === 'number' && given >= 1 && given <= 7 ? given - 1 : typeof given === 'string' && WEEKDAYS.includes(given.toUpperCase()) ? WEEKDAYS.indexOf(given.toUpperCase()) : given === undefined ? 1 : -1;
+  const wkst = weekStartOf(rule);
   if (!weekdays || (rule.freq === 'WEEKLY' && wkst === -1)) return undefined;
   return { weekdays, wkst, offsets: weekdays.map((weekday) => (weekday - wkst + 7) % 7).sort((a, b) => a - b) };
 }
@@ -264,6 +271,14 @@ function dayOf(wall: WallMs): number {
   return Math.floor(wall / DAY);
 }
 
+/** The first day of week 1 of `year` (day number): the first week from `wkst` with four
+ * days or more in the year (RFC 5545 BYWEEKNO; ISO 8601's with Monday). */
+function firstWeek(year: number, wkst: number): number {
+  const january = Date.UTC(year, 0, 1) / DAY;
+  const ahead = (wkst - weekdayOf(january) + 7) % 7;
+  return january + ahead - (ahead >= 4 ? 7 : 0);
+}
+
 /**
  * How ical.js iterates `rule` (from `dtstart`), and which of its walls to keep, for the rule
  * shapes ical.js 2.2.1 expands against RFC 5545 §3.3.10 (checked with python's
@@ -274,9 +289,16 @@ function dayOf(wall: WallMs): number {
  * - YEARLY with BYMONTHDAY and no BYMONTH (nor BYWEEKNO, BYYEARDAY, BYSETPOS): those days of
  *   every month, ical.js gave DTSTART's month only (and, with BYMONTH=1,…,12, 30 February
  *   as 2 March). Iterated as MONTHLY, the same days; the years the INTERVAL skips passed over.
+ * - YEARLY with BYWEEKNO and BYDAY weekdays (and WKST, BYMONTH): ical.js put the weeks
+ *   months off. Iterated as DAILY, the days of other weeks (or years the INTERVAL skips)
+ *   passed over. A rule year has the days of its calendar year: a week across New Year
+ *   gives its days to both (as dateutil reads it; RFC 5545 does not say).
+ * - WEEKLY with BYSETPOS and only BYDAY weekdays (and WKST): ical.js ignored BYSETPOS. Each
+ *   week's set is the same days in week order: the positions pick the same weekdays every
+ *   week, and the rule is read as WEEKLY;BYDAY=those (none: no occurrence but DTSTART).
  * (YEARLY with several BYHOUR, BYMINUTE or BYSECOND: see `bounded`.)
  */
-function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } {
+function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } | undefined {
   const data: Record<string, unknown> = { ...rule.data };
   // Deleted, not set to undefined: ical.js reads a BY* part that is there as a list of one.
   delete data.count;
@@ -284,8 +306,11 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
   // one rule (ical-event.ts).
   for (const [part, value] of Object.entries(data)) if (Array.isArray(value)) data[part] = [...(value as unknown[])];
   const has = (part: string) => data[part] !== undefined;
-  // ical.js's parser made it a list of numbers.
+  // ical.js's parser made these lists of numbers.
   const months = listOf(data.bymonth) as number[];
+  const positions = listOf(data.bysetpos) as number[];
+  const weeks = listOf(data.byweekno) as number[];
+  const weekdays = plainWeekdays(data.byday);
   if (rule.freq === 'MONTHLY' && rule.interval > 1 && months?.length) {
     delete data.bymonth;
     return { data, keep: (wall) => months.includes(new Date(wall).getUTCMonth() + 1) };
@@ -293,6 +318,30 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
   if (rule.freq === 'YEARLY' && has('bymonthday') && !has('bymonth') && !has('byweekno') && !has('byyearday') && !has('bysetpos')) {
     const year = (wall: WallMs) => new Date(wall).getUTCFullYear();
     return { data: { ...data, freq: 'MONTHLY', interval: 1 }, keep: (wall) => (year(wall) - year(dtstart)) % rule.interval === 0 };
+  }
+  if (rule.freq === 'YEARLY' && weeks?.length && weekdays?.length && Object.keys(data).every((key) => ['freq', 'interval', 'wkst', 'byday', 'byweekno', 'bymonth'].includes(key))) {
+    const wkst = weekStartOf(rule);
+    const year = (wall: WallMs) => new Date(wall).getUTCFullYear();
+    delete data.byweekno;
+    const keep = (wall: WallMs) => {
+      const day = dayOf(wall);
+      // The week-numbered year the day is in: the last whose week 1 starts on or before it.
+      let numbered = year(wall) + 1;
+      while (day < firstWeek(numbered, wkst)) numbered--;
+      const start = firstWeek(numbered, wkst);
+      const week = Math.floor((day - start) / 7) + 1;
+      const inStep = (year(wall) - year(dtstart)) % rule.interval === 0;
+      return inStep && (weeks.includes(week) || weeks.includes(week - 1 - (firstWeek(numbered + 1, wkst) - start) / 7));
+    };
+    return { data: { ...data, freq: 'DAILY', interval: 1 }, keep };
+  }
+  if (rule.freq === 'WEEKLY' && positions?.length && weekdays?.length && Object.keys(data).every((key) => ['freq', 'interval', 'wkst', 'byday', 'bysetpos'].includes(key))) {
+    const wkst = weekStartOf(rule);
+    const days = weekdays.sort((a, b) => ((a - wkst + 7) % 7) - ((b - wkst + 7) % 7));
+    const picked = days.filter((_, i) => positions.includes(i + 1) || positions.includes(i - days.length));
+    if (picked.length === 0) return undefined;
+    delete data.bysetpos;
+    return { data: { ...data, byday: picked.map((day) => WEEKDAYS[day]) } };
   }
   return { data };
 }
@@ -325,6 +374,7 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   // and with its own COUNT the rule's last occurrences were lost.
   const count = rule.count;
   const plan = icalPlan(rule, dtstart);
+  if (!plan) return;
   const iterator = bounded(new ICAL.Recur(plan.data).iterator(floatingTime(dtstart)), budget);
   let counted = 0;
   let last = -Infinity;

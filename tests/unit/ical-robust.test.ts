@@ -251,6 +251,16 @@ describe('iCal: rules ical.js iterates wrong', () => {
       '2026-04-02T07:00:00.000Z', '2026-04-02T07:30:00.000Z', '2026-04-02T13:00:00.000Z', '2026-04-02T13:30:00.000Z',
     ]);
   });
+
+  it('puts a YEARLY;BYWEEKNO rule in its week', () => {
+    // Week 14 of 2026 is 30 March to 5 April (week 1 has 4 January, as ISO 8601's).
+    assert.deepEqual(at('weekno@x', '20250107T100000', 'FREQ=YEARLY;BYWEEKNO=14;BYDAY=TU,TH'), ['2026-03-31T08:00:00.000Z', '2026-04-02T08:00:00.000Z']);
+  });
+
+  it('applies BYSETPOS to a WEEKLY rule', () => {
+    // The last of Monday, Wednesday and Friday: each Friday (ical.js: all three days).
+    assert.deepEqual(at('setpos@x', '20260302T100000', 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=-1'), ['2026-03-27T09:00:00.000Z', '2026-04-03T08:00:00.000Z', '2026-04-10T08:00:00.000Z']);
+  });
 });
 
 describe('iCal: line ends, byte-order marks and encodings', () => {
