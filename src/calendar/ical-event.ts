@@ -212,6 +212,18 @@ function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number 
   }
 }
 
+/** The DTSTAMP read last: an export often stamps every event with one time, its own. */
+let lastStamp: { value: unknown; tzid: string | undefined; wall: number } = { value: undefined, tzid: undefined, wall: 0 };
+
+/** DTSTAMP as a wall time, 0 when absent or unreadable. */
+function stampOf(prop: RawProp | undefined): number {
+  if (!prop) return 0;
+  const value = prop.values[0];
+  const tzid = param(prop, 'tzid');
+  if (value !== lastStamp.value || tzid !== lastStamp.tzid) lastStamp = { value, tzid, wall: timeFromValue(value, tzid)?.wall ?? 0 };
+  return lastStamp.wall;
+}
+
 /** Why a VEVENT could not be used. */
 export type IcalProblem = 'no-start' | 'bad-rule';
 
@@ -241,7 +253,7 @@ export function readEvent(jcal: unknown): IcalEvent | IcalProblem {
     if (list) list.push(prop);
     else byName.set(prop.name, [prop]);
   }
-  return eventOf((name) => byName.get(name) ?? []);
+  return eventOf((name) => byName.get(name)?.[0], (name) => byName.get(name) ?? []);
 }
 
 /** Every property eventOf reads (the type of its argument holds it to this list). */
@@ -253,11 +265,11 @@ export type EventProperty = (typeof EVENT_PROPERTIES)[number];
 
 /**
  * readEvent's reading of the properties of each name: jCal's, or those ical-plain.ts reads
- * without ical.js (decoded as ical.js decodes them). Asks for each name once (but for the
- * few a missing UID is derived from).
+ * without ical.js (decoded as ical.js decodes them). `first` gives the first property of a
+ * name, `all` every one (for the names an event may have several of). Asks for each name
+ * once (but for the few a missing UID is derived from).
  */
-export function eventOf(all: (name: EventProperty) => RawProp[]): IcalEvent | IcalProblem {
-  const first = (name: EventProperty): RawProp | undefined => all(name)[0];
+export function eventOf(first: (name: EventProperty) => RawProp | undefined, all: (name: EventProperty) => RawProp[]): IcalEvent | IcalProblem {
   const start = timeOf(first('dtstart'));
   if (!start) return 'no-start';
   let uid = text(first('uid'))?.trim().slice(0, 900);
@@ -312,7 +324,7 @@ export function eventOf(all: (name: EventProperty) => RawProp[]): IcalEvent | Ic
     status: status ? status.trim().toLowerCase() : undefined,
     transparent: (text(first('transp')) ?? '').trim().toUpperCase() === 'TRANSPARENT',
     sequence: Number.isInteger(sequence) ? (sequence as number) : 0,
-    stamp: timeOf(first('dtstamp'))?.wall ?? 0,
+    stamp: stampOf(first('dtstamp')),
     summary: text(first('summary')),
     description: text(first('description')),
     location: text(first('location')),

@@ -10,7 +10,7 @@
  * which is all of it during a first sync.
  */
 import ICAL from 'ical.js';
-import { eventOf, type IcalEvent, type IcalProblem, type RawProp } from './ical-event.ts';
+import { eventOf, type EventProperty, type IcalEvent, type IcalProblem, type RawProp } from './ical-event.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
  * repetition starts with a character the one before cannot end with. */
@@ -32,6 +32,8 @@ const FIRSTS = new RegExp(`^${NAMES.map((name) => String.raw`(?=(?:[\s\S]*?\n${n
 const MANY = new RegExp(String.raw`\n(ATTENDEE|EXDATE)(${PARAMS}):([^\r\n]*)`, 'gi');
 
 const paramSets = new Map<string, Record<string, string>>();
+/** A line without parameters: one object for all of them (nothing changes a property's parameters). */
+const NO_PARAMS: Record<string, string> = {};
 
 /** The parameters as ical.js reads them (names lower-cased, the last of a name wins). A
  * VALUE parameter changes how ical.js decodes the value: only the `types` that it decodes
@@ -86,7 +88,7 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
   }
   const at = NAMES.indexOf(name);
   const time = (at > 5 && at < 10) || name === 'exdate';
-  const params = paramText ? paramsOf(paramText, time ? ['date', 'date-time'] : at !== -1 && at < 6 ? ['text'] : (TYPES[name] ?? [])) : {};
+  const params = paramText ? paramsOf(paramText, time ? ['date', 'date-time'] : at !== -1 && at < 6 ? ['text'] : (TYPES[name] ?? [])) : NO_PARAMS;
   let values: unknown[] = [value];
   if (time) {
     // EXDATE is a list: ical.js would split it at unescaped commas only.
@@ -159,12 +161,17 @@ export function readPlainEvent(whole: string): IcalEvent | IcalProblem | undefin
         many[name]?.push(decode(name, match[2], match[3] as string));
       }
     }
-    return eventOf((name) => {
+    const first = (name: EventProperty): RawProp | undefined => {
       const at = NAMES.indexOf(name);
       const value = found[2 * at + 2];
-      if (at !== -1) return value === undefined ? [] : [decode(name, found[2 * at + 1], value)];
-      // EXRULE and RDATE make a block not plain.
-      return many[name] ?? [];
+      return at === -1 ? many[name]?.[0] : value === undefined ? undefined : decode(name, found[2 * at + 1], value);
+    };
+    // Read once each: RRULE (one at most here), ATTENDEE and EXDATE. EXRULE and RDATE make a
+    // block not plain.
+    return eventOf(first, (name) => {
+      if (name !== 'rrule') return many[name] ?? [];
+      const rule = first(name);
+      return rule ? [rule] : [];
     });
   } catch {
     return undefined;
