@@ -16,7 +16,7 @@
  */
 import ICAL from 'ical.js';
 import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
-import { canonicalEmail, detectInterview, type DetectOptions } from '../core/detect-interview.ts';
+import { canonicalEmail, detectInterview, occurrenceDetection, type Detection, type DetectOptions } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type Occurrence, type StepBudget } from './ical-expand.ts';
 import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
@@ -143,6 +143,8 @@ interface Context {
   budget: StepBudget;
   /** Titles → descriptions detection found to be no interview (see plainInstance). */
   noMatch: Map<string, Set<string>>;
+  /** A series' occurrences share one `base`: its detection, for the others (see record). */
+  detected: WeakMap<CalendarEvent, Detection>;
 }
 
 function isSelf(email: string | undefined, self: Set<string>): boolean {
@@ -249,9 +251,19 @@ function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined,
   }
   if (!base || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
   const id = key.slice(ID_PREFIX.length);
-  const timeZone = zoneName(event, ctx);
-  const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
-  const detection = detectInterview(instance, rulesFor(ctx, id, uid), ctx.selfOptions);
+  const rules = rulesFor(ctx, id, uid);
+  // The occurrences of a series differ only in their ids and times: one detection, when
+  // the rules say nothing of either id and detect accepts both (occurrenceDetection).
+  const shared = rules === ctx.plainRules && Number.isInteger(start) && Number.isInteger(end) && start >= MIN_ISO && end < MAX_ISO && end >= start && id.length <= 1024;
+  const known = shared ? ctx.detected.get(base) : undefined;
+  let detection: Detection;
+  if (known) detection = occurrenceDetection(known, id, start, end);
+  else {
+    const timeZone = zoneName(event, ctx);
+    const instance: CalendarEvent = { ...base, id, start: dateTime(start, timeZone), end: dateTime(end, timeZone) };
+    detection = detectInterview(instance, rules, ctx.selfOptions);
+    if (shared) ctx.detected.set(base, detection);
+  }
   if (detection.isInterview) ctx.interviews[detection.interview.id] = detection.interview;
   else if (detection.reason === 'no-match' && plainInstance(ctx, event, id, start, end)) noteNoMatch(ctx, event);
 }
@@ -459,6 +471,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
     busy: {},
     budget: { steps: MAX_STEPS_PER_FEED },
     noMatch: new Map(),
+    detected: new WeakMap(),
   };
 
   // One pass: masters and RECURRENCE-ID overrides grouped by UID.

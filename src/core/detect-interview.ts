@@ -591,6 +591,20 @@ function detect(event: CalendarEvent, rules: DetectionRules, options: DetectOpti
     : { isInterview: true, rule: decision.rule, matched: decision.matched, interview };
 }
 
+/**
+ * The detection of another occurrence of a repeating event, from the detection of one of
+ * its occurrences, without reading the event again. Of an occurrence, detect reads its id
+ * and times besides what all occurrences share (the fields, the zone of the times): both
+ * enter the interview as they are. It holds when both occurrences have times detect
+ * accepts (integer instants of years 0000-9999, the end not before the start), ids it
+ * accepts, and rules that decide nothing by id (no override for either).
+ */
+export function occurrenceDetection(detection: Detection, eventId: string, start: number, end: number): Detection {
+  if (!detection.isInterview) return detection;
+  const { interview } = detection;
+  return { ...detection, interview: { ...interview, id: `${interview.source}:${eventId}`, eventId, start, end } };
+}
+
 /** Is this event an interview (README, "Where interviews come from"), and if so, what we know of it. */
 export function detectInterview(event: CalendarEvent, rules: DetectionRules, options: DetectOptions): Detection {
   try {

@@ -17,7 +17,7 @@ import type { CalendarEvent, DetectionRules, Interview, Locale, Marks, TemplateK
 import type { Settings, Timing } from '../../src/core/settings.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
-import { detectInterview, type DetectOptions } from '../../src/core/detect-interview.ts';
+import { detectInterview, occurrenceDetection, type DetectOptions } from '../../src/core/detect-interview.ts';
 import { isValidEmail } from '../../src/core/extract.ts';
 import { isReminderKind, planTimeline } from '../../src/core/plan-timeline.ts';
 import { waitState } from '../../src/core/wait-state.ts';
@@ -510,6 +510,39 @@ describe('detectInterview on generated Google Calendar events (properties)', () 
       }),
       runs(200),
     );
+  });
+});
+
+describe('one detection for every occurrence of a series (properties)', () => {
+  // The iCal source detects a series' first occurrence in the window and derives the others
+  // with occurrenceDetection: each must come out as if it had been detected on its own.
+  const when = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
+  const occurrenceRules = rules.map((ruleSet) => ({ ...ruleSet, overrides: {} }));
+  it('derives what detecting the other occurrence gives, interview or not', () => {
+    let interviews = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(plausibleEvent, hostileInterviewEvent),
+        occurrenceRules,
+        detectOptions,
+        fc.tuple(when, when),
+        fc.integer({ min: 0, max: 8 * 60 * MINUTE }),
+        fc.constantFrom(undefined, 'Europe/Rome', 'America/New_York', 'Asia/Kolkata'),
+        (event, ruleSet, options, [first, other], length, timeZone) => {
+          const occurrence = (start: number): CalendarEvent => {
+            const at = (ms: number) => (timeZone ? { dateTime: new Date(ms).toISOString(), timeZone } : { dateTime: new Date(ms).toISOString() });
+            return { ...event, id: `${String(event.id)}@${new Date(start).toISOString()}`, start: at(start), end: at(start + length) };
+          };
+          const expected = detectInterview(occurrence(other), ruleSet, options);
+          if (expected.isInterview) interviews++;
+          const derived = occurrenceDetection(detectInterview(occurrence(first), ruleSet, options), occurrence(other).id, other, other + length);
+          assert.deepStrictEqual(derived, expected);
+        },
+      ),
+      runs(400),
+    );
+    // Most are interviews, or the property would hold trivially.
+    assert.ok(interviews > 200, `${interviews} interviews`);
   });
 });
 
