@@ -406,12 +406,21 @@ function sameEvent(a: IcalEvent, b: IcalEvent): boolean {
   return a.start.wall === b.start.wall && a.start.kind === b.start.kind && a.summary === b.summary && a.rules.length === b.rules.length;
 }
 
+/** A CR that ends no CRLF, or a content line whose name has a lower-case letter. */
+const ODD_LINE = /\r(?!\n)|\n[A-Z-]*[a-z]/;
+
 /** A BOM and the blanks before the calendar dropped (a PHP page that printed some before
- * it: other readers take the feed); CR-only and mixed line ends made CRLF. Most feeds have
- * none of these: the text is copied only when needed. */
-function normalizeLineEnds(text: string): string {
+ * it: other readers take the feed); CR-only and mixed line ends made CRLF; and whether a
+ * property name is written in lower case anywhere (see outsideWindow). Most feeds have
+ * none of these: one scan finds so, and the text is copied only when needed. */
+function normalizedText(text: string): { text: string; caseless: boolean } {
   const unmarked = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trimStart();
-  return /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r\n?|\n/g, '\r\n') : unmarked;
+  const odd = ODD_LINE.exec(unmarked);
+  if (!odd) return { text: unmarked, caseless: false };
+  // A lower-case name, and no lone CR before it: maybe none after it either.
+  if (odd[0] !== '\r' && !/\r(?!\n)/.test(unmarked.slice(odd.index))) return { text: unmarked, caseless: true };
+  const crlf = unmarked.replace(/\r\n?|\n/g, '\r\n');
+  return { text: crlf, caseless: hasLowerCaseNames(crlf) };
 }
 
 function validOverrides(rules: DetectionRules): Record<string, 'interview' | 'not-interview'> {
@@ -437,7 +446,8 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
     report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
   };
 
-  const blocks = splitFeed(normalizeLineEnds(text));
+  const normalized = normalizedText(text);
+  const blocks = splitFeed(normalized.text);
   report.events = blocks.events.length;
   let calendarZone: string | undefined;
   let calendarName: string | undefined;
@@ -479,7 +489,7 @@ function parse(text: string, options: IcalParseOptions): IcalParseResult {
   const hi = ymdOf(ctx.to + 2 * DAY);
   const masters = new Map<string, IcalEvent>();
   const overridesByUid = new Map<string, Map<number, IcalEvent>>();
-  const caseless = hasLowerCaseNames(text);
+  const caseless = normalized.caseless;
   const copies = new Map<string, number>();
   let parsed = 0;
   for (const block of blocks.events) {

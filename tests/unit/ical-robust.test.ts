@@ -277,6 +277,17 @@ describe('iCal: line ends, byte-order marks and encodings', () => {
     }
   });
 
+  it('reads a lower-case RRULE in a CR-only feed: the series started long ago is not taken for an old single event', () => {
+    // The scan that skips old single events must see the rule whatever the line ends.
+    const series = [['UID:weekly@x', 'DTSTART:20240102T090000Z', 'DTEND:20240102T093000Z', 'rrule:FREQ=WEEKLY;BYDAY=TU', 'SUMMARY:Interview loop']];
+    const crlf = parseIcalFeed(feed(series), options());
+    // dateutil: rrulestr('FREQ=WEEKLY;BYDAY=TU', dtstart=2024-01-02 09:00Z) between 25 March and 16 April 2026.
+    assert.deepEqual(Object.keys(crlf.interviews).sort(), ['2026-03-31', '2026-04-07', '2026-04-14'].map((day) => `ical:weekly@x@${day}T09:00:00.000Z`));
+    for (const text of [feed(series, [], '\r'), feed(series, [], '\n'), feed(series).replace('\r\nSUMMARY', '\rSUMMARY')]) {
+      assert.deepEqual(parseIcalFeed(text, options()).interviews, crlf.interviews);
+    }
+  });
+
   it('decodes UTF-16 (with or without BOM), a declared charset, and Latin-1 sent as UTF-8', async () => {
     const text = feed(events);
     const utf16le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
