@@ -146,6 +146,27 @@ describe('parseIcalFeed: user decisions', () => {
     assert.ok(result.busy[`ical:${LOOP}@2026-03-30T13:00:00.000Z`]);
   });
 
+  it('leaves out the one occurrence of an interview series marked as no interview; the others keep their own ids, times and details', () => {
+    const events = [
+      ['UID:weekly@x', 'DTSTART;TZID=Europe/Rome:20260302T100000', 'DTEND;TZID=Europe/Rome:20260302T104500', 'RRULE:FREQ=WEEKLY', 'SUMMARY:Phone interview with Acme', 'DESCRIPTION:Dial +39 02 1234 5678'],
+    ];
+    const marked = 'weekly@x@2026-04-06T08:00:00.000Z';
+    const rules = { ...defaultRules, overrides: { [marked]: 'not-interview' as const } };
+    const result = parseIcalFeed(feed(events), options(NOW, { windowDays: 21 }, rules));
+    // Mondays at 10:00 in Rome, UTC+2 from 29 March (checked by hand), 25 March to 16 April.
+    const expected = ['2026-03-30T08:00:00.000Z', '2026-04-13T08:00:00.000Z'];
+    assert.deepEqual(Object.keys(result.interviews).sort(), expected.map((at) => `ical:weekly@x@${at}`));
+    for (const at of expected) {
+      const interview = result.interviews[`ical:weekly@x@${at}`];
+      assert.equal(interview?.eventId, `weekly@x@${at}`);
+      assert.equal(interview?.start, Date.parse(at));
+      assert.equal(interview?.end, Date.parse(at) + 45 * 60_000);
+      assert.equal(interview?.timeZone, 'Europe/Rome');
+      assert.deepEqual(interview?.phones.map((phone) => phone.dial), ['+390212345678']);
+    }
+    assert.ok(result.busy[`ical:${marked}`], 'still busy time');
+  });
+
   it('lets one occurrence of an ordinary series be marked as an interview', () => {
     const events = [
       ['UID:standup@x', 'DTSTART;TZID=Europe/Rome:20240101T093000', 'DTEND;TZID=Europe/Rome:20240101T094500', 'RRULE:FREQ=DAILY', 'SUMMARY:Standup'],
