@@ -151,7 +151,8 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // became its second script, on-demand.js (src/background/on-demand-script.ts): what every
     // wake-up starts is now held to 25 KB, and the second script to 56 KB, then 57 KB when issue
     // 11's speed work (one plan per rule, zone offsets read three days at a time, single events
-    // in the no-match memory) took it from 55.90 to 56.06 KB.
+    // in the no-match memory) took it from 55.90 to 56.06 KB; two more rule shapes read as RFC
+    // 5545 says and a series detected once then brought it to 56.70 KB.
     const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
     if (bundle.name === 'popup') budget = { max: 28, enforced: true, text: '≤ 28 KB' };
     else if (bundle.name === 'options') budget = { max: 36, enforced: true, text: '≤ 36 KB' };

@@ -11,7 +11,8 @@
  *   common `new ICAL.Event(vevent)` per VEVENT rescans every sibling for overrides and is
  *   quadratic (7–9.5 s, ~600 MB on that feed); it is not used at all;
  * - each series is classified once, on its master, before anything is expanded, and only
- *   series that can give an interview or busy time are expanded;
+ *   series that can give an interview or busy time are expanded; of an interview series,
+ *   only the first occurrence in the window is detected, the others derived from it;
  * - expansion covers only the window and starts near it (ical-expand.ts).
  */
 import ICAL from 'ical.js';
