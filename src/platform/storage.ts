@@ -4,8 +4,8 @@
  * work done) and `storageProblems` (what the last repair set aside, until dismissed).
  */
 import { browser } from './browser.ts';
-import type { LoadResult, PopupState, ReconcileState, StoredState } from '../core/stored-state.ts';
-import { POPUP_KEYS, RECONCILE_KEYS, STORED_KEYS, loadPopupState, loadReconcileState, loadState } from '../core/stored-state.ts';
+import type { LoadResult, OptionsState, PopupState, ReconcileState, StoredState } from '../core/stored-state.ts';
+import { OPTIONS_KEYS, POPUP_KEYS, RECONCILE_KEYS, STORED_KEYS, loadOptionsState, loadPopupState, loadReconcileState, loadState } from '../core/stored-state.ts';
 
 /** Keys the extension writes besides the state proper. */
 export interface StorageExtras {
@@ -25,6 +25,12 @@ export async function readState(now: number): Promise<LoadResult> {
 export async function readPopupState(now: number): Promise<LoadResult<PopupState>> {
   const raw = await browser.storage.local.get([...POPUP_KEYS]);
   return loadPopupState(raw, now);
+}
+
+/** The same, without the keys the options page never reads (OptionsState): the busy time above all. */
+export async function readOptionsState(now: number): Promise<LoadResult<OptionsState>> {
+  const raw = await browser.storage.local.get([...OPTIONS_KEYS]);
+  return loadOptionsState(raw, now);
 }
 
 /** The same, without the keys a reconcile with no change to apply never reads (ReconcileState). */

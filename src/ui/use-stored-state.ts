@@ -4,8 +4,8 @@ import { onStateChanged } from '../platform/storage.ts';
 
 /**
  * The stored state, kept current as the service worker (or another page) changes it. `read`
- * is platform/storage.ts's readState, or readPopupState in the popup (no default, so that the
- * popup's bundle does not carry the other).
+ * is one of platform/storage.ts's reads: readOptionsState on the options page, readPopupState
+ * in the popup (no default, so that neither page's bundle carries the other's).
  */
 export function useStoredState<State>(read: (now: number) => Promise<LoadResult<State>>): LoadResult<State> | undefined {
   const [loaded, setLoaded] = useState<LoadResult<State> | undefined>(undefined);

@@ -435,3 +435,19 @@ export async function gmailUrlAfter(session: ExtensionSession, action: () => Pro
   });
   return new URL(url);
 }
+
+/**
+ * Records the keys each `chrome.storage.local.get` asks for (null: everything) in
+ * `globalThis.storageReads`, in the context it runs in: pass it to `page.addInitScript` for a
+ * page, from its first script on, or to `session.evaluateInWorker` for the worker.
+ */
+export function recordStorageReads(): void {
+  const area = chrome.storage.local;
+  const read = area.get.bind(area);
+  const asked: unknown[] = [];
+  Object.assign(globalThis, { storageReads: asked });
+  area.get = ((keys: unknown, ...rest: unknown[]) => {
+    asked.push(keys ?? null);
+    return (read as (...args: unknown[]) => unknown)(keys, ...rest);
+  }) as typeof area.get;
+}

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Interview } from '../../src/core/types.ts';
-import { launchExtension, PER_TEST } from './harness.ts';
+import { launchExtension, PER_TEST, recordStorageReads } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { MINUTE } from '../../src/core/units.ts';
 
@@ -114,16 +114,7 @@ describe('a calendar connected through its secret iCal address', () => {
     const before = await session.readStorage<Record<string, unknown>>(['busy', 'icalCursor']);
     assert.equal(Object.keys(before.busy as object).length, 2, 'the busy time of the last sync');
     // Every read of storage the worker makes from here on is recorded.
-    await session.evaluateInWorker(() => {
-      const area = chrome.storage.local;
-      const read = area.get.bind(area);
-      const asked: unknown[] = [];
-      Object.assign(globalThis, { storageReads: asked });
-      area.get = ((keys: unknown, ...rest: unknown[]) => {
-        asked.push(keys);
-        return (read as (...args: unknown[]) => unknown)(keys, ...rest);
-      }) as typeof area.get;
-    });
+    await session.evaluateInWorker(recordStorageReads);
     try {
       // The popup's `refresh` (and the harness's after it, so the popup's has ended): the sync
       // was tried moments ago, so none is due and the reconcile is all that runs.

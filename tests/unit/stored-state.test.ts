@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KEYWORDS_ADDED_IN_6, POPUP_KEYS, RECONCILE_KEYS, SCHEMA_VERSION, STORED_KEYS, allInterviews, loadPopupState, loadReconcileState, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { KEYWORDS_ADDED_IN_6, OPTIONS_KEYS, POPUP_KEYS, RECONCILE_KEYS, SCHEMA_VERSION, STORED_KEYS, allInterviews, loadOptionsState, loadPopupState, loadReconcileState, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
@@ -539,6 +539,30 @@ describe('loadPopupState (the popup\'s read)', () => {
   it('asks storage for exactly the keys its state has', () => {
     const { state } = loadPopupState(storedState({ removed }), NOW);
     assert.deepEqual([...POPUP_KEYS].sort(), Object.keys(state).sort());
+  });
+});
+
+describe('loadOptionsState (the options page\'s read)', () => {
+  const removed = { interview: makeInterview(), at: NOW - 60_000, marks: { callAttempts: [] } };
+  const busy = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`ical:a@${i}`, { start: NOW + i * 60_000, end: NOW + i * 60_000 + 1 }]));
+
+  it('agrees with loadState on every key it has, on any mix of healthy, missing and corrupt keys', () => {
+    const healthy = storedState({ removed, busy, icalCursor: { etag: '"v1"', expandedAt: NOW, report: { events: 3, skipped: { 'bad-rule': 1 } } }, overrideNames: { x: { title: 'Coffee', start: NOW } } });
+    const anyValue = fc.oneof(fc.anything(), fc.constant(undefined));
+    const raw = fc.record(
+      Object.fromEntries(Object.entries(healthy).map(([key, value]) => [key, fc.oneof({ weight: 3, arbitrary: fc.constant(value) }, anyValue)])),
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(raw, fc.integer({ min: 0, max: SCHEMA_VERSION + 1 }), (stored, version) => {
+      const { state: { notified: _notified, busy: _busy, ...rest }, problems, changed } = loadState({ ...stored, schemaVersion: version }, NOW);
+      assert.deepEqual(loadOptionsState({ ...stored, schemaVersion: version }, NOW), { state: rest, problems, changed });
+    }), { numRuns: 300, seed: 16 });
+  });
+
+  it('asks storage for every key but the busy time and what was notified, and has them all', () => {
+    const { state } = loadOptionsState(storedState({ removed, busy, overrideNames: { x: { title: 'Coffee', start: NOW } } }), NOW);
+    assert.deepEqual([...OPTIONS_KEYS].sort(), Object.keys(state).sort());
+    assert.deepEqual(STORED_KEYS.filter((key) => !(OPTIONS_KEYS as readonly string[]).includes(key)).sort(), ['busy', 'notified']);
   });
 });
 
