@@ -16,7 +16,7 @@ import { failureOf } from '../calendar/source-types.ts';
 import { loadWindowsZones } from '../platform/windows-zones.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
 import type { TokenRequest } from '../platform/identity.ts';
-import { readState } from '../platform/storage.ts';
+import { readOptionsState } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { onDemand } from './on-demand-script.ts';
 
@@ -55,7 +55,7 @@ export async function googleCalendars(interactive: boolean, loginHint?: string):
   return calendars;
 }
 
-async function fetchIcal(state: StoredState, now: number): Promise<IcalOutcome> {
+async function fetchIcal(state: Pick<StoredState, 'source' | 'settings' | 'icalCursor'>, now: number): Promise<IcalOutcome> {
   if (state.source.kind !== 'ical') return { failure: { code: 'http' } };
   const own = ownContacts(state.settings);
   try {
@@ -92,7 +92,9 @@ export async function syncNow(trigger: SyncTrigger, reconciled?: Pick<StoredStat
   return navigator.locks.request(SYNC_LOCK, { ifAvailable: trigger !== 'user' }, async (lock) => {
     if (lock === null) return false;
     const startedAt = Date.now();
-    const { state } = await readState(startedAt);
+    // What the request depends on: not the busy time, the bulk of a large calendar's storage,
+    // which only the answer's reconcile reads (the options page's read leaves it out too).
+    const { state } = await readOptionsState(startedAt);
     if (state.source.kind === 'demo' || state.source.kind === 'none' || !syncDue(state.sync, trigger, startedAt)) return false;
     if (state.source.kind === 'ical') {
       const { url } = state.source;

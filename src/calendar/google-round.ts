@@ -26,7 +26,7 @@ export interface GoogleOutcome {
  * own: the others are still read. Only a refused sign-in stops the round, since every other
  * calendar would meet it too.
  */
-export async function readGoogleCalendars(client: GoogleClient, state: StoredState, trigger: SyncTrigger, now: number): Promise<GoogleOutcome> {
+export async function readGoogleCalendars(client: GoogleClient, state: Pick<StoredState, 'source' | 'settings' | 'calendarHealth' | 'googleCursor'>, trigger: SyncTrigger, now: number): Promise<GoogleOutcome> {
   const outcome: GoogleOutcome = { results: [], failed: [] };
   if (state.source.kind !== 'google') return outcome;
   const { calendarIds, selfEmail } = state.source;

@@ -111,7 +111,7 @@ export function retryWatchedCalendar(state: StoredState, calendarId: string): St
  * classified with the old ones, and applying it (with its new cursor) would undo what the
  * user just said. It is dropped; the next poll asks again.
  */
-export function syncAnswerIsStale(latest: StoredState, fetchedWith: StoredState): boolean {
+export function syncAnswerIsStale(latest: StoredState, fetchedWith: Pick<StoredState, 'settings' | 'source'>): boolean {
   return rulesChanged(fetchedWith.settings.rules, latest.settings.rules)
     || latest.settings.profile.email !== fetchedWith.settings.profile.email
     || latest.settings.profile.phone !== fetchedWith.settings.profile.phone

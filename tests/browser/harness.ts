@@ -439,15 +439,23 @@ export async function gmailUrlAfter(session: ExtensionSession, action: () => Pro
 /**
  * Records the keys each `chrome.storage.local.get` asks for (null: everything) in
  * `globalThis.storageReads`, in the context it runs in: pass it to `page.addInitScript` for a
- * page, from its first script on, or to `session.evaluateInWorker` for the worker.
+ * page, from its first script on, or to `session.evaluateInWorker` for the worker, and
+ * `stopRecordingStorageReads` there after.
  */
 export function recordStorageReads(): void {
   const area = chrome.storage.local;
-  const read = area.get.bind(area);
+  const original = area.get;
+  const read = original.bind(area);
   const asked: unknown[] = [];
-  Object.assign(globalThis, { storageReads: asked });
+  Object.assign(globalThis, { storageReads: asked, storageGetBeforeRecording: original });
   area.get = ((keys: unknown, ...rest: unknown[]) => {
     asked.push(keys ?? null);
     return (read as (...args: unknown[]) => unknown)(keys, ...rest);
   }) as typeof area.get;
+}
+
+/** Puts back the `chrome.storage.local.get` that recordStorageReads replaced (it is an own
+ * property of the area: deleting the replacement would leave none). */
+export function stopRecordingStorageReads(): void {
+  chrome.storage.local.get = (globalThis as unknown as { storageGetBeforeRecording: typeof chrome.storage.local.get }).storageGetBeforeRecording;
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Interview } from '../../src/core/types.ts';
-import { launchExtension, PER_TEST, recordStorageReads } from './harness.ts';
+import { launchExtension, PER_TEST, recordStorageReads, stopRecordingStorageReads } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { MINUTE } from '../../src/core/units.ts';
 
@@ -110,6 +110,27 @@ describe('a calendar connected through its secret iCal address', () => {
     await popup.close();
   });
 
+  it('asks the calendar without reading the busy time first: only the answer\'s reconcile reads it', PER_TEST, async () => {
+    const { sync: before } = await session.readStorage<{ sync: { lastAttemptAt?: number } }>(['sync']);
+    const requests = server.requests.length;
+    await session.evaluateInWorker(recordStorageReads);
+    try {
+      const popup = await session.openPage('popup.html');
+      await popup.getByRole('button', { name: 'Sync now' }).click();
+      await session.waitFor(async () => server.requests.length > requests, { message: 'a new request' });
+      // The answer (a 304) is applied by a reconcile, which records the attempt.
+      await session.waitFor(async () => (await session.readStorage<{ sync: { lastAttemptAt?: number } }>(['sync'])).sync.lastAttemptAt !== before.lastAttemptAt, { message: 'the answer applied' });
+      await popup.close();
+      const reads = await session.evaluateInWorker(() => (globalThis as unknown as { storageReads: unknown[] }).storageReads);
+      const withBusy = reads.filter((keys) => !Array.isArray(keys) || keys.includes('busy'));
+      assert.equal(withBusy.length, 1, JSON.stringify(reads));
+      // Before it, the sync's own read, with what the request depends on.
+      assert.ok(reads.some((keys) => Array.isArray(keys) && keys.includes('icalCursor') && keys.includes('settings') && !keys.includes('busy')), JSON.stringify(reads));
+    } finally {
+      await session.evaluateInWorker(stopRecordingStorageReads);
+    }
+  });
+
   it('reconciles the popup\'s opening without reading the busy time or the cursor, and leaves them as stored', PER_TEST, async () => {
     const before = await session.readStorage<Record<string, unknown>>(['busy', 'icalCursor']);
     assert.equal(Object.keys(before.busy as object).length, 2, 'the busy time of the last sync');
@@ -127,9 +148,7 @@ describe('a calendar connected through its secret iCal address', () => {
         assert.ok(keys.includes('interviews') && keys.includes('notified'), JSON.stringify(keys));
       }
     } finally {
-      await session.evaluateInWorker(() => {
-        delete (chrome.storage.local as { get?: unknown }).get;
-      });
+      await session.evaluateInWorker(stopRecordingStorageReads);
     }
     assert.deepEqual(await session.readStorage<Record<string, unknown>>(['busy', 'icalCursor']), before, 'busy time and cursor as the sync left them');
   });
