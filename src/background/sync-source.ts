@@ -16,7 +16,7 @@ import { failureOf } from '../calendar/source-types.ts';
 import { loadWindowsZones } from '../platform/windows-zones.ts';
 import { dropGoogleToken, getGoogleToken, googleApiBase } from '../platform/identity.ts';
 import type { TokenRequest } from '../platform/identity.ts';
-import { readOptionsState } from '../platform/storage.ts';
+import { readStateWithoutBusy } from '../platform/storage.ts';
 import { reconcileNow } from './reconcile-now.ts';
 import { onDemand } from './on-demand-script.ts';
 
@@ -93,8 +93,8 @@ export async function syncNow(trigger: SyncTrigger, reconciled?: Pick<StoredStat
     if (lock === null) return false;
     const startedAt = Date.now();
     // What the request depends on: not the busy time, the bulk of a large calendar's storage,
-    // which only the answer's reconcile reads (the options page's read leaves it out too).
-    const { state } = await readOptionsState(startedAt);
+    // which only the answer's reconcile reads.
+    const { state } = await readStateWithoutBusy(startedAt);
     if (state.source.kind === 'demo' || state.source.kind === 'none' || !syncDue(state.sync, trigger, startedAt)) return false;
     if (state.source.kind === 'ical') {
       const { url } = state.source;

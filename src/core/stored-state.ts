@@ -406,14 +406,15 @@ type UnreadByReconcile = (typeof UNREAD_BY_RECONCILE)[number];
  */
 export type ReconcileState = Omit<StoredState, UnreadByReconcile>;
 
-/** Keys the options page never reads: what was notified, and the calendar's busy time
- * (thousands of intervals for a large calendar, read twice each time the page opened). */
-const UNREAD_BY_OPTIONS = ['notified', 'busy'] as const;
-type UnreadByOptions = (typeof UNREAD_BY_OPTIONS)[number];
+/** Keys neither the options page nor a sync's request reads: the calendar's busy time
+ * (thousands of intervals for a large calendar) and what was notified. */
+const LEFT_OUT_WITHOUT_BUSY = ['notified', 'busy'] as const;
+type LeftOutWithoutBusy = (typeof LEFT_OUT_WITHOUT_BUSY)[number];
 
-/** The stored state as the options page reads it (the popup's keys, the iCal cursor and the
- * names of overridden events). Each key is read exactly as `loadState` reads it. */
-export type OptionsState = Omit<StoredState, UnreadByOptions>;
+/** The stored state without the busy time (nor what was notified): what the options page
+ * shows and what a sync asks the calendar with. Each key is read exactly as `loadState`
+ * reads it. */
+export type StateWithoutBusy = Omit<StoredState, LeftOutWithoutBusy>;
 
 function keysWithout<Unread extends StoredKey>(unread: readonly Unread[]): Exclude<StoredKey, Unread>[] {
   return STORED_KEYS.filter((key): key is Exclude<StoredKey, Unread> => !(unread as readonly StoredKey[]).includes(key));
@@ -422,22 +423,22 @@ function keysWithout<Unread extends StoredKey>(unread: readonly Unread[]): Exclu
 /** The keys of `storage.local` each of them reads. */
 export const POPUP_KEYS = /* @__PURE__ */ keysWithout(UNREAD_BY_POPUP);
 export const RECONCILE_KEYS = /* @__PURE__ */ keysWithout(UNREAD_BY_RECONCILE);
-export const OPTIONS_KEYS = /* @__PURE__ */ keysWithout(UNREAD_BY_OPTIONS);
+export const WITHOUT_BUSY_KEYS = /* @__PURE__ */ keysWithout(LEFT_OUT_WITHOUT_BUSY);
 
 /** Turns whatever storage holds into a valid `StoredState`, migrating and repairing as needed. */
 export function loadState(raw: unknown, now: number): LoadResult {
-  const [data, { state, problems, changed }] = readOptions(raw, now);
-  // The options page's keys, then the others (storage keeps no order of keys).
+  const [data, { state, problems, changed }] = readWithoutBusy(raw, now);
+  // All but the busy time, then it (storage keeps no order of keys).
   return { state: { ...state, notified: normalizeNotified(data.notified), busy: normalizeBusy(data.busy) }, problems, changed };
 }
 
-/** `loadState` without the keys the options page never reads (see OptionsState). */
-export function loadOptionsState(raw: unknown, now: number): LoadResult<OptionsState> {
-  return readOptions(raw, now)[1];
+/** `loadState` without the busy time and what was notified (see StateWithoutBusy). */
+export function loadStateWithoutBusy(raw: unknown, now: number): LoadResult<StateWithoutBusy> {
+  return readWithoutBusy(raw, now)[1];
 }
 
 /** The popup's keys, then the iCal cursor and the names of overridden events. */
-function readOptions(raw: unknown, now: number): [data: Raw, loaded: LoadResult<OptionsState>] {
+function readWithoutBusy(raw: unknown, now: number): [data: Raw, loaded: LoadResult<StateWithoutBusy>] {
   const [data, { state, problems, changed }] = readStored(raw, now);
   return [data, { state: { ...state, icalCursor: normalizeIcalCursor(data.icalCursor), ...normalizeOverrideNames(data.overrideNames) }, problems, changed }];
 }

@@ -4,7 +4,7 @@ import { send } from '../platform/messages.ts';
 import { googleSignInConfig } from '../platform/identity.ts';
 import { useI18n } from '../ui/i18n.ts';
 import { errorText } from '../ui/error-text.ts';
-import { readOptionsState } from '../platform/storage.ts';
+import { readStateWithoutBusy } from '../platform/storage.ts';
 import { useStoredState } from '../ui/use-stored-state.ts';
 import { useNow } from '../ui/use-now.ts';
 import { CalendarTrouble } from '../ui/calendar-trouble.tsx';
@@ -24,7 +24,7 @@ export function googleSignInAvailable(): boolean {
  */
 export function GoogleSection() {
   const { t } = useI18n();
-  const loaded = useStoredState(readOptionsState);
+  const loaded = useStoredState(readStateWithoutBusy);
   const now = useNow(30_000);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [calendars, setCalendars] = useState<CalendarChoice[]>([]);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { icalSkipReasons, type IcalReport, type IcalSkipReason, type OptionsState } from '../core/stored-state.ts';
+import { icalSkipReasons, type IcalReport, type IcalSkipReason, type StateWithoutBusy } from '../core/stored-state.ts';
 import { maskIcalUrl, normalizeIcalUrl } from '../core/ical-address.ts';
 import { send } from '../platform/messages.ts';
 import { releaseOrigin, requestOrigin } from '../platform/permissions.ts';
@@ -35,7 +35,7 @@ function IcalReportView({ report }: { report: IcalReport }) {
  * asked for when the user connects, not at install. The address is a secret: once connected
  * it is only ever shown masked.
  */
-export function IcalSection({ state }: { state: OptionsState }) {
+export function IcalSection({ state }: { state: StateWithoutBusy }) {
   const { t } = useI18n();
   const [address, setAddress] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);

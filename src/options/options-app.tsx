@@ -9,7 +9,7 @@ import { allInterviews, normalizeSettings } from '../core/stored-state.ts';
 import { pickInterviews } from '../core/pick-interviews.ts';
 import { loadTranslator, uiLanguage } from '../platform/i18n.ts';
 import { send } from '../platform/messages.ts';
-import { readOptionsState } from '../platform/storage.ts';
+import { readStateWithoutBusy } from '../platform/storage.ts';
 import { I18nContext, makeI18n } from '../ui/i18n.ts';
 import type { I18n } from '../ui/i18n.ts';
 import { Field } from '../ui/field.tsx';
@@ -33,7 +33,7 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind
  * validates again and writes under its lock) only when valid. On error the draft stays as typed.
  */
 export function OptionsApp() {
-  const loaded = useStoredState(readOptionsState);
+  const loaded = useStoredState(readStateWithoutBusy);
   /** The settings as last saved (or loaded): what "unsaved changes" and the page language refer to. */
   const [baseline, setBaseline] = useState<Settings | undefined>(undefined);
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
@@ -113,7 +113,7 @@ export function OptionsApp() {
     setStatus({ kind: 'saving' });
     const submitted = draft;
     try {
-      const latest = (await readOptionsState(Date.now())).state.settings;
+      const latest = (await readStateWithoutBusy(Date.now())).state.settings;
       const settings: Settings = { ...submitted, rules: { ...submitted.rules, overrides: mergeOverrides(latest.rules.overrides, baseline.rules.overrides, submitted.rules.overrides) } };
       const result = await send('save-settings', { settings });
       if (!result.ok) {

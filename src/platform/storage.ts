@@ -4,8 +4,8 @@
  * work done) and `storageProblems` (what the last repair set aside, until dismissed).
  */
 import { browser } from './browser.ts';
-import type { LoadResult, OptionsState, PopupState, ReconcileState, StoredState } from '../core/stored-state.ts';
-import { OPTIONS_KEYS, POPUP_KEYS, RECONCILE_KEYS, STORED_KEYS, loadOptionsState, loadPopupState, loadReconcileState, loadState } from '../core/stored-state.ts';
+import type { LoadResult, PopupState, ReconcileState, StateWithoutBusy, StoredState } from '../core/stored-state.ts';
+import { POPUP_KEYS, RECONCILE_KEYS, STORED_KEYS, WITHOUT_BUSY_KEYS, loadPopupState, loadReconcileState, loadState, loadStateWithoutBusy } from '../core/stored-state.ts';
 
 /** Keys the extension writes besides the state proper. */
 export interface StorageExtras {
@@ -27,10 +27,10 @@ export async function readPopupState(now: number): Promise<LoadResult<PopupState
   return loadPopupState(raw, now);
 }
 
-/** The same, without the keys the options page never reads (OptionsState): the busy time above all. */
-export async function readOptionsState(now: number): Promise<LoadResult<OptionsState>> {
-  const raw = await browser.storage.local.get([...OPTIONS_KEYS]);
-  return loadOptionsState(raw, now);
+/** The same, without the busy time and what was notified (StateWithoutBusy): the options page's read, and a sync's before it asks the calendar. */
+export async function readStateWithoutBusy(now: number): Promise<LoadResult<StateWithoutBusy>> {
+  const raw = await browser.storage.local.get([...WITHOUT_BUSY_KEYS]);
+  return loadStateWithoutBusy(raw, now);
 }
 
 /** The same, without the keys a reconcile with no change to apply never reads (ReconcileState). */

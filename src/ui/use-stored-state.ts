@@ -4,7 +4,7 @@ import { onStateChanged } from '../platform/storage.ts';
 
 /**
  * The stored state, kept current as the service worker (or another page) changes it. `read`
- * is one of platform/storage.ts's reads: readOptionsState on the options page, readPopupState
+ * is one of platform/storage.ts's reads: readStateWithoutBusy on the options page, readPopupState
  * in the popup (no default, so that neither page's bundle carries the other's).
  */
 export function useStoredState<State>(read: (now: number) => Promise<LoadResult<State>>): LoadResult<State> | undefined {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KEYWORDS_ADDED_IN_6, OPTIONS_KEYS, POPUP_KEYS, RECONCILE_KEYS, SCHEMA_VERSION, STORED_KEYS, allInterviews, loadOptionsState, loadPopupState, loadReconcileState, loadState, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
+import { KEYWORDS_ADDED_IN_6, POPUP_KEYS, RECONCILE_KEYS, SCHEMA_VERSION, STORED_KEYS, WITHOUT_BUSY_KEYS, allInterviews, loadPopupState, loadReconcileState, loadState, loadStateWithoutBusy, migrations, normalizeSettings } from '../../src/core/stored-state.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { START, afterStart, makeInterview, settingsWith } from './fixtures.ts';
@@ -542,7 +542,7 @@ describe('loadPopupState (the popup\'s read)', () => {
   });
 });
 
-describe('loadOptionsState (the options page\'s read)', () => {
+describe('loadStateWithoutBusy (the options page\'s read, and a sync\'s before its request)', () => {
   const removed = { interview: makeInterview(), at: NOW - 60_000, marks: { callAttempts: [] } };
   const busy = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`ical:a@${i}`, { start: NOW + i * 60_000, end: NOW + i * 60_000 + 1 }]));
 
@@ -555,14 +555,14 @@ describe('loadOptionsState (the options page\'s read)', () => {
     );
     fc.assert(fc.property(raw, fc.integer({ min: 0, max: SCHEMA_VERSION + 1 }), (stored, version) => {
       const { state: { notified: _notified, busy: _busy, ...rest }, problems, changed } = loadState({ ...stored, schemaVersion: version }, NOW);
-      assert.deepEqual(loadOptionsState({ ...stored, schemaVersion: version }, NOW), { state: rest, problems, changed });
+      assert.deepEqual(loadStateWithoutBusy({ ...stored, schemaVersion: version }, NOW), { state: rest, problems, changed });
     }), { numRuns: 300, seed: 16 });
   });
 
   it('asks storage for every key but the busy time and what was notified, and has them all', () => {
-    const { state } = loadOptionsState(storedState({ removed, busy, overrideNames: { x: { title: 'Coffee', start: NOW } } }), NOW);
-    assert.deepEqual([...OPTIONS_KEYS].sort(), Object.keys(state).sort());
-    assert.deepEqual(STORED_KEYS.filter((key) => !(OPTIONS_KEYS as readonly string[]).includes(key)).sort(), ['busy', 'notified']);
+    const { state } = loadStateWithoutBusy(storedState({ removed, busy, overrideNames: { x: { title: 'Coffee', start: NOW } } }), NOW);
+    assert.deepEqual([...WITHOUT_BUSY_KEYS].sort(), Object.keys(state).sort());
+    assert.deepEqual(STORED_KEYS.filter((key) => !(WITHOUT_BUSY_KEYS as readonly string[]).includes(key)).sort(), ['busy', 'notified']);
   });
 });
 
