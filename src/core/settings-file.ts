@@ -1,10 +1,17 @@
 import type { Settings } from './settings.ts';
 import type { FieldError } from './validate-settings.ts';
-import { normalizeSettings } from './stored-state.ts';
+import { normalizeSettings, withKeywordsOf6 } from './stored-state.ts';
 import { validateSettings } from './validate-settings.ts';
 
 const APP = 'interview-standby';
-const FILE_VERSION = 1;
+/**
+ * Version 1 was written both before and after the default keywords of stored schema 6
+ * existed; 2 since. A version-1 file's keyword list is brought up to date as stored settings
+ * were (withKeywordsOf6: the new defaults are added unless the list holds at least half of
+ * them, which tells a list saved after they were offered); a later file's list is the user's
+ * as saved.
+ */
+const FILE_VERSION = 2;
 /** A settings file is a few kilobytes; anything this large is not one of ours. */
 export const MAX_SETTINGS_FILE_BYTES = 512 * 1024;
 
@@ -46,8 +53,10 @@ export function importSettings(text: string): ImportResult {
   if (typeof data !== 'object' || data === null || (data as { app?: unknown }).app !== APP) {
     return { ok: false, error: { key: 'importErrorNotOurs' } };
   }
-  const raw = (data as { settings?: unknown }).settings;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { key: 'importErrorNotOurs' } };
+  const saved = (data as { settings?: unknown }).settings;
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return { ok: false, error: { key: 'importErrorNotOurs' } };
+  const version = (data as { fileVersion?: unknown }).fileVersion;
+  const raw = version === undefined || version === 1 ? withKeywordsOf6(saved) : saved;
   const settings = normalizeSettings(raw);
   const paths: string[] = [];
   replacedPaths(raw, settings, '', paths);

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSettings } from '../../src/core/settings.ts';
 import { exportSettings, importSettings, MAX_SETTINGS_FILE_BYTES } from '../../src/core/settings-file.ts';
+import { KEYWORDS_ADDED_IN_6 } from '../../src/core/stored-state.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 10, 0);
 
@@ -54,6 +55,30 @@ describe('exportSettings / importSettings', () => {
     assert.ok(result.ok);
     assert.equal(result.settings.profile.name, 'Alex');
     assert.equal(result.settings.timing.maxWait, defaultSettings.timing.maxWait);
+  });
+
+  it('brings the keywords of a file saved before the newer defaults up to date, after the user\'s own, as stored settings were', () => {
+    const settings = customSettings();
+    settings.rules.keywords = ['interview', 'chiacchierata tecnica'];
+    const old = importSettings(JSON.stringify({ app: 'interview-standby', fileVersion: 1, settings }));
+    assert.ok(old.ok);
+    assert.deepEqual(old.settings.rules.keywords, ['interview', 'chiacchierata tecnica', ...KEYWORDS_ADDED_IN_6]);
+    // A version-1 list that holds most of them was saved after they were offered: the rest were deleted.
+    const after = [...KEYWORDS_ADDED_IN_6.slice(0, 6), 'interview'];
+    settings.rules.keywords = after;
+    const kept = importSettings(JSON.stringify({ app: 'interview-standby', fileVersion: 1, settings }));
+    assert.ok(kept.ok);
+    assert.deepEqual(kept.settings.rules.keywords, after);
+  });
+
+  it('keeps the keyword list of a file written since as saved, and writes that version', () => {
+    const settings = customSettings();
+    settings.rules.keywords = ['interview'];
+    const text = exportSettings(settings, NOW);
+    assert.equal(JSON.parse(text).fileVersion, 2);
+    const result = importSettings(text);
+    assert.ok(result.ok);
+    assert.deepEqual(result.settings.rules.keywords, ['interview']);
   });
 
   it('refuses a file too large to be a settings file', () => {
