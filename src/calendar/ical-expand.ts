@@ -271,6 +271,10 @@ function dayOf(wall: WallMs): number {
   return Math.floor(wall / DAY);
 }
 
+function yearOf(wall: WallMs): number {
+  return new Date(wall).getUTCFullYear();
+}
+
 /** The first day of week 1 of `year` (day number): the first week from `wkst` with four
  * days or more in the year (RFC 5545 BYWEEKNO; ISO 8601's with Monday). */
 function firstWeek(year: number, wkst: number): number {
@@ -315,23 +319,28 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
     delete data.bymonth;
     return { data, keep: (wall) => months.includes(new Date(wall).getUTCMonth() + 1) };
   }
+  // YEARLY rules iterated otherwise: the years the INTERVAL steps on.
+  const inStep = (wall: WallMs) => (yearOf(wall) - yearOf(dtstart)) % rule.interval === 0;
   if (rule.freq === 'YEARLY' && has('bymonthday') && !has('bymonth') && !has('byweekno') && !has('byyearday') && !has('bysetpos')) {
-    const year = (wall: WallMs) => new Date(wall).getUTCFullYear();
-    return { data: { ...data, freq: 'MONTHLY', interval: 1 }, keep: (wall) => (year(wall) - year(dtstart)) % rule.interval === 0 };
+    return { data: { ...data, freq: 'MONTHLY', interval: 1 }, keep: inStep };
   }
   if (rule.freq === 'YEARLY' && weeks?.length && weekdays?.length && Object.keys(data).every((key) => ['freq', 'interval', 'wkst', 'byday', 'byweekno', 'bymonth'].includes(key))) {
     const wkst = weekStartOf(rule);
-    const year = (wall: WallMs) => new Date(wall).getUTCFullYear();
     delete data.byweekno;
     const keep = (wall: WallMs) => {
+      if (!inStep(wall)) return false;
       const day = dayOf(wall);
       // The week-numbered year the day is in: the last whose week 1 starts on or before it.
-      let numbered = year(wall) + 1;
-      while (day < firstWeek(numbered, wkst)) numbered--;
-      const start = firstWeek(numbered, wkst);
+      let numbered = yearOf(wall) + 1;
+      let start = firstWeek(numbered, wkst);
+      let next = firstWeek(numbered + 1, wkst);
+      while (day < start) {
+        numbered--;
+        next = start;
+        start = firstWeek(numbered, wkst);
+      }
       const week = Math.floor((day - start) / 7) + 1;
-      const inStep = (year(wall) - year(dtstart)) % rule.interval === 0;
-      return inStep && (weeks.includes(week) || weeks.includes(week - 1 - (firstWeek(numbered + 1, wkst) - start) / 7));
+      return weeks.includes(week) || weeks.includes(week - 1 - (next - start) / 7);
     };
     return { data: { ...data, freq: 'DAILY', interval: 1 }, keep };
   }
