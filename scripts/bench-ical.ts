@@ -152,7 +152,7 @@ function icalFigures(results: IcalShapeResult[]): PartFigure[] {
   const msBudget: Budget = { max: BUDGET_MS, enforced: false, text: `≤ ${BUDGET_MS} ms` };
   const mbBudget: Budget = { max: BUDGET_MB, enforced: false, text: `≤ ${BUDGET_MB} MB` };
   return results.flatMap((result) => {
-    const feed = `${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.events} events → ${result.interviews} interviews, ${result.busy} busy intervals`;
+    const feed = `${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.events} events → ${result.interviews} interviews, ${result.busy} merged busy intervals`;
     const prefix = result.shape === 'basic' ? 'ical' : `ical.${result.shape}`;
     const name = result.shape === 'basic' ? 'iCal feed' : `iCal ${SHAPES[result.shape].label}`;
     return [
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const { results } = await benchIcal(only ? { shapes: only } : {});
   const line = (label: string, ms: number[]) => `${label} (${ms.length} runs): median ${median(ms)} ms, min ${Math.min(...ms)} ms, max ${Math.max(...ms)} ms  [${ms.join(', ')}]`;
   for (const result of results) {
-    console.log(`${SHAPES[result.shape].label}: ${(result.bytes / 1e6).toFixed(2)} MB, ${result.events} VEVENTs → ${result.interviews} interviews, ${result.busy} busy intervals (14 days)`);
+    console.log(`${SHAPES[result.shape].label}: ${(result.bytes / 1e6).toFixed(2)} MB, ${result.events} VEVENTs → ${result.interviews} interviews, ${result.busy} merged busy intervals (14 days)`);
     console.log(`fetch → parse → interviews ready (budget: ${BUDGET_MS} ms cold, ${BUDGET_MB} MB for the sync)`);
     console.log(line('  cold, fresh process each, wall', result.coldMs));
     console.log(line('  cold, fresh process each, CPU ', result.coldCpuMs));

@@ -95,7 +95,13 @@ describe('a calendar connected through its secret iCal address', () => {
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.start, Math.floor(start / 1000) * 1000);
     assert.equal(stored[0]!.interviewer.email, 'rosa.neri@example.org');
-    assert.equal(Object.keys(busy).length, 2, 'both events count as busy time');
+    // Both events are busy time, stored as intervals (merged, had they met).
+    const second = Math.floor(start / 1000) * 1000;
+    const dentist = second + 180 * MINUTE;
+    assert.deepEqual(busy, {
+      [`ical:busy@${new Date(second).toISOString()}`]: { start: second, end: second + 45 * MINUTE },
+      [`ical:busy@${new Date(dentist).toISOString()}`]: { start: dentist, end: dentist + 30 * MINUTE },
+    });
     const poll = await session.evaluateInWorker(() => chrome.alarms.get('sync'));
     assert.equal(poll?.periodInMinutes, 5, 'the feed is polled every five minutes');
     await popup.close();

@@ -7,6 +7,7 @@ import { unfoldBytes } from '../../src/calendar/ical-fetch.ts';
 import { fetchIcalFeed, iso, maskIcalUrl, normalizeIcalUrl, parseIcalFeed, syncIcalFeed, REEXPAND_AFTER_MS, type IcalParseOptions } from '../../src/calendar/ical-feed.ts';
 import { SyncError, type FetchLike } from '../../src/calendar/source-types.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
+import { defaultWorkingHours, proposeSlots } from '../../src/core/propose-slots.ts';
 import type { DetectionRules, Interview } from '../../src/core/types.ts';
 import { generateFeed } from '../fakes/ical-feed-generator.ts';
 import { cpuMillis } from './fixtures.ts';
@@ -731,6 +732,55 @@ describe('syncIcalFeed', () => {
     assert.equal(third.kind, 'full');
     assert.equal(calls[2]?.headers['If-None-Match'], undefined);
     assert.equal(served, 3);
+  });
+
+  it('stores the busy time merged: overlapping and touching instances joined, others apart, free or declined ones left out', async () => {
+    const text = feed([
+      single('a@x', 'Standup', ':20260327T090000Z', ':20260327T100000Z'),
+      single('b@x', 'Review', ':20260327T093000Z', ':20260327T110000Z'),
+      single('c@x', 'Lunch', ':20260327T110000Z', ':20260327T113000Z'),
+      single('d@x', 'Focus', ':20260327T120000Z', ':20260327T130000Z', ['TRANSP:TRANSPARENT']),
+      single('e@x', 'Dentist', ':20260327T140000Z', ':20260327T150000Z'),
+      single('f@x', 'All hands', ':20260327T160000Z', ':20260327T170000Z', [`ATTENDEE;PARTSTAT=DECLINED:mailto:${SELF}`]),
+      single('g@x', 'Offsite', ';VALUE=DATE:20260328', ';VALUE=DATE:20260329'),
+    ]);
+    const { fetch } = fakeFetch(() => new Response(text));
+    const synced = await syncIcalFeed(SECRET_URL, undefined, fetch, options(NOW));
+    assert.equal(synced.kind, 'full');
+    if (synced.kind !== 'full') return;
+    assert.deepEqual(synced.busy, {
+      'ical:busy@2026-03-27T09:00:00.000Z': { start: Date.UTC(2026, 2, 27, 9), end: Date.UTC(2026, 2, 27, 11, 30) },
+      'ical:busy@2026-03-27T14:00:00.000Z': { start: Date.UTC(2026, 2, 27, 14), end: Date.UTC(2026, 2, 27, 15) },
+    });
+    // parseIcalFeed keeps the instances, each under its id.
+    assert.deepEqual(Object.keys(parseIcalFeed(text, options(NOW)).busy).sort(), ['ical:a@x', 'ical:b@x', 'ical:c@x', 'ical:e@x']);
+  });
+
+  it('stores the union of the busy time of every instance, and free-slot proposals read it the same', async () => {
+    const now = Date.UTC(2026, 10, 26, 12);
+    for (const seed of [3, 4, 5]) {
+      const text = generateFeed({ events: 600, weeklySeries: 120, overrides: 40, exdates: 60, seed, now });
+      const { fetch } = fakeFetch(() => new Response(text));
+      const opts = { now, detection: { rules: defaultRules, selfEmail: SELF } };
+      const synced = await syncIcalFeed(SECRET_URL, undefined, fetch, opts);
+      assert.equal(synced.kind, 'full');
+      if (synced.kind !== 'full') return;
+      const instances = Object.values(parseIcalFeed(text, opts).busy);
+      // The union, worked out another way: sorted by start, each joined to the last when they meet.
+      const union: { start: number; end: number }[] = [];
+      for (const { start, end } of [...instances].sort((a, b) => a.start - b.start)) {
+        const last = union.at(-1);
+        if (last && start <= last.end) last.end = Math.max(last.end, end);
+        else union.push({ start, end });
+      }
+      assert.ok(union.length < instances.length, `seed ${seed}: ${instances.length} instances, ${union.length} intervals`);
+      assert.deepEqual(Object.values(synced.busy), union, `seed ${seed}`);
+      assert.deepEqual(Object.keys(synced.busy), union.map(({ start }) => `ical:busy@${new Date(start).toISOString()}`));
+      const slotOptions = { durationMinutes: 45, bufferMinutes: 15, count: 10, workingHours: defaultWorkingHours, timeZone: 'Europe/Rome' };
+      const fromInstances = proposeSlots(instances, now, slotOptions);
+      assert.ok(fromInstances.length > 0, `seed ${seed}: some free time`);
+      assert.deepEqual(proposeSlots(Object.values(synced.busy), now, slotOptions), fromInstances, `seed ${seed}`);
+    }
   });
 
   it('passes fetch errors and malformed feeds on as SyncError', async () => {

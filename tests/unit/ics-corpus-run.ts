@@ -1,14 +1,15 @@
 /**
  * The real-world iCal corpus (tests/fixtures/ics-corpus, issue 11 point 4): each file is
  * read the way the extension reads a feed (fetch → decode → parse) at the windows its
- * manifest names, and the instants of its busy time (UTC start, end and id) are listed.
+ * manifest names, and the instants of its busy time (UTC start, end and id) are listed:
+ * parseIcalFeed's, one per instance (a sync stores them merged, which would hide them).
  * Shared by the unit test (compares with the golden files) and scripts/ics-corpus-golden.ts
  * (writes them). The golden files are checked independently by scripts/verify-ics-corpus.py.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syncIcalFeed } from '../../src/calendar/ical-feed.ts';
+import { fetchIcalFeed, parseIcalFeed, type IcalParseResult } from '../../src/calendar/ical-feed.ts';
 import { SyncError } from '../../src/calendar/source-types.ts';
 import { WINDOWS_ZONES } from '../../src/calendar/windows-zones-data.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
@@ -68,29 +69,29 @@ export async function runCorpusFile(entry: CorpusEntry): Promise<Golden> {
   const fetchImpl = async () => new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'text/calendar' } });
   const windows: GoldenWindow[] = [];
   for (const window of entry.windows) {
-    let result: Awaited<ReturnType<typeof syncIcalFeed>>;
+    let result: IcalParseResult;
     try {
-      result = await syncIcalFeed('https://calendar.example.com/corpus.ics', undefined, fetchImpl, {
-      now: Date.parse(window.now),
-      windowDays: window.days,
-      floatingTimeZone: FLOATING_ZONE,
-      windowsZones: WINDOWS_ZONES,
-      detection: { rules: defaultRules, selfEmail: '' },
+      const fetched = await fetchIcalFeed('https://calendar.example.com/corpus.ics', undefined, fetchImpl);
+      if (fetched.kind !== 'feed') throw new Error(`${entry.file}: no feed`);
+      result = parseIcalFeed(fetched.text, {
+        now: Date.parse(window.now),
+        windowDays: window.days,
+        floatingTimeZone: FLOATING_ZONE,
+        windowsZones: WINDOWS_ZONES,
+        detection: { rules: defaultRules, selfEmail: '' },
       });
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       windows.push({ ...window, instants: [], interviews: [], read: 0, skipped: {}, error: error.code });
       continue;
     }
-    if (result.kind !== 'full') throw new Error(`${entry.file}: no full result`);
     const instants = Object.entries(result.busy)
       .map(([id, busy]) => ({ id, start: new Date(busy.start).toISOString(), end: new Date(busy.end).toISOString() }))
       .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
     const interviews = Object.values(result.interviews)
       .map((interview) => ({ id: interview.id, start: new Date(interview.start).toISOString(), end: new Date(interview.end).toISOString() }))
       .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-    const report = result.cursor.report;
-    windows.push({ ...window, instants, interviews, read: report?.events ?? 0, skipped: report?.skipped ?? {} });
+    windows.push({ ...window, instants, interviews, read: result.report.events, skipped: result.report.skipped });
   }
   return { file: entry.file, windows };
 }
