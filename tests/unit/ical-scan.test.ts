@@ -29,6 +29,29 @@ describe('outsideWindow', () => {
     assert.equal(outsideWindow(event('DTSTART:20241218T164500Z', 'END:VALARM'), LO, HI, false), false);
   });
 
+  it('leaves out one instance from DTSTART to DTEND days away, and judges every other shape by its rule or its changes', () => {
+    const past = ['DTSTART:20241218T164500Z', 'DTEND:20241218T171500Z'];
+    assert.equal(outsideWindow(event(...past), LO, HI, false), true);
+    assert.equal(outsideWindow(event('DTSTART;VALUE=DATE:20270105', 'DTEND;VALUE=DATE:20270106'), LO, HI, false), true);
+    assert.equal(outsideWindow(event('DTSTART:20261130T100000Z', 'DTEND:20261130T110000Z'), LO, HI, false), false);
+    // An end that reaches into the window, or none that can be read.
+    assert.equal(outsideWindow(event('DTSTART:20241218T164500Z', 'DTEND:20261201T171500Z'), LO, HI, false), false);
+    assert.equal(outsideWindow(event('DTSTART:20241218T164500Z'), LO, HI, false), false);
+    assert.equal(outsideWindow(event('DTSTART:20241218T164500Z', 'DURATION:P800D'), LO, HI, false), false);
+    assert.equal(outsideWindow(event('DTEND:20241218T171500Z'), LO, HI, false), false);
+    // Series: kept unless their rule ended before the window.
+    assert.equal(outsideWindow(event(...past, 'RRULE:FREQ=WEEKLY'), LO, HI, false), false);
+    assert.equal(outsideWindow(event(...past, 'RRULE:FREQ=WEEKLY;UNTIL=20250101T000000Z'), LO, HI, false), true);
+    assert.equal(outsideWindow(event(...past, 'RDATE:20261130T100000Z'), LO, HI, false), false);
+    assert.equal(outsideWindow(event(...past, 'EXRULE:FREQ=YEARLY'), LO, HI, false), false);
+    // An instance moved out of the window still takes its original place out of it.
+    assert.equal(outsideWindow(event(...past, 'RECURRENCE-ID:20261130T100000Z'), LO, HI, false), false);
+    assert.equal(outsideWindow(event(...past, 'RECURRENCE-ID:20241211T164500Z'), LO, HI, false), true);
+    // A rule's name in lower case, in a feed that writes some so.
+    assert.equal(outsideWindow(event(...past, 'rrule:FREQ=WEEKLY'), LO, HI, true), false);
+    assert.equal(outsideWindow(event(...past, 'Duration:P800D'), LO, HI, true), false);
+  });
+
   it('reads lower-case names in a feed that has them', () => {
     assert.equal(outsideWindow(event('DTSTART:20241218T164500Z', 'DTEND:20241218T171500Z', 'begin:valarm', 'action:DISPLAY', 'end:valarm'), LO, HI, true), true);
   });
