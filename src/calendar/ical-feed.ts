@@ -58,8 +58,8 @@ export interface IcalParseResult {
   /** By `Interview.id`: `ical:<UID>` for single events, `ical:<UID>@<ISO instant>` for
    * occurrences (the instant the occurrence was scheduled at: stable when it is moved). */
   interviews: Record<string, Interview>;
-  /** The next `windowDays` days of timed opaque events: from parseIcalFeed, one interval
-   * per instance under its interview's key; from syncIcalFeed, merged (see mergedBusy). */
+  /** The next `windowDays` days of timed opaque events: one interval per instance under its
+   * interview's key, or merged (see mergedBusy), as syncIcalFeed stores it. */
   busy: Record<string, BusyInterval>;
   /** VEVENTs (and VTIMEZONEs) that could not be read and were left out (older copies of
    * an event, replaced by a newer one, are only in the report). */
@@ -134,7 +134,7 @@ interface BusyTime {
 }
 
 /** 'each': an interval per instance, keyed by its id; 'merged': disjoint intervals. */
-type BusyShape = 'each' | 'merged';
+export type BusyShape = 'each' | 'merged';
 
 function busyByInstance(keys: string[], busy: BusyTime): Record<string, BusyInterval> {
   const byKey: Record<string, BusyInterval> = {};
@@ -158,22 +158,15 @@ function mergedBusy(busy: BusyTime): Record<string, BusyInterval> {
   const merged: Record<string, BusyInterval> = {};
   let open = 0;
   let from = 0;
-  let e = 0;
-  for (let s = 0; s < starts.length; ) {
-    const start = starts[s] as number;
-    const end = ends[e] as number;
-    if (start <= end) {
-      if (open === 0) from = start;
-      open++;
+  for (let s = 0, e = 0; e < ends.length; ) {
+    if (s < starts.length && (starts[s] as number) <= (ends[e] as number)) {
+      if (open++ === 0) from = starts[s] as number;
       s++;
     } else {
-      open--;
-      e++;
-      if (open === 0) merged[`${ID_PREFIX}busy@${iso(from)}`] = { start: from, end };
+      const end = ends[e++] as number;
+      if (--open === 0) merged[`${ID_PREFIX}busy@${iso(from)}`] = { start: from, end };
     }
   }
-  // Every start is in: the last interval ends with the latest end.
-  if (open > 0) merged[`${ID_PREFIX}busy@${iso(from)}`] = { start: from, end: ends[ends.length - 1] as number };
   return merged;
 }
 
@@ -625,12 +618,10 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
  * feed. Structural damage (no calendar, unbalanced or truncated components) throws
  * `SyncError('malformed')` and nothing else; a VEVENT ical.js cannot read is skipped and
  * counted, so one broken invite — which anyone can send — cannot blank the calendar.
+ * `busyShape`: the busy time of each instance under its id (the default, which the tests and
+ * the corpus goldens read), or merged, as a sync stores it.
  */
-export function parseIcalFeed(text: string, options: IcalParseOptions): IcalParseResult {
-  return parseAs(text, options, 'each');
-}
-
-function parseAs(text: string, options: IcalParseOptions, busyShape: BusyShape): IcalParseResult {
+export function parseIcalFeed(text: string, options: IcalParseOptions, busyShape: BusyShape = 'each'): IcalParseResult {
   try {
     return parse(text, options, busyShape);
   } catch (error) {
@@ -659,6 +650,6 @@ export async function syncIcalFeed(url: string, cursor: IcalCursor | undefined, 
   const owner = ownerOfFeedUrl(url);
   const detection = owner === undefined ? options.detection : { ...options.detection, selfEmails: [...(options.detection.selfEmails ?? []), owner] };
   // Stored, the busy time is merged: all that free-slot proposals read.
-  const parsed = parseAs(fetched.text, { ...options, detection }, 'merged');
+  const parsed = parseIcalFeed(fetched.text, { ...options, detection }, 'merged');
   return { kind: 'full', interviews: parsed.interviews, busy: parsed.busy, cursor: { ...fetched.cursor, expandedAt: options.now, report: parsed.report }, requests: 1, bytes: fetched.bytes };
 }

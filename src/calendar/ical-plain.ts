@@ -31,51 +31,28 @@ const FIRSTS = new RegExp(`^${NAMES.map((name) => String.raw`(?=(?:[\s\S]*?\n${n
 /** The properties a VEVENT may have several of. */
 const MANY = new RegExp(String.raw`\n(ATTENDEE|EXDATE)(${PARAMS}):([^\r\n]*)`, 'gi');
 
-/** A parameter text read: its parameters, and its VALUE in lower case (read here once, not
- * from each set of parameters: they have as many shapes as a feed has sets, and code the
- * engine optimized for the few it had seen was thrown away at the next). */
-interface ParamSet {
-  params: Record<string, string>;
-  type: string | undefined;
-}
-
-const paramSets = new Map<string, ParamSet>();
+const paramSets = new Map<string, Record<string, string>>();
 /** A line without parameters: one object for all of them (nothing changes a property's parameters). */
 const NO_PARAMS: Record<string, string> = {};
 
 /** The parameters as ical.js reads them (names lower-cased, the last of a name wins). A
  * VALUE parameter changes how ical.js decodes the value: only the `types` that it decodes
  * as here are read. */
-function paramsOf(text: string, types: string[]): ParamSet {
+function paramsOf(text: string, types: string[]): Record<string, string> {
   // The same few (";TZID=Europe/Rome") on thousands of lines: read once each, and shared,
   // as nothing changes them.
-  let set = paramSets.get(text);
-  if (!set) {
-    set = readParams(text);
+  let params = paramSets.get(text);
+  if (!params) {
+    params = {};
+    PARAM.lastIndex = 0;
+    for (let match = PARAM.exec(text); match; match = PARAM.exec(text)) params[(match[1] as string).toLowerCase()] = match[2] ?? match[3] ?? '';
     if (paramSets.size >= 1_000) paramSets.clear();
-    paramSets.set(text, set);
+    paramSets.set(text, params);
   }
-  const type = set.type;
+  const type = params.value?.toLowerCase();
   if (type !== undefined && !types.includes(type)) throw new Error('not plain');
-  return set;
+  return params;
 }
-
-/** A parameter text not seen before (a function of its own: the rare path stays out of the
- * hot one's optimized code, which each new set of names would otherwise throw away). */
-function readParams(text: string): ParamSet {
-  const params: Record<string, string> = {};
-  let type: string | undefined;
-  PARAM.lastIndex = 0;
-  for (let match = PARAM.exec(text); match; match = PARAM.exec(text)) {
-    const name = (match[1] as string).toLowerCase();
-    const value = match[2] ?? match[3] ?? '';
-    params[name] = value;
-    if (name === 'value') type = value.toLowerCase();
-  }
-  return { params, type };
-}
-
-const NO_PARAM_SET: ParamSet = { params: NO_PARAMS, type: undefined };
 
 /** ical.js 2.2.1's text of a DATE-TIME value, character for character, whatever its length
  * (eight digits become "2026-01-01T::", which readEvent reads as a date). */
@@ -111,12 +88,12 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
   }
   const at = NAMES.indexOf(name);
   const time = (at > 5 && at < 10) || name === 'exdate';
-  const { params, type } = paramText ? paramsOf(paramText, time ? ['date', 'date-time'] : at !== -1 && at < 6 ? ['text'] : (TYPES[name] ?? [])) : NO_PARAM_SET;
+  const params = paramText ? paramsOf(paramText, time ? ['date', 'date-time'] : at !== -1 && at < 6 ? ['text'] : (TYPES[name] ?? [])) : NO_PARAMS;
   let values: unknown[] = [value];
   if (time) {
     // EXDATE is a list: ical.js would split it at unescaped commas only.
     if (value.includes('\\')) throw new Error('not plain');
-    const date = type === 'date';
+    const date = params.value?.toLowerCase() === 'date';
     values = (name === 'exdate' ? value.split(',') : [value]).map((one) => (date ? dateText(one) : dateTimeText(one)));
   } else if (at !== -1 && at < 6) {
     if (value.includes('\\')) values = [value.replace(TEXT_ESCAPE, (escape) => (escape === '\\\\' ? '\\' : escape === '\\;' ? ';' : escape === '\\,' ? ',' : '\n'))];

@@ -93,14 +93,9 @@ function findLine(block: string, name: string, caseless: boolean): number {
 export function peekValue(block: string, name: string, caseless = true): string | undefined {
   const start = findLine(block, name, caseless);
   if (start === -1) return undefined;
-  const first = block.indexOf('\n', start);
-  let end = first;
+  let end = block.indexOf('\n', start);
   while (end !== -1 && (block.charAt(end + 1) === ' ' || block.charAt(end + 1) === '\t')) end = block.indexOf('\n', end + 1);
-  let whole = block.slice(start, end === -1 ? block.length : end);
-  // Folded lines are rare here (the bytes were unfolded; a CR-only feed's are not): the
-  // expressions run only for them.
-  if (end !== first) whole = whole.replace(/\r?\n[ \t]/g, '');
-  if (whole.charCodeAt(whole.length - 1) === 13) whole = whole.slice(0, -1);
+  const whole = block.slice(start, end === -1 ? block.length : end).replace(/\r?\n[ \t]/g, '').replace(/\r$/, '');
   // Dates and times hold no ':'; parameters (quoted TZIDs) might.
   return whole.slice(whole.lastIndexOf(':') + 1);
 }
@@ -189,11 +184,6 @@ function withoutNested(block: string, caseless: boolean): string | undefined {
   return begins === 0 && ends === 1 ? own : undefined;
 }
 
-/** A line that makes a VEVENT more than one instance from DTSTART to DTEND, found in one
- * pass (five searches otherwise, in each of thousands of blocks). */
-const NOT_ONE_SPAN = /\n(?:RRULE|RDATE|EXRULE|RECURRENCE-ID|DURATION)[;:]/;
-const NOT_ONE_SPAN_CASELESS = new RegExp(NOT_ONE_SPAN.source, 'i');
-
 /**
  * True when the VEVENT surely has nothing in [lo, hi] (yyyymmdd days, which the caller
  * widens by two days so no zone offset can move an event across the edge). Only simple
@@ -206,14 +196,6 @@ export function outsideWindow(whole: string, lo: number, hi: number, caseless = 
   const nested = whole.indexOf('BEGIN:', 12) !== -1 || (caseless && /\nBEGIN:/i.test(whole.slice(12)));
   const block = nested ? withoutNested(whole, caseless) : whole;
   if (block === undefined) return false;
-  if (!(caseless ? NOT_ONE_SPAN_CASELESS : NOT_ONE_SPAN).test(block)) {
-    // Most blocks: one instance from DTSTART to DTEND (what the lines below decide for them).
-    const start = ymd(peekValue(block, 'DTSTART', caseless));
-    if (start === undefined || start > hi) return start !== undefined;
-    if (start >= lo) return false;
-    const end = ymd(peekValue(block, 'DTEND', caseless));
-    return end !== undefined && end < lo;
-  }
   if (findLine(block, 'RDATE', caseless) !== -1 || findLine(block, 'EXRULE', caseless) !== -1) return false;
   const rule = peekValue(block, 'RRULE', caseless);
   if (rule !== undefined) {
