@@ -126,7 +126,7 @@ function httpsOnly(value: string | undefined): string | undefined {
 
 /** Busy time as it is found, instance by instance: arrays, not an object keyed by id, which
  * costs more to build than anything else about the instances (a first sync of 5,000 weekly
- * series finds 13,372). `keys` only when each instance is kept (parseIcalFeed). */
+ * series finds 13,372). `keys` only when each instance is kept (busy shape 'each'). */
 interface BusyTime {
   starts: number[];
   ends: number[];
@@ -146,7 +146,7 @@ function busyByInstance(keys: string[], busy: BusyTime): Record<string, BusyInte
  * The busy time as disjoint intervals, overlapping or touching ones made one, keyed by
  * where each starts. Free-slot proposals, the only reader of stored busy time, merge it
  * the same way (core/propose-slots.ts): what they propose does not change, and a calendar
- * of thousands of series stores a few hundred intervals, not one per instance. A union
+ * of thousands of series stores tens of intervals, not one per instance. A union
  * needs only the starts and the ends, each sorted (natively, as numbers): walking both,
  * the instances open at a point are the starts up to it less the ends up to it; an
  * interval of the union begins where that count leaves 0 and ends where it returns to it
