@@ -9,7 +9,7 @@ import type { Interview } from '../../src/core/types.ts';
 import type { CalendarHealth, SyncStatus } from '../../src/core/stored-state.ts';
 import type { FakeEvent, FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import { invite } from '../fakes/google-invite.ts';
-import { PER_TEST } from './harness.ts';
+import { allowConsent, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
@@ -59,7 +59,7 @@ describe('a watched Google calendar that cannot be read any more', () => {
     const options = await session.openPage('options.html');
     const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authOrigin) });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
-    await (await consent).locator('#allow').click();
+    await allowConsent(await consent);
     const calendars = options.getByRole('group', { name: 'Calendars to watch' });
     await calendars.getByRole('checkbox', { name: /Recruiting \(shared\)/ }).check();
     await options.getByRole('button', { name: 'Watch the selected calendars' }).click();

@@ -12,7 +12,7 @@ import type { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
 import type { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
 import { invite } from '../fakes/google-invite.ts';
-import { PER_TEST } from './harness.ts';
+import { allowConsent, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { startGoogleRig } from './google-rig.ts';
 import type { GoogleRig } from './google-rig.ts';
@@ -74,7 +74,7 @@ describe('Google Calendar through the real sign-in path', () => {
     const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authOrigin), timeout: 10_000 });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
     const consentPage = await consent;
-    await consentPage.locator('#allow').click();
+    await allowConsent(consentPage);
 
     const state = await session.waitFor(async () => {
       const s = await stored();
@@ -246,7 +246,7 @@ describe('Google Calendar through the real sign-in path', () => {
     const popup = await session.openPage('popup.html');
     const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authOrigin), timeout: 10_000 });
     await popup.locator('.sync-status').getByRole('button', { name: 'Reconnect' }).click();
-    await (await consent).locator('#allow').click();
+    await allowConsent(await consent);
     await popup.locator('.sync-status').getByRole('button', { name: 'Sync now' }).waitFor();
     const reconnected = await stored();
     assert.equal(reconnected.sync.error, undefined);

@@ -426,6 +426,21 @@ export async function moveDemo(session: ExtensionSession, start: number, extra: 
   return id;
 }
 
+/**
+ * Clicks Allow on the fake OAuth consent page. Allow completes the sign-in, and Chrome closes
+ * the page as soon as the redirect arrives: on a loaded machine that can be before Playwright's
+ * click has returned, which it reports as "Target page, context or browser has been closed"
+ * (seen once in 248 tests of a stress run). A page closed then is the click having worked; any
+ * other failure is thrown. Callers wait for the sign-in's effect next, which proves the click.
+ */
+export async function allowConsent(consent: Page): Promise<void> {
+  try {
+    await consent.locator('#allow').click();
+  } catch (error) {
+    if (!consent.isClosed()) throw error;
+  }
+}
+
 /** Runs `action` and resolves with the Gmail compose URL of the tab it opened. */
 export async function gmailUrlAfter(session: ExtensionSession, action: () => Promise<void>): Promise<URL> {
   const before = new Set(await session.openedTabUrls());

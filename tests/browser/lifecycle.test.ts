@@ -18,7 +18,7 @@ import { GOOGLE_SCOPES } from '../../src/calendar/google-calendar.ts';
 import { FakeGoogleCalendarApi } from '../fakes/google-calendar-api.ts';
 import type { FakeEvent } from '../fakes/google-calendar-api.ts';
 import { FakeGoogleOAuth } from '../fakes/google-oauth.ts';
-import { launchExtension, PER_TEST } from './harness.ts';
+import { allowConsent, launchExtension, PER_TEST } from './harness.ts';
 import type { ExtensionSession } from './harness.ts';
 import { isolatedTestBuild, TEST_CLIENT_ID } from './isolated-build.ts';
 import type { IsolatedTestBuild } from './isolated-build.ts';
@@ -147,7 +147,7 @@ describe('lifecycle through the real Google sync path (New York browser)', () =>
     const options = await session.openPage('options.html');
     const consent = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(new URL(oauth.authorizeUrl).origin), timeout: 10_000 });
     await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
-    await (await consent).locator('#allow').click();
+    await allowConsent(await consent);
     await session.waitFor(async () => (await session.readStorage<Stored>()).interviews['google:tokyo'], { timeout: 10_000, message: 'the first sync' });
     await options.close();
   });
