@@ -152,11 +152,13 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // wake-up starts is now held to 25 KB, and the second script to 56 KB, then 57 KB when issue
     // 11's speed work (one plan per rule, zone offsets read three days at a time, single events
     // in the no-match memory) took it from 55.90 to 56.06 KB; two more rule shapes read as RFC
-    // 5545 says and a series detected once then brought it to 56.70 KB.
+    // 5545 says and a series detected once then brought it to 56.70 KB, and merged busy time to
+    // 56.96 KB. 58 KB since times are read as the feed writes them (57.16 KB; a first sync of the
+    // long series allocates 53 MB instead of 68 and runs about 80 million fewer instructions).
     const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
     if (bundle.name === 'popup') budget = { max: 28, enforced: true, text: '≤ 28 KB' };
     else if (bundle.name === 'options') budget = { max: 36, enforced: true, text: '≤ 36 KB' };
-    else if (bundle.name === 'on-demand') budget = { max: 57, enforced: true, text: '≤ 57 KB' };
+    else if (bundle.name === 'on-demand') budget = { max: 58, enforced: true, text: '≤ 58 KB' };
     else budget = { max: 25, enforced: true, text: '≤ 25 KB' };
     if (bundle.name === 'service-worker' || bundle.name === 'on-demand') note = hasIcal ? 'ical.js is bundled' : 'no ical.js in the bundle';
     // The build is deterministic: one measurement is the median, min and max of any number of them.

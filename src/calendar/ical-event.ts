@@ -63,6 +63,10 @@ export interface RawProp {
   params: Record<string, unknown>;
   type?: string;
   values: unknown[];
+  /** ical-plain.ts: the values of a date or time property as the feed writes them
+   * ("20260101T090000Z"), of a DATE ('date') or a DATE-TIME, read as readEvent reads
+   * ical.js's text of them (writtenTime). */
+  written: 'date' | 'date-time' | undefined;
 }
 
 const TEXT_LIMIT = 100_000;
@@ -81,7 +85,7 @@ function readProps(jcal: unknown[]): RawProp[] {
     if (!Array.isArray(item) || item.length < 4) continue;
     const [name, params, type, ...values] = item as unknown[];
     if (typeof name !== 'string' || !isRecord(params) || typeof type !== 'string') continue;
-    props.push({ name, params, type, values });
+    props.push({ name, params, type, values, written: undefined });
   }
   return props;
 }
@@ -102,36 +106,59 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z?)$/i;
 /** ical.js reads "DTEND:20260330" (a date without VALUE=DATE) as "2026-03-30T::". */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T::)?$/;
 
-function wallOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallMs | undefined {
+/**
+ * The time a match of DATE_TIME, DATE or WRITTEN holds: the year, month and day in groups
+ * 1–3, then, when `timed`, the hour, minute, second and Z in groups 4–7. Indexed, not
+ * destructured: destructuring runs the iterator protocol, slow in the cold code of a first
+ * sync, which reads thousands of these.
+ */
+function timeOfMatch(match: RegExpExecArray, timed: boolean, tzid: string | undefined): IcalTime | undefined {
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = timed ? Number(match[4]) : 0;
+  const minute = timed ? Number(match[5]) : 0;
+  const second = timed ? Number(match[6]) : 0;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  const wall = Date.UTC(Number(match[1]), month - 1, day, hour, minute, Math.min(second, 59));
   // Date.UTC rolls 31 February into March: refuse it instead (every month has a 28th).
-  return day <= 28 || new Date(wall).getUTCDate() === day ? wall : undefined;
+  if (day > 28 && new Date(wall).getUTCDate() !== day) return undefined;
+  // Every field set, in one order (see eventOf).
+  if (!timed) return { wall, kind: 'date', tzid: undefined };
+  if (match[7]) return { wall, kind: 'utc', tzid: undefined };
+  return tzid ? { wall, kind: 'zoned', tzid } : { wall, kind: 'floating', tzid: undefined };
 }
 
 export function timeFromValue(value: unknown, tzid: string | undefined): IcalTime | undefined {
   if (typeof value !== 'string' || value.length > 30) return undefined;
   const dateTime = DATE_TIME.exec(value);
-  if (dateTime) {
-    // Indexed, not destructured: destructuring runs the iterator protocol, slow in the cold
-    // code of a first sync, which reads thousands of these.
-    const wall = wallOf(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3]), Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6]));
-    if (wall === undefined) return undefined;
-    // Every field set, in one order (see eventOf).
-    if (dateTime[7]) return { wall, kind: 'utc', tzid: undefined };
-    return tzid ? { wall, kind: 'zoned', tzid } : { wall, kind: 'floating', tzid: undefined };
-  }
+  if (dateTime) return timeOfMatch(dateTime, true, tzid);
   const date = DATE.exec(value);
-  if (date) {
-    const wall = wallOf(Number(date[1]), Number(date[2]), Number(date[3]));
-    return wall === undefined ? undefined : { wall, kind: 'date', tzid: undefined };
-  }
-  return undefined;
+  return date ? timeOfMatch(date, false, tzid) : undefined;
+}
+
+/** A time as a feed writes it ("20260101T093000Z"), read as timeFromValue reads ical.js
+ * 2.2.1's text of it, which ical.js makes character for character whatever the length: a DATE
+ * is its first eight digits, whatever follows; of a DATE-TIME, eight digits and at most one
+ * more character are a date, else the time's six digits follow after any one character, a Z
+ * right after them is UTC, and anything after that is ignored. */
+const WRITTEN = /^(\d{4})(\d{2})(\d{2})(?:[^](\d{2})(\d{2})(\d{2})(Z?))?/;
+
+/** timeFromValue of ical.js's text of `value`, without that text: thousands of these in a
+ * first sync, each otherwise seven more strings. */
+export function writtenTime(value: string, date: boolean, tzid: string | undefined): IcalTime | undefined {
+  const match = WRITTEN.exec(value);
+  const timed = !date && match?.[4] !== undefined;
+  return match && (timed || date || value.length <= 9) ? timeOfMatch(match, timed, tzid) : undefined;
+}
+
+/** One value of a date or time property. */
+function timeIn(prop: RawProp, value: unknown, tzid: string | undefined): IcalTime | undefined {
+  return prop.written && typeof value === 'string' ? writtenTime(value, prop.written === 'date', tzid) : timeFromValue(value, tzid);
 }
 
 function timeOf(prop: RawProp | undefined): IcalTime | undefined {
   if (!prop) return undefined;
-  return timeFromValue(prop.values[0], param(prop, 'tzid'));
+  return timeIn(prop, prop.values[0], param(prop, 'tzid'));
 }
 
 const DURATION = /^([+-])?P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/;
@@ -206,32 +233,33 @@ function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number 
         into.push(length === undefined ? { time: start } : { time: start, durationMs: length });
         continue;
       }
-      const time = timeFromValue(value, tzid);
+      const time = timeIn(prop, value, tzid);
       if (time) into.push({ time });
     }
   }
 }
 
 /** The DTSTAMP read last: an export often stamps every event with one time, its own. */
-let lastStamp: { value: unknown; tzid: string | undefined; wall: number } = { value: undefined, tzid: undefined, wall: 0 };
+let lastStamp: { value: unknown; tzid: string | undefined; written: RawProp['written']; wall: number } = { value: undefined, tzid: undefined, written: undefined, wall: 0 };
 
 /** DTSTAMP as a wall time, 0 when absent or unreadable. */
 function stampOf(prop: RawProp | undefined): number {
   if (!prop) return 0;
   const value = prop.values[0];
   const tzid = param(prop, 'tzid');
-  if (value !== lastStamp.value || tzid !== lastStamp.tzid) lastStamp = { value, tzid, wall: timeFromValue(value, tzid)?.wall ?? 0 };
+  if (value !== lastStamp.value || tzid !== lastStamp.tzid || prop.written !== lastStamp.written) lastStamp = { value, tzid, written: prop.written, wall: timeIn(prop, value, tzid)?.wall ?? 0 };
   return lastStamp.wall;
 }
 
 /**
- * One empty list for the events without attendees or EXDATEs. An empty array literal (or the
- * `map` of one) holds its elements as small integers, a list of objects does not: code the
- * engine optimized on events that had neither kind of list was thrown away when the other came
- * (in a first sync of 5,000 series, five functions at once). A slice of a list of objects keeps
- * that list's kind, empty as it is. Never changed: the fields are read-only.
+ * One empty list for the events without attendees or EXDATEs, and (ical-feed.ts) the series
+ * without overrides. An empty array literal (or the `map` of one) holds its elements as small
+ * integers, a list of objects does not: code the engine optimized on events that had neither
+ * kind of list was thrown away when the other came (in a first sync of 5,000 series, five
+ * functions at once). A slice of a list of objects keeps that list's kind, empty as it is.
+ * Never changed: the fields are read-only.
  */
-const NONE: readonly never[] = /* @__PURE__ */ [{}].slice(1) as never[];
+export const NONE: readonly never[] = /* @__PURE__ */ [{}].slice(1) as never[];
 
 /** Why a VEVENT could not be used. */
 export type IcalProblem = 'no-start' | 'bad-rule';
@@ -265,6 +293,9 @@ export function readEvent(jcal: unknown): IcalEvent | IcalProblem {
   return eventOf((name) => byName.get(name)?.[0], (name) => byName.get(name) ?? []);
 }
 
+/** What a UID eventOf derives starts with. */
+export const DERIVED = 'derived-';
+
 /** Every property eventOf reads (the type of its argument holds it to this list). */
 export const EVENT_PROPERTIES = [
   'uid', 'summary', 'description', 'location', 'status', 'transp', 'dtstart', 'dtend', 'dtstamp', 'recurrence-id', 'duration',
@@ -287,7 +318,7 @@ export function eventOf(first: (name: EventProperty) => RawProp | undefined, all
       const prop = first(name);
       return prop ? JSON.stringify([prop.values, param(prop, 'tzid') ?? '']) : '';
     });
-    uid = `derived-${contentHash(identity.join('|'))}`;
+    uid = `${DERIVED}${contentHash(identity.join('|'))}`;
   }
 
   const sequence = first('sequence')?.values[0];

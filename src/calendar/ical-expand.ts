@@ -365,7 +365,8 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
 
   const simple = simpleRuleWalls(rule, start, fromWall, toWall, budget);
   if (simple) {
-    for (const wall of simple) {
+    for (let i = 0; i < simple.length; i++) {
+      const wall = simple[i] as WallMs;
       if (budget.steps <= 0) break;
       budget.steps--;
       if (untilWall !== undefined && wall > untilWall) break;
@@ -425,13 +426,15 @@ export function expandSeries(
 
   const exInstants = new Set<number>();
   const exDays = new Set<number>();
-  for (const ex of master.exdates) {
+  const { exdates, exrules, rules, rdates } = master;
+  for (let i = 0; i < exdates.length; i++) {
+    const ex = exdates[i] as IcalTime;
     if (ex.kind === 'date') exDays.add(dayOf(ex.wall));
     else if (ex.wall >= fromWall - DAY && ex.wall <= toWall + DAY) exInstants.add(instantOf(ex, zones));
   }
 
-  for (const rule of master.exrules) {
-    eachWall(rule, master.start.wall, fromWall, toWall, zone, budget, (_wall, utc) => {
+  for (let i = 0; i < exrules.length; i++) {
+    eachWall(exrules[i] as IcalRule, master.start.wall, fromWall, toWall, zone, budget, (_wall, utc) => {
       exInstants.add(utc);
     });
   }
@@ -449,11 +452,15 @@ export function expandSeries(
   // RFC 5545: DTSTART is always the first instance.
   if (master.start.wall >= fromWall && master.start.wall <= toWall) consider(master.start.wall, masterStart, duration);
 
-  for (const rule of master.rules) eachWall(rule, master.start.wall, fromWall, toWall, zone, budget, (wall, utc) => consider(wall, utc, duration));
+  for (let i = 0; i < rules.length; i++) eachWall(rules[i] as IcalRule, master.start.wall, fromWall, toWall, zone, budget, (wall, utc) => consider(wall, utc, duration));
 
-  for (const rdate of master.rdates) {
+  for (let i = 0; i < rdates.length; i++) {
+    const rdate = rdates[i] as IcalEvent['rdates'][number];
     if (rdate.time.kind === 'date' || rdate.time.wall < fromWall - DAY || rdate.time.wall > toWall) continue;
     consider(rdate.time.wall, instantOf(rdate.time, zones), rdate.durationMs ?? duration);
   }
-  return found.sort((a, b) => a.start - b.start);
+  // In order already but for RDATEs, several rules or a DTSTART off the rule: sorted then
+  // only (a sort that calls back into cold code costs more than this check).
+  for (let i = 1; i < found.length; i++) if ((found[i] as Occurrence).start < (found[i - 1] as Occurrence).start) return found.sort((a, b) => a.start - b.start);
+  return found;
 }

@@ -22,7 +22,7 @@ import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-stat
 import { canonicalEmail, detectInterview, occurrenceDetection, type Detection, type DetectOptions } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type Occurrence, type StepBudget } from './ical-expand.ts';
-import { readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
+import { NONE, readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
 import { readPlainEvent } from './ical-plain.ts';
 import { salvageEvent } from './ical-salvage.ts';
 import { fetchIcalFeed, type IcalFetchOptions, type IcalValidators } from './ical-fetch.ts';
@@ -341,7 +341,7 @@ interface FutureChange {
 }
 
 /** RECURRENCE-ID;RANGE=THISANDFUTURE overrides, as changes to every later instance. */
-function futureChanges(ctx: Context, overrides: IcalEvent[]): FutureChange[] {
+function futureChanges(ctx: Context, overrides: readonly IcalEvent[]): FutureChange[] {
   const changes: FutureChange[] = [];
   for (const event of overrides) {
     if (!event.thisAndFuture || !event.recurrenceId || event.recurrenceId.kind === 'date' || event.start.kind === 'date') continue;
@@ -356,10 +356,11 @@ const NO_INSTANTS: ReadonlySet<number> = new Set();
 /** What the ids of interviews and busy intervals start with (detection's `${source}:`). */
 const ID_PREFIX = 'ical:';
 
-function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], skip: (reason: IcalSkipReason) => void): void {
+function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalEvent[], skip: (reason: IcalSkipReason) => void): void {
   // Most series have no override: nothing to collect for them.
   const overridden = overrides.length === 0 ? NO_INSTANTS : new Set<number>();
-  for (const override of overrides) {
+  for (let i = 0; i < overrides.length; i++) {
+    const override = overrides[i] as IcalEvent;
     if (override.recurrenceId && override.recurrenceId.kind !== 'date') (overridden as Set<number>).add(instantOf(override.recurrenceId, ctx.zones));
   }
   const changes = overrides.length === 0 ? [] : futureChanges(ctx, overrides);
@@ -411,7 +412,7 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: IcalEvent[], s
       }
     }
   }
-  for (const override of overrides) recordOverride(ctx, override);
+  for (let i = 0; i < overrides.length; i++) recordOverride(ctx, overrides[i] as IcalEvent);
 }
 
 function recordOverride(ctx: Context, override: IcalEvent): void {
@@ -547,7 +548,11 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
   const caseless = normalized.caseless;
   const copies = new Map<string, number>();
   let parsed = 0;
-  for (const block of blocks.events) {
+  // Indexed, and forEach below: a for-of runs the iterator protocol, slow in the cold code
+  // of a first sync.
+  const { events } = blocks;
+  for (let i = 0; i < events.length; i++) {
+    const block = events[i] as string;
     if (outsideWindow(block, lo, hi, caseless)) continue;
     if (++parsed > MAX_PARSED_EVENTS) {
       skip('too-many');
@@ -595,8 +600,9 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
     }
   }
 
-  for (const [uid, master] of masters) {
-    const overridesOfMaster = [...(overridesByUid.get(uid)?.values() ?? [])];
+  masters.forEach((master, uid) => {
+    const byInstant = overridesByUid.get(uid);
+    const overridesOfMaster = byInstant ? [...byInstant.values()] : NONE;
     overridesByUid.delete(uid);
     if (master.rules.length > 0 || master.rdates.length > 0) recordSeries(ctx, master, overridesOfMaster, skip);
     else {
@@ -604,7 +610,7 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
       // Overrides of an event that does not repeat: each is its own instance.
       for (const override of overridesOfMaster) recordOverride(ctx, override);
     }
-  }
+  });
   // Overrides whose master is not in the feed (invited to one instance only) or was left
   // unparsed because its series ended before the window.
   for (const byInstant of overridesByUid.values()) for (const override of byInstant.values()) recordOverride(ctx, override);

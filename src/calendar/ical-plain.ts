@@ -3,14 +3,14 @@
  * ical.js's jCal (tests/unit/ical-plain.test.ts compares the two on every corpus and
  * generated event). In a fresh worker every line of ical.js's parser runs cold, for each of
  * thousands of blocks; here one regular expression checks a block and one more picks out
- * the lines readEvent reads, and only those are decoded. Anything else (a line ical.js
- * could refuse or would unescape differently, parameters it splits, RDATE, EXRULE, two
- * RRULEs) is left to ical.js. Indexes rather than destructuring in what runs per block:
+ * the lines readEvent reads, and only those are decoded; times stay as written. Anything else
+ * (a line ical.js could refuse or would unescape differently, parameters it splits, RDATE,
+ * EXRULE, two RRULEs, no UID) is left to ical.js. Indexes rather than destructuring in what runs per block:
  * destructuring runs the iterator protocol, slow in code the engine has not optimized yet,
  * which is all of it during a first sync.
  */
 import ICAL from 'ical.js';
-import { eventOf, type EventProperty, type IcalEvent, type IcalProblem, type RawProp } from './ical-event.ts';
+import { DERIVED, eventOf, type EventProperty, type IcalEvent, type IcalProblem, type RawProp } from './ical-event.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
  * repetition starts with a character the one before cannot end with. */
@@ -54,18 +54,6 @@ function paramsOf(text: string, types: string[]): Record<string, string> {
   return params;
 }
 
-/** ical.js 2.2.1's text of a DATE-TIME value, character for character, whatever its length
- * (eight digits become "2026-01-01T::", which readEvent reads as a date). */
-function dateTimeText(value: string): string {
-  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}${value[15] === 'Z' ? 'Z' : ''}`;
-}
-
-/** ical.js's text of a VALUE=DATE value: its first eight characters as a date, whatever
- * follows them ("20260101T093000Z" is 2026-01-01). */
-function dateText(value: string): string {
-  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-}
-
 /** The VALUE each of the rest may say: the type ical.js reads it as anyway. */
 const TYPES: Record<string, string[]> = { url: ['uri'], organizer: ['cal-address'], attendee: ['cal-address'] };
 
@@ -80,7 +68,7 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
     let prop = rules.get(line);
     if (!prop) {
       const jcal = ICAL.parse.property(line) as unknown[];
-      prop = { name, params: jcal[1] as Record<string, unknown>, type: jcal[2] as string, values: jcal.slice(3) };
+      prop = { name, params: jcal[1] as Record<string, unknown>, type: jcal[2] as string, values: jcal.slice(3), written: undefined };
       if (rules.size >= 1_000) rules.clear();
       rules.set(line, prop);
     }
@@ -91,10 +79,11 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
   const params = paramText ? paramsOf(paramText, time ? ['date', 'date-time'] : at !== -1 && at < 6 ? ['text'] : (TYPES[name] ?? [])) : NO_PARAMS;
   let values: unknown[] = [value];
   if (time) {
-    // EXDATE is a list: ical.js would split it at unescaped commas only.
+    // EXDATE is a list: ical.js would split it at unescaped commas only. The values stay as
+    // written: eventOf reads them as ical.js's text of them.
     if (value.includes('\\')) throw new Error('not plain');
-    const date = params.value?.toLowerCase() === 'date';
-    values = (name === 'exdate' ? value.split(',') : [value]).map((one) => (date ? dateText(one) : dateTimeText(one)));
+    const written = params.value?.toLowerCase() === 'date' ? 'date' : 'date-time';
+    return { name, params, type: undefined, values: name === 'exdate' ? value.split(',') : values, written };
   } else if (at !== -1 && at < 6) {
     if (value.includes('\\')) values = [value.replace(TEXT_ESCAPE, (escape) => (escape === '\\\\' ? '\\' : escape === '\\;' ? ';' : escape === '\\,' ? ',' : '\n'))];
   } else if (name === 'sequence') {
@@ -102,7 +91,7 @@ function decode(name: string, paramText: string | undefined, value: string): Raw
     const number = parseInt(value);
     values = [Number.isNaN(number) ? 0 : number];
   }
-  return { name, params, type: undefined, values };
+  return { name, params, type: undefined, values, written: undefined };
 }
 
 /**
@@ -168,11 +157,14 @@ export function readPlainEvent(whole: string): IcalEvent | IcalProblem | undefin
     };
     // Read once each: RRULE (one at most here), ATTENDEE and EXDATE. EXRULE and RDATE make a
     // block not plain.
-    return eventOf(first, (name) => {
+    const event = eventOf(first, (name) => {
       if (name !== 'rrule') return many[name] ?? [];
       const rule = first(name);
       return rule ? [rule] : [];
     });
+    // An event without a UID gets one derived from ical.js's text of its times, which is not
+    // made here: ical.js reads it (and any whose UID merely looks derived).
+    return typeof event === 'string' || !event.uid.startsWith(DERIVED) ? event : undefined;
   } catch {
     return undefined;
   }

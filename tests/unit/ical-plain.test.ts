@@ -217,15 +217,17 @@ describe('plain VEVENTs read without ical.js', () => {
       fc.property(property, fc.array(any, { minLength: 1, maxLength: 3 }), fc.boolean(), (name, values, uid) => {
         const text = name.startsWith('EXDATE') ? values.join(',') : values[0];
         const lines = name.startsWith('DTSTART') ? [`${name}:${text}`] : ['DTSTART:20261127T080000Z', `${name}:${text}`];
-        // Without a UID, one is derived from ical.js's text of DTSTART and RECURRENCE-ID.
         const block = ['BEGIN:VEVENT', ...(uid ? ['UID:time@example.org'] : []), ...lines, 'END:VEVENT'].join('\r\n');
         const fast = readPlainEvent(block);
+        // Without a UID, one is derived from ical.js's text of DTSTART and RECURRENCE-ID, which
+        // the plain reader does not make: ical.js reads the event (unless it has no start).
+        if (!uid) assert.ok(fast === undefined || typeof fast === 'string', block);
         if (fast === undefined) return;
         read++;
         assert.deepStrictEqual(fast, withIcal(block), block);
       }),
       { seed: 20_261_128, numRuns: 5_000 },
     );
-    assert.ok(read > 4_000, `${read} of 5,000 read`);
+    assert.ok(read > 2_000, `${read} of 5,000 read`);
   });
 });
