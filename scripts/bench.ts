@@ -154,7 +154,7 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // in the no-match memory) took it from 55.90 to 56.06 KB; two more rule shapes read as RFC
     // 5545 says and a series detected once then brought it to 56.70 KB, and merged busy time to
     // 56.96 KB. 58 KB since times are read as the feed writes them (57.16 KB; a first sync of the
-    // long series allocates 53 MB instead of 68 and runs about 80 million fewer instructions).
+    // long series allocates 53 MB instead of 68 and runs 2,385 million instructions, not 2,441).
     const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
     if (bundle.name === 'popup') budget = { max: 28, enforced: true, text: '≤ 28 KB' };
     else if (bundle.name === 'options') budget = { max: 36, enforced: true, text: '≤ 36 KB' };
