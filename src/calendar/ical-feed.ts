@@ -412,7 +412,6 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalE
       }
     }
   }
-  for (let i = 0; i < overrides.length; i++) recordOverride(ctx, overrides[i] as IcalEvent);
 }
 
 function recordOverride(ctx: Context, override: IcalEvent): void {
@@ -605,11 +604,10 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
     const overridesOfMaster = byInstant ? [...byInstant.values()] : NONE;
     overridesByUid.delete(uid);
     if (master.rules.length > 0 || master.rdates.length > 0) recordSeries(ctx, master, overridesOfMaster, skip);
-    else {
-      recordInstance(ctx, master, uid);
-      // Overrides of an event that does not repeat: each is its own instance.
-      for (const override of overridesOfMaster) recordOverride(ctx, override);
-    }
+    else recordInstance(ctx, master, uid);
+    // Each override is also an instance of its own (moved or cancelled; of an event that does
+    // not repeat, simply another instance).
+    for (let i = 0; i < overridesOfMaster.length; i++) recordOverride(ctx, overridesOfMaster[i] as IcalEvent);
   });
   // Overrides whose master is not in the feed (invited to one instance only) or was left
   // unparsed because its series ended before the window.
