@@ -558,7 +558,7 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
       continue;
     }
     // Most VEVENTs are plain and read without ical.js (ical-plain.ts).
-    let read = readPlainEvent(block);
+    let read = readPlainEvent(block, caseless);
     if (read === undefined) {
       try {
         read = readEvent(ICAL.parse(block));
