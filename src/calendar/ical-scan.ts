@@ -94,9 +94,19 @@ export function peekValue(block: string, name: string, caseless = true): string 
   const start = findLine(block, name, caseless);
   if (start === -1) return undefined;
   let end = block.indexOf('\n', start);
-  while (end !== -1 && (block.charAt(end + 1) === ' ' || block.charAt(end + 1) === '\t')) end = block.indexOf('\n', end + 1);
-  const whole = block.slice(start, end === -1 ? block.length : end).replace(/\r?\n[ \t]/g, '').replace(/\r$/, '');
-  // Dates and times hold no ':'; parameters (quoted TZIDs) might.
+  let folded = false;
+  while (end !== -1 && (block.charCodeAt(end + 1) === 0x20 || block.charCodeAt(end + 1) === 0x09)) {
+    folded = true;
+    end = block.indexOf('\n', end + 1);
+  }
+  if (end === -1) end = block.length;
+  // Dates and times hold no ':'; parameters (quoted TZIDs) might. An unfolded line (all of
+  // them in a feed as fetched) is cut once, without a copy of the line.
+  if (!folded) {
+    const last = block.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    return block.slice(Math.max(block.lastIndexOf(':', last - 1) + 1, start), last);
+  }
+  const whole = block.slice(start, end).replace(/\r?\n[ \t]/g, '').replace(/\r$/, '');
   return whole.slice(whole.lastIndexOf(':') + 1);
 }
 

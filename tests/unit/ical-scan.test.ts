@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cutNested, outsideWindow } from '../../src/calendar/ical-scan.ts';
+import { cutNested, outsideWindow, peekValue } from '../../src/calendar/ical-scan.ts';
 import { cpuMillis } from './fixtures.ts';
 
 const LO = 20261125;
@@ -82,3 +82,33 @@ describe('cutNested', () => {
   });
 });
 
+
+describe('peekValue', () => {
+  /** The value as it was read before lines without folds were cut in one go: the line, its
+   * folds joined and its CR dropped, after its last ':'. */
+  function reference(block: string, start: number): string {
+    let end = block.indexOf('\n', start);
+    while (end !== -1 && (block.charAt(end + 1) === ' ' || block.charAt(end + 1) === '\t')) end = block.indexOf('\n', end + 1);
+    const whole = block.slice(start, end === -1 ? block.length : end).replace(/\r?\n[ \t]/g, '').replace(/\r$/, '');
+    return whole.slice(whole.lastIndexOf(':') + 1);
+  }
+
+  it('reads the first line of a name as before, folded or not, in either letter case', () => {
+    const piece = fc.constantFrom('DTSTART', 'dtstart', ';TZID="a:b"', ';TZID=x', ':', '2026', 'T', '\r', '\r\n', '\n', '\r\n ', '\n\t', ' ', 'X:1');
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(piece, { maxLength: 12 }), fc.boolean(), (before, after, caseless) => {
+        const block = `BEGIN:VEVENT${before.join('')}\nDTSTART${after.join('')}`;
+        const start = caseless ? block.search(/^DTSTART[;:]/im) : -1;
+        const value = peekValue(block, 'DTSTART', caseless);
+        if (value === undefined) return;
+        found++;
+        // Where the line starts: the first DTSTART line peekValue itself looks for.
+        const at = caseless ? start : block.split('').findIndex((_, i) => block.startsWith('\nDTSTART', i) && /[;:]/.test(block.charAt(i + 8))) + 1;
+        assert.equal(value, reference(block, at), JSON.stringify(block));
+      }),
+      { seed: 20_261_128, numRuns: 5_000 },
+    );
+    assert.ok(found > 1_000, `${found} values read`);
+  });
+});
