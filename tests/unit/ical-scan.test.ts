@@ -82,7 +82,6 @@ describe('cutNested', () => {
   });
 });
 
-
 describe('peekValue', () => {
   /** The value as it was read before lines without folds were cut in one go: the line, its
    * folds joined and its CR dropped, after its last ':'. */
