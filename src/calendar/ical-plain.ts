@@ -11,6 +11,7 @@
  */
 import ICAL from 'ical.js';
 import { DERIVED, eventOf, type EventProperty, type IcalEvent, type IcalProblem, type RawProp } from './ical-event.ts';
+import { upperCaseLine } from './ical-scan.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
  * repetition starts with a character the one before cannot end with. */
@@ -131,14 +132,10 @@ function withoutNested(block: string): string | undefined {
   return open === undefined ? own + block.slice(from) : undefined;
 }
 
-/** How many lines of the block are a `name` property (upper case), counted up to two. */
-function linesNamed(block: string, name: string): number {
-  let count = 0;
-  for (let at = block.indexOf(`\n${name}`); at !== -1 && count < 2; at = block.indexOf(`\n${name}`, at + 1)) {
-    const next = block.charCodeAt(at + 1 + name.length);
-    if (next === 0x3b || next === 0x3a) count++; // ';' or ':'
-  }
-  return count;
+/** How many RRULE lines the block has (upper case), counted up to two. */
+function upperCaseRules(block: string): number {
+  const first = upperCaseLine(block, 'RRULE');
+  return first === -1 ? 0 : upperCaseLine(block, 'RRULE', first) === -1 ? 1 : 2;
 }
 
 /**
@@ -161,8 +158,8 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
   // Without BEGIN lines, the block is its own when its one END line is its last.
   const own = anyCase || block.indexOf('\nBEGIN:') !== -1 ? withoutNested(block) : block.indexOf('\nEND:') === block.lastIndexOf('\nEND:') ? block : undefined;
   if (own === undefined) return undefined;
-  const rrules = anyCase ? (own.match(RRULES)?.length ?? 0) : linesNamed(own, 'RRULE');
-  if (rrules > 1 || (own !== block && (anyCase ? (block.match(RRULES)?.length ?? 0) : linesNamed(block, 'RRULE')) !== rrules)) return undefined;
+  const rrules = anyCase ? (own.match(RRULES)?.length ?? 0) : upperCaseRules(own);
+  if (rrules > 1 || (own !== block && (anyCase ? (block.match(RRULES)?.length ?? 0) : upperCaseRules(block)) !== rrules)) return undefined;
   const found = (anyCase ? FIRSTS : FIRSTS_UPPER).exec(own) ?? [];
   const many: Record<string, RawProp[]> = { attendee: [], exdate: [] };
   try {

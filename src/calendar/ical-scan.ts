@@ -80,7 +80,13 @@ function findLine(block: string, name: string, caseless: boolean): number {
     }
     return pattern.exec(block)?.index ?? -1;
   }
-  let at = block.indexOf(`\n${name}`);
+  return upperCaseLine(block, name);
+}
+
+/** Where the first line of property `name`, written as given (upper case), starts in `block`
+ * after `from`, or -1. */
+export function upperCaseLine(block: string, name: string, from = 0): number {
+  let at = block.indexOf(`\n${name}`, from);
   while (at !== -1) {
     const next = block.charAt(at + 1 + name.length);
     if (next === ';' || next === ':') return at + 1;
