@@ -70,8 +70,9 @@ export interface RawProp {
 }
 
 const TEXT_LIMIT = 100_000;
-const MAX_ATTENDEES = 500;
-const MAX_DATES = 2_000;
+/** The most ATTENDEE lines, and EXDATE and RDATE values, read of one event. */
+export const MAX_ATTENDEES = 500;
+export const MAX_DATES = 2_000;
 const FREQUENCIES = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
 /** Recur keys ical.js may receive. Anything else in an RRULE ("ITERATOR=…") would be copied
  * onto the Recur object by `Recur.fromData` and could shadow its methods. */
@@ -90,15 +91,24 @@ function readProps(jcal: unknown[]): RawProp[] {
   return props;
 }
 
-function param(prop: RawProp, name: string): string | undefined {
-  const value = prop.params[name];
+/** A parameter's value (jCal gives a list for a parameter written with several). */
+export function paramOf(params: Record<string, unknown>, name: string): string | undefined {
+  const value = params[name];
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
   return undefined;
 }
 
+function param(prop: RawProp, name: string): string | undefined {
+  return paramOf(prop.params, name);
+}
+
 function text(prop: RawProp | undefined): string | undefined {
-  const value = prop?.values[0];
+  return textOf(prop?.values[0]);
+}
+
+/** A TEXT value as events keep it: at most TEXT_LIMIT long. */
+export function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value.slice(0, TEXT_LIMIT) : undefined;
 }
 
@@ -175,19 +185,23 @@ export function durationMs(raw: unknown): number | undefined {
 }
 
 function person(prop: RawProp): IcalPerson {
-  const value = text(prop) ?? '';
-  const address = /^mailto:/i.test(value) ? value.slice(7) : value.includes('@') && !value.includes(':') ? value : param(prop, 'email') ?? '';
-  const cutype = (param(prop, 'cutype') ?? '').toUpperCase();
+  return personOf(text(prop) ?? '', prop.params);
+}
+
+/** An ORGANIZER or ATTENDEE from its value (at most TEXT_LIMIT long) and parameters. */
+export function personOf(value: string, params: Record<string, unknown>): IcalPerson {
+  const address = /^mailto:/i.test(value) ? value.slice(7) : value.includes('@') && !value.includes(':') ? value : paramOf(params, 'email') ?? '';
+  const cutype = (paramOf(params, 'cutype') ?? '').toUpperCase();
   const email = address.trim().slice(0, 320);
-  const name = param(prop, 'cn');
-  const partstat = param(prop, 'partstat');
+  const name = paramOf(params, 'cn');
+  const partstat = paramOf(params, 'partstat');
   // Every field set, in one order (see eventOf).
   return { email: email || undefined, name: name ? name.slice(0, 200) : undefined, partstat: partstat ? partstat.toUpperCase() : undefined, resource: cutype === 'RESOURCE' || cutype === 'ROOM' };
 }
 
 /** Rules by their property: ical-plain.ts gives the series that share an RRULE line one
  * property, so they share one rule too, and ical-expand.ts works out each rule once. */
-const rule = perObject(readRule);
+export const ruleOf = perObject(readRule);
 
 function readRule(prop: RawProp): IcalRule | undefined {
   const value = prop.values[0];
@@ -244,10 +258,15 @@ let lastStamp: { value: unknown; tzid: string | undefined; written: RawProp['wri
 
 /** DTSTAMP as a wall time, 0 when absent or unreadable. */
 function stampOf(prop: RawProp | undefined): number {
-  if (!prop) return 0;
-  const value = prop.values[0];
-  const tzid = param(prop, 'tzid');
-  if (value !== lastStamp.value || tzid !== lastStamp.tzid || prop.written !== lastStamp.written) lastStamp = { value, tzid, written: prop.written, wall: timeIn(prop, value, tzid)?.wall ?? 0 };
+  return prop ? stampFrom(prop.values[0], param(prop, 'tzid'), prop.written) : 0;
+}
+
+/** DTSTAMP's value (with its TZID, and how it is written: see RawProp) as a wall time, 0 when unreadable. */
+export function stampFrom(value: unknown, tzid: string | undefined, written: RawProp['written']): number {
+  if (value !== lastStamp.value || tzid !== lastStamp.tzid || written !== lastStamp.written) {
+    const time = written && typeof value === 'string' ? writtenTime(value, written === 'date', tzid) : timeFromValue(value, tzid);
+    lastStamp = { value, tzid, written, wall: time?.wall ?? 0 };
+  }
   return lastStamp.wall;
 }
 
@@ -330,14 +349,14 @@ export function eventOf(first: (name: EventProperty) => RawProp | undefined, all
   const rules: IcalRule[] = [];
   const rrules = all('rrule');
   for (const prop of rrules) {
-    const parsed = rule(prop);
+    const parsed = ruleOf(prop);
     if (parsed) rules.push(parsed);
   }
   // An RRULE that cannot be read must not turn the series into a single event.
   if (rrules.length > 0 && rules.length === 0) return 'bad-rule';
   const exrules: IcalRule[] = [];
   for (const prop of all('exrule')) {
-    const parsed = rule(prop);
+    const parsed = ruleOf(prop);
     // An EXRULE that cannot be read removes nothing (RFC 5545 deprecated it; rare).
     if (parsed) exrules.push(parsed);
   }
@@ -348,30 +367,87 @@ export function eventOf(first: (name: EventProperty) => RawProp | undefined, all
   const status = text(first('status'));
   const organizer = first('organizer');
   const attendees = all('attendee');
-
-  // Every field set, in one order, on every event: code the engine has optimized for one
-  // event's shape must not meet another (a first sync reads thousands).
-  return {
+  return assembleEvent({
     uid,
     recurrenceId,
-    thisAndFuture: (recurrenceProp && param(recurrenceProp, 'range')?.toUpperCase() === 'THISANDFUTURE') || undefined,
+    range: recurrenceProp && param(recurrenceProp, 'range'),
     start,
     end,
-    durationMs: durationProp ? durationMs(durationProp.values[0]) : undefined,
+    duration: durationProp?.values[0],
     rules,
     exrules,
     rdates,
-    exdates: exdates.length === 0 ? NONE : exdates.map((entry) => entry.time),
-    status: status ? status.trim().toLowerCase() : undefined,
-    transparent: (text(first('transp')) ?? '').trim().toUpperCase() === 'TRANSPARENT',
-    sequence: Number.isInteger(sequence) ? (sequence as number) : 0,
+    exdates,
+    status,
+    transp: text(first('transp')),
+    sequence,
     stamp: stampOf(first('dtstamp')),
     summary: text(first('summary')),
     description: text(first('description')),
     location: text(first('location')),
-    url: text(first('url'))?.slice(0, 2000),
-    conference: text(first('x-google-conference'))?.slice(0, 2000),
+    url: text(first('url')),
+    conference: text(first('x-google-conference')),
     organizer: organizer ? person(organizer) : undefined,
     attendees: attendees.length === 0 ? NONE : attendees.slice(0, MAX_ATTENDEES).map(person),
+  });
+}
+
+/** What a reader found of a VEVENT (eventOf in jCal, ical-plain.ts in the lines), as the
+ * feed has it: texts at most TEXT_LIMIT long, the rest as assembleEvent takes it. */
+export interface EventParts {
+  /** Trimmed, at most 900 characters, not empty. */
+  uid: string;
+  recurrenceId: IcalTime | undefined;
+  /** RECURRENCE-ID's RANGE parameter. */
+  range: string | undefined;
+  start: IcalTime;
+  end: IcalTime | undefined;
+  /** DURATION's value, when there is no DTEND. */
+  duration: unknown;
+  rules: IcalRule[];
+  exrules: IcalRule[];
+  rdates: { time: IcalTime; durationMs?: number }[];
+  exdates: readonly { time: IcalTime }[];
+  status: string | undefined;
+  transp: string | undefined;
+  sequence: unknown;
+  stamp: number;
+  summary: string | undefined;
+  description: string | undefined;
+  location: string | undefined;
+  url: string | undefined;
+  conference: string | undefined;
+  organizer: IcalPerson | undefined;
+  /** At most MAX_ATTENDEES. */
+  attendees: readonly IcalPerson[];
+}
+
+/** The event of what a reader found: the one place both readers' events are made. */
+export function assembleEvent(parts: EventParts): IcalEvent {
+  const { status, exdates } = parts;
+  // Every field set, in one order, on every event: code the engine has optimized for one
+  // event's shape must not meet another (a first sync reads thousands).
+  return {
+    uid: parts.uid,
+    recurrenceId: parts.recurrenceId,
+    thisAndFuture: parts.range?.toUpperCase() === 'THISANDFUTURE' || undefined,
+    start: parts.start,
+    end: parts.end,
+    durationMs: parts.duration === undefined ? undefined : durationMs(parts.duration),
+    rules: parts.rules,
+    exrules: parts.exrules,
+    rdates: parts.rdates,
+    exdates: exdates.length === 0 ? NONE : exdates.map((entry) => entry.time),
+    status: status ? status.trim().toLowerCase() : undefined,
+    transparent: (parts.transp ?? '').trim().toUpperCase() === 'TRANSPARENT',
+    sequence: Number.isInteger(parts.sequence) ? (parts.sequence as number) : 0,
+    stamp: parts.stamp,
+    summary: parts.summary,
+    description: parts.description,
+    location: parts.location,
+    url: parts.url?.slice(0, 2000),
+    conference: parts.conference?.slice(0, 2000),
+    organizer: parts.organizer,
+    attendees: parts.attendees,
   };
 }

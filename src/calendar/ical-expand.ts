@@ -407,6 +407,9 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   }
 }
 
+/** Never added to: `excludes` is false. */
+const NOTHING = new Set<number>();
+
 /**
  * Occurrences of `master` overlapping [from, to) (epoch ms), minus EXDATEs, EXRULEs and the
  * recurrences in `overridden` (their RECURRENCE-ID overrides are handled as events of
@@ -424,9 +427,11 @@ export function expandSeries(
   const fromWall = from - duration - OFFSET_SLACK;
   const toWall = to + OFFSET_SLACK;
 
-  const exInstants = new Set<number>();
-  const exDays = new Set<number>();
   const { exdates, exrules, rules, rdates } = master;
+  // Most series exclude nothing: no sets made for them.
+  const excludes = exdates.length > 0 || exrules.length > 0;
+  const exInstants = excludes ? new Set<number>() : NOTHING;
+  const exDays = excludes ? new Set<number>() : NOTHING;
   for (let i = 0; i < exdates.length; i++) {
     const ex = exdates[i] as IcalTime;
     if (ex.kind === 'date') exDays.add(dayOf(ex.wall));

@@ -242,7 +242,7 @@ function toCalendarEvent(event: IcalEvent, ctx: Context): CalendarEvent {
 }
 
 function declinedBySelf(event: IcalEvent, self: Set<string>): boolean {
-  return self.size > 0 && event.attendees.some((person) => person.partstat === 'DECLINED' && isSelf(person.email, self));
+  return event.attendees.length > 0 && self.size > 0 && event.attendees.some((person) => person.partstat === 'DECLINED' && isSelf(person.email, self));
 }
 
 function rulesFor(ctx: Context, id: string, uid: string): DetectionRules {
@@ -277,8 +277,8 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
  * those, the title and the description decide a "no-match": core/detect-interview.ts,
  * exclusion and decide.) A feed repeats a few titles over thousands of events.
  */
-function plainInstance(ctx: Context, event: IcalEvent, id: string, start: number, end: number): boolean {
-  return rulesFor(ctx, id, event.uid) === ctx.plainRules && start >= MIN_ISO && end < MAX_ISO && id.length <= 1024 && !declinedBySelf(event, ctx.self);
+function plainInstance(ctx: Context, event: IcalEvent, id: string, start: number, end: number, declined: boolean): boolean {
+  return !declined && rulesFor(ctx, id, event.uid) === ctx.plainRules && start >= MIN_ISO && end < MAX_ISO && id.length <= 1024;
 }
 
 function knownNoMatch(ctx: Context, event: IcalEvent): boolean {
@@ -293,10 +293,11 @@ function noteNoMatch(ctx: Context, event: IcalEvent): void {
 
 /** Records one concrete instance (a single event or an occurrence) in the results; with
  * `base`, it is also a candidate interview. `key` is the instance's id behind "ical:", the
- * key of both results (a series writes its prefix once for all its occurrences). */
-function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined, key: string, uid: string, start: number, end: number): void {
+ * key of both results (a series writes its prefix once for all its occurrences). `declined`:
+ * declinedBySelf of the event, asked once for all its occurrences. */
+function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined, key: string, uid: string, start: number, end: number, declined: boolean): void {
   if (event.status === 'cancelled') return;
-  if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declinedBySelf(event, ctx.self)) {
+  if (!event.transparent && end > start && end > ctx.busyFrom && start < ctx.to && !declined) {
     const { busy } = ctx;
     busy.starts.push(start);
     busy.ends.push(end);
@@ -318,7 +319,7 @@ function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined,
     if (shared) ctx.detected.set(base, detection);
   }
   if (detection.isInterview) ctx.interviews[detection.interview.id] = detection.interview;
-  else if (detection.reason === 'no-match' && plainInstance(ctx, event, id, start, end)) noteNoMatch(ctx, event);
+  else if (detection.reason === 'no-match' && plainInstance(ctx, event, id, start, end, declined)) noteNoMatch(ctx, event);
 }
 
 /** A VEVENT that is one instance: a single event, or an override (moved / cancelled). */
@@ -326,9 +327,10 @@ function recordInstance(ctx: Context, event: IcalEvent, id: string): void {
   if (event.start.kind === 'date') return; // all-day: neither an interview nor busy time
   const start = instantOf(event.start, ctx.zones);
   const end = start + eventDuration(event, ctx.zones, start);
+  const declined = declinedBySelf(event, ctx.self);
   // A title and description already found to be no interview: detection would say so again.
-  const candidate = !(knownNoMatch(ctx, event) && plainInstance(ctx, event, id, start, end));
-  record(ctx, event, candidate ? toCalendarEvent(event, ctx) : undefined, `${ID_PREFIX}${id}`, event.uid, start, end);
+  const candidate = !(knownNoMatch(ctx, event) && plainInstance(ctx, event, id, start, end, declined));
+  record(ctx, event, candidate ? toCalendarEvent(event, ctx) : undefined, `${ID_PREFIX}${id}`, event.uid, start, end, declined);
 }
 
 interface FutureChange {
@@ -363,9 +365,10 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalE
     const override = overrides[i] as IcalEvent;
     if (override.recurrenceId && override.recurrenceId.kind !== 'date') (overridden as Set<number>).add(instantOf(override.recurrenceId, ctx.zones));
   }
-  const changes = overrides.length === 0 ? [] : futureChanges(ctx, overrides);
+  const changes = overrides.length === 0 ? NONE : futureChanges(ctx, overrides);
   // Moved instances can come from outside the window: expand that much wider.
-  const reach = changes.reduce((most, change) => Math.max(most, Math.abs(change.shift)), 0);
+  let reach = 0;
+  for (let i = 0; i < changes.length; i++) reach = Math.max(reach, Math.abs((changes[i] as FutureChange).shift));
   if (master.start.kind !== 'date' && master.status !== 'cancelled') {
     const masterStart = instantOf(master.start, ctx.zones);
     const masterEnd = masterStart + eventDuration(master, ctx.zones, masterStart);
@@ -374,7 +377,7 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalE
     // Classified once, on the master, before any expansion; not at all when another event
     // with its title and description was no interview (plainInstance).
     const rules = rulesFor(ctx, master.uid, master.uid);
-    const plain = plainInstance(ctx, master, master.uid, masterStart, masterEnd);
+    const plain = plainInstance(ctx, master, master.uid, masterStart, masterEnd, declined);
     let candidate = ctx.occurrenceInterviewUids.has(master.uid);
     let unusable = false;
     let base: CalendarEvent | undefined;
@@ -404,8 +407,8 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalE
           const occurrence = occurrences[i] as Occurrence;
           const key = keyed ? prefix + iso(occurrence.recurrence) : prefix;
           const change = changes.length === 0 ? undefined : changes.findLast((c) => c.at <= occurrence.recurrence);
-          if (change) record(ctx, change.event, candidate ? change.base : undefined, key, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration);
-          else record(ctx, master, base, key, master.uid, occurrence.start, occurrence.end);
+          if (change) record(ctx, change.event, candidate ? change.base : undefined, key, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration, declinedBySelf(change.event, ctx.self));
+          else record(ctx, master, base, key, master.uid, occurrence.start, occurrence.end, declined);
         }
       } catch {
         skip('bad-rule'); // a rule ical.js rejects: this series only

@@ -3,14 +3,16 @@
  * ical.js's jCal (tests/unit/ical-plain.test.ts compares the two on every corpus and
  * generated event). In a fresh worker every line of ical.js's parser runs cold, for each of
  * thousands of blocks; here one regular expression checks a block and one more picks out
- * the lines readEvent reads, and only those are decoded; times stay as written. Anything else
+ * the lines readEvent reads, and only those are decoded; times stay as written, and the event
+ * is made from the lines themselves (assembleEvent, as readEvent makes it), without a
+ * jCal-shaped property for each in between. Anything else
  * (a line ical.js could refuse or would unescape differently, parameters it splits, RDATE,
  * EXRULE, two RRULEs, no UID) is left to ical.js. Indexes rather than destructuring in what runs per block:
  * destructuring runs the iterator protocol, slow in code the engine has not optimized yet,
  * which is all of it during a first sync.
  */
 import ICAL from 'ical.js';
-import { DERIVED, eventOf, type EventProperty, type IcalEvent, type IcalProblem, type RawProp } from './ical-event.ts';
+import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, writtenTime, type IcalEvent, type IcalPerson, type IcalProblem, type IcalTime, type RawProp } from './ical-event.ts';
 import { upperCaseLine } from './ical-scan.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
@@ -27,6 +29,9 @@ const TEXT_ESCAPE = /\\\\|\\;|\\,|\\[Nn]/g;
 /** The properties read once (the first line of each), in the order of FIRSTS' groups:
  * TEXT values first, then times (EXDATE is one too), then the rest. */
 const NAMES = ['uid', 'summary', 'description', 'location', 'status', 'transp', 'dtstart', 'dtend', 'dtstamp', 'recurrence-id', 'duration', 'url', 'x-google-conference', 'organizer', 'sequence', 'rrule'];
+/** Each name's place in NAMES. */
+const UID = 0, SUMMARY = 1, DESCRIPTION = 2, LOCATION = 3, STATUS = 4, TRANSP = 5, DTSTART = 6, DTEND = 7, DTSTAMP = 8;
+const RECURRENCE_ID = 9, DURATION = 10, URL = 11, CONFERENCE = 12, ORGANIZER = 13, SEQUENCE = 14, RRULE = 15;
 /** Group 2i + 1: the parameters of NAMES[i], 2i + 2: its value. Each lookahead scans the block once. */
 const firsts = (names: readonly string[], flags: string) => new RegExp(`^${names.map((name) => String.raw`(?=(?:[\s\S]*?\n${name}(${PARAMS}):([^\r\n]*))?)`).join('')}`, flags);
 const FIRSTS = firsts(NAMES, 'i');
@@ -61,45 +66,71 @@ function paramsOf(text: string, types: string[]): Record<string, string> {
   return params;
 }
 
-/** The VALUE each of the rest may say: the type ical.js reads it as anyway. */
-const TYPES: Record<string, string[]> = { url: ['uri'], organizer: ['cal-address'], attendee: ['cal-address'] };
-
-/** RRULE lines repeat across a feed's series: ical.js reads each distinct one once. */
+/** By value, for the RRULE lines without parameters (nearly all), and by line for the rest. */
 const rules = new Map<string, RawProp>();
+const rulesWithParams = new Map<string, RawProp>();
 
-/** One line's property as ical.js's jCal has it. The rest of what readEvent reads is kept
- * as written: URL, ORGANIZER, ATTENDEE, DURATION, X-GOOGLE-CONFERENCE. */
-function decode(name: string, paramText: string | undefined, value: string): RawProp {
-  if (name === 'rrule') {
-    const line = `RRULE${paramText ?? ''}:${value}`;
-    let prop = rules.get(line);
-    if (!prop) {
-      const jcal = ICAL.parse.property(line) as unknown[];
-      prop = { name, params: jcal[1] as Record<string, unknown>, type: jcal[2] as string, values: jcal.slice(3), written: undefined };
-      if (rules.size >= 1_000) rules.clear();
-      rules.set(line, prop);
-    }
-    return prop;
+/** RRULE lines repeat across a feed's series: ical.js reads each distinct one once, and
+ * each distinct property gives one rule (ical-event.ts). */
+function ruleProp(paramText: string | undefined, value: string): RawProp {
+  const known = paramText ? rulesWithParams : rules;
+  const key = paramText ? `${paramText}:${value}` : value;
+  let prop = known.get(key);
+  if (!prop) {
+    const jcal = ICAL.parse.property(`RRULE${paramText ?? ''}:${value}`) as unknown[];
+    prop = { name: 'rrule', params: jcal[1] as Record<string, unknown>, type: jcal[2] as string, values: jcal.slice(3), written: undefined };
+    if (known.size >= 1_000) known.clear();
+    known.set(key, prop);
   }
-  const at = NAMES.indexOf(name);
-  const time = (at > 5 && at < 10) || name === 'exdate';
-  const params = paramText ? paramsOf(paramText, time ? ['date', 'date-time'] : at !== -1 && at < 6 ? ['text'] : (TYPES[name] ?? [])) : NO_PARAMS;
-  let values: unknown[] = [value];
-  if (time) {
-    // EXDATE is a list: ical.js would split it at unescaped commas only. The values stay as
-    // written: eventOf reads them as ical.js's text of them.
-    if (value.includes('\\')) throw new Error('not plain');
-    const written = params.value?.toLowerCase() === 'date' ? 'date' : 'date-time';
-    return { name, params, type: undefined, values: name === 'exdate' ? value.split(',') : values, written };
-  } else if (at !== -1 && at < 6) {
-    if (value.includes('\\')) values = [value.replace(TEXT_ESCAPE, (escape) => (escape === '\\\\' ? '\\' : escape === '\\;' ? ';' : escape === '\\,' ? ',' : '\n'))];
-  } else if (name === 'sequence') {
-    // ical.js: parseInt without a radix ("0x1A" is 26), NaN read as 0.
-    const number = parseInt(value);
-    values = [Number.isNaN(number) ? 0 : number];
-  }
-  return { name, params, type: undefined, values, written: undefined };
+  return prop;
 }
+
+/** The first line of NAMES[at] (group 2·at + 2 of FIRSTS: its value, 2·at + 1: its parameters). */
+type Firsts = (string | undefined)[];
+
+/** A TEXT value (UID … TRANSP) as ical.js decodes it; undefined when the line is missing. */
+function textAt(found: Firsts, at: number): string | undefined {
+  const value = found[2 * at + 2];
+  if (value === undefined) return undefined;
+  paramsAt(found, at, TEXT_TYPES);
+  return textOf(value.includes('\\') ? value.replace(TEXT_ESCAPE, (escape) => (escape === '\\\\' ? '\\' : escape === '\\;' ? ';' : escape === '\\,' ? ',' : '\n')) : value);
+}
+
+/** A line's parameters, when ical.js reads its value as one of `types` (else a throw: not plain). */
+function paramsAt(found: Firsts, at: number, types: string[]): Record<string, string> {
+  const text = found[2 * at + 1];
+  return text ? paramsOf(text, types) : NO_PARAMS;
+}
+
+/** A date or time as ical.js reads it, kept as written (see writtenTime). */
+function timeOfLine(params: Record<string, string>, value: string): IcalTime | undefined {
+  return writtenTime(value, params.value?.toLowerCase() === 'date', params.tzid);
+}
+
+/** The parameters of a date or time line; a throw (not plain) when its value has a backslash. */
+function timeParams(paramText: string | undefined, value: string): Record<string, string> {
+  const params = paramText ? paramsOf(paramText, TIME_TYPES) : NO_PARAMS;
+  if (value.includes('\\')) throw new Error('not plain');
+  return params;
+}
+
+function timeAt(found: Firsts, at: number): IcalTime | undefined {
+  const value = found[2 * at + 2];
+  return value === undefined ? undefined : timeOfLine(timeParams(found[2 * at + 1], value), value);
+}
+
+/** A property that is neither TEXT nor a time, as written (ical.js reads it as its `types`). */
+function valueAt(found: Firsts, at: number, types: string[]): string | undefined {
+  const value = found[2 * at + 2];
+  if (value !== undefined) paramsAt(found, at, types);
+  return value;
+}
+
+const TEXT_TYPES = ['text'];
+const TIME_TYPES = ['date', 'date-time'];
+const URI = ['uri'];
+const ADDRESS = ['cal-address'];
+const OTHER: string[] = [];
 
 /**
  * The block without its nested components (VALARM), when they are simply one after another
@@ -160,32 +191,79 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
   if (own === undefined) return undefined;
   const rrules = anyCase ? (own.match(RRULES)?.length ?? 0) : upperCaseRules(own);
   if (rrules > 1 || (own !== block && (anyCase ? (block.match(RRULES)?.length ?? 0) : upperCaseRules(block)) !== rrules)) return undefined;
-  const found = (anyCase ? FIRSTS : FIRSTS_UPPER).exec(own) ?? [];
-  const many: Record<string, RawProp[]> = { attendee: [], exdate: [] };
+  const found: Firsts = (anyCase ? FIRSTS : FIRSTS_UPPER).exec(own) ?? [];
   try {
+    // ATTENDEE and EXDATE lines: every one is checked as ical.js would read it.
+    let attendees: IcalPerson[] | readonly never[] = NONE;
+    let exdates: { time: IcalTime }[] | readonly never[] = NONE;
     if (anyCase ? /\n(?:ATTENDEE|EXDATE)/i.test(own) : own.indexOf('\nATTENDEE') !== -1 || own.indexOf('\nEXDATE') !== -1) {
+      const people: IcalPerson[] = [];
+      const dates: { time: IcalTime }[] = [];
       const lines = anyCase ? MANY : MANY_UPPER;
       lines.lastIndex = 0;
       for (let match = lines.exec(own); match; match = lines.exec(own)) {
-        const name = (match[1] as string).toLowerCase();
-        many[name]?.push(decode(name, match[2], match[3] as string));
+        const value = match[3] as string;
+        if ((match[1] as string).length === 8) {
+          const params = match[2] ? paramsOf(match[2], ADDRESS) : NO_PARAMS;
+          if (people.length < MAX_ATTENDEES) people.push(personOf(textOf(value) as string, params));
+          continue;
+        }
+        const params = timeParams(match[2], value);
+        const values = value.split(',');
+        for (let i = 0; i < values.length && dates.length < MAX_DATES; i++) {
+          const time = timeOfLine(params, values[i] as string);
+          if (time) dates.push({ time });
+        }
       }
+      if (people.length > 0) attendees = people;
+      if (dates.length > 0) exdates = dates;
     }
-    const first = (name: EventProperty): RawProp | undefined => {
-      const at = NAMES.indexOf(name);
-      const value = found[2 * at + 2];
-      return at === -1 ? many[name]?.[0] : value === undefined ? undefined : decode(name, found[2 * at + 1], value);
-    };
-    // Read once each: RRULE (one at most here), ATTENDEE and EXDATE. EXRULE and RDATE make a
-    // block not plain.
-    const event = eventOf(first, (name) => {
-      if (name !== 'rrule') return many[name] ?? [];
-      const rule = first(name);
-      return rule ? [rule] : [];
-    });
+    // In the order eventOf reads them (a problem found first is the answer).
+    const start = timeAt(found, DTSTART);
+    if (!start) return 'no-start';
+    const uid = textAt(found, UID)?.trim().slice(0, 900);
     // An event without a UID gets one derived from ical.js's text of its times, which is not
     // made here: ical.js reads it (and any whose UID merely looks derived).
-    return typeof event === 'string' || !event.uid.startsWith(DERIVED) ? event : undefined;
+    if (!uid || uid.startsWith(DERIVED)) return undefined;
+    const sequence = valueAt(found, SEQUENCE, OTHER);
+    const recurrenceValue = found[2 * RECURRENCE_ID + 2];
+    const recurrenceId = timeAt(found, RECURRENCE_ID);
+    if (recurrenceValue !== undefined && !recurrenceId) return 'no-start';
+    const end = timeAt(found, DTEND);
+    const duration = end ? undefined : valueAt(found, DURATION, OTHER);
+    const ruleValue = found[2 * RRULE + 2];
+    const rule = ruleValue === undefined ? undefined : ruleOf(ruleProp(found[2 * RRULE + 1], ruleValue));
+    if (ruleValue !== undefined && !rule) return 'bad-rule';
+    const status = textAt(found, STATUS);
+    const organizer = valueAt(found, ORGANIZER, ADDRESS);
+    const organizerParams = organizer === undefined ? NO_PARAMS : paramsAt(found, ORGANIZER, ADDRESS);
+    const stampValue = found[2 * DTSTAMP + 2];
+    const stampParams = stampValue === undefined ? NO_PARAMS : timeParams(found[2 * DTSTAMP + 1], stampValue);
+    const sequenceNumber = sequence === undefined ? undefined : parseInt(sequence);
+    return assembleEvent({
+      uid,
+      recurrenceId,
+      range: recurrenceValue === undefined ? undefined : paramsAt(found, RECURRENCE_ID, TIME_TYPES).range,
+      start,
+      end,
+      duration,
+      rules: rule ? [rule] : [],
+      exrules: [],
+      rdates: [],
+      exdates,
+      status,
+      transp: textAt(found, TRANSP),
+      // ical.js: parseInt without a radix ("0x1A" is 26), NaN read as 0.
+      sequence: sequenceNumber === undefined || Number.isNaN(sequenceNumber) ? 0 : sequenceNumber,
+      stamp: stampValue === undefined ? 0 : stampFrom(stampValue, stampParams.tzid, stampParams.value?.toLowerCase() === 'date' ? 'date' : 'date-time'),
+      summary: textAt(found, SUMMARY),
+      description: textAt(found, DESCRIPTION),
+      location: textAt(found, LOCATION),
+      url: textOf(valueAt(found, URL, URI)),
+      conference: textOf(valueAt(found, CONFERENCE, OTHER)),
+      organizer: organizer === undefined ? undefined : personOf(textOf(organizer) as string, organizerParams),
+      attendees,
+    });
   } catch {
     return undefined;
   }
