@@ -40,9 +40,9 @@ export interface IcalEvent {
   start: IcalTime;
   end?: IcalTime;
   durationMs?: number;
-  rules: IcalRule[];
-  exrules: IcalRule[];
-  rdates: { time: IcalTime; durationMs?: number }[];
+  rules: readonly IcalRule[];
+  exrules: readonly IcalRule[];
+  rdates: readonly { time: IcalTime; durationMs?: number }[];
   exdates: readonly IcalTime[];
   status?: string;
   transparent: boolean;
@@ -404,9 +404,9 @@ export interface EventParts {
   end: IcalTime | undefined;
   /** DURATION's value, when there is no DTEND. */
   duration: unknown;
-  rules: IcalRule[];
-  exrules: IcalRule[];
-  rdates: { time: IcalTime; durationMs?: number }[];
+  rules: readonly IcalRule[];
+  exrules: readonly IcalRule[];
+  rdates: readonly { time: IcalTime; durationMs?: number }[];
   exdates: readonly { time: IcalTime }[];
   status: string | undefined;
   transp: string | undefined;
@@ -420,6 +420,15 @@ export interface EventParts {
   organizer: IcalPerson | undefined;
   /** At most MAX_ATTENDEES. */
   attendees: readonly IcalPerson[];
+}
+
+/** STATUS trimmed and in lower case: for the values exporters write, one string for every
+ * event (events live as long as the sync does), not one each. */
+function statusOf(status: string): string {
+  if (status === 'CONFIRMED') return 'confirmed';
+  if (status === 'TENTATIVE') return 'tentative';
+  if (status === 'CANCELLED') return 'cancelled';
+  return status.trim().toLowerCase();
 }
 
 /** The event of what a reader found: the one place both readers' events are made. */
@@ -438,7 +447,7 @@ export function assembleEvent(parts: EventParts): IcalEvent {
     exrules: parts.exrules,
     rdates: parts.rdates,
     exdates: exdates.length === 0 ? NONE : exdates.map((entry) => entry.time),
-    status: status ? status.trim().toLowerCase() : undefined,
+    status: status ? statusOf(status) : undefined,
     transparent: (parts.transp ?? '').trim().toUpperCase() === 'TRANSPARENT',
     sequence: Number.isInteger(parts.sequence) ? (parts.sequence as number) : 0,
     stamp: parts.stamp,

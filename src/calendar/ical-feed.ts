@@ -19,7 +19,7 @@
  */
 import ICAL from 'ical.js';
 import type { IcalCursor, IcalReport, IcalSkipReason } from '../core/stored-state.ts';
-import { canonicalEmail, detectInterview, occurrenceDetection, type Detection, type DetectOptions } from '../core/detect-interview.ts';
+import { canonicalEmail, descriptionMayDecide, detectInterview, occurrenceDetection, type Detection, type DetectOptions } from '../core/detect-interview.ts';
 import type { CalendarEvent, ConferenceEntryPoint, DetectionRules, EventAttendee, EventDateTime, EventPerson, Interview } from '../core/types.ts';
 import { expandSeries, eventDuration, instantOf, type Occurrence, type StepBudget } from './ical-expand.ts';
 import { NONE, readEvent, type IcalEvent, type IcalPerson } from './ical-event.ts';
@@ -193,6 +193,9 @@ interface Context {
   budget: StepBudget;
   /** Titles → descriptions detection found to be no interview (see plainInstance). */
   noMatch: Map<string, Set<string>>;
+  /** Titles detection found to be no interview with a description that could not decide
+   * (descriptionMayDecide): no interview with any other such description either. */
+  noMatchTitles: Set<string>;
   /** A series' occurrences share one `base`: its detection, for the others (see record). */
   detected: WeakMap<CalendarEvent, Detection>;
 }
@@ -282,13 +285,18 @@ function plainInstance(ctx: Context, event: IcalEvent, id: string, start: number
 }
 
 function knownNoMatch(ctx: Context, event: IcalEvent): boolean {
-  return ctx.noMatch.get(event.summary ?? '')?.has(event.description ?? '') === true;
+  const summary = event.summary ?? '';
+  const description = event.description ?? '';
+  return ctx.noMatch.get(summary)?.has(description) === true || (ctx.noMatchTitles.has(summary) && !descriptionMayDecide(ctx.plainRules, description));
 }
 
 function noteNoMatch(ctx: Context, event: IcalEvent): void {
   const summary = event.summary ?? '';
+  const description = event.description ?? '';
   const known = ctx.noMatch.get(summary) ?? new Set<string>();
-  ctx.noMatch.set(summary, known.add(event.description ?? ''));
+  ctx.noMatch.set(summary, known.add(description));
+  // The title alone said so: the same title says so with any description that could not decide.
+  if (!descriptionMayDecide(ctx.plainRules, description)) ctx.noMatchTitles.add(summary);
 }
 
 /** Records one concrete instance (a single event or an occurrence) in the results; with
@@ -539,6 +547,7 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
     busy: { starts: [], ends: [], keys: busyShape === 'each' ? [] : undefined },
     budget: { steps: MAX_STEPS_PER_FEED },
     noMatch: new Map(),
+    noMatchTitles: new Set(),
     detected: new WeakMap(),
   };
 

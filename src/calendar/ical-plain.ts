@@ -12,7 +12,8 @@
  * which is all of it during a first sync.
  */
 import ICAL from 'ical.js';
-import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, writtenTime, type IcalEvent, type IcalPerson, type IcalProblem, type IcalTime, type RawProp } from './ical-event.ts';
+import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, writtenTime, type IcalEvent, type IcalPerson, type IcalProblem, type IcalRule, type IcalTime, type RawProp } from './ical-event.ts';
+import { perObject } from '../core/lazy.ts';
 import { upperCaseLine } from './ical-scan.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
@@ -84,6 +85,9 @@ function ruleProp(paramText: string | undefined, value: string): RawProp {
   }
   return prop;
 }
+
+/** One list for the events that share a rule (nothing changes an event's lists). */
+const ruleList = perObject((rule: IcalRule): readonly IcalRule[] => [rule]);
 
 /** The first line of NAMES[at] (group 2·at + 2 of FIRSTS: its value, 2·at + 1: its parameters). */
 type Firsts = (string | undefined)[];
@@ -247,9 +251,10 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
       start,
       end,
       duration,
-      rules: rule ? [rule] : [],
-      exrules: [],
-      rdates: [],
+      rules: rule ? ruleList(rule) : NONE,
+      // EXRULE and RDATE lines make a block not plain.
+      exrules: NONE,
+      rdates: NONE,
       exdates,
       status,
       transp: textAt(found, TRANSP),

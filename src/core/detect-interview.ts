@@ -508,6 +508,18 @@ function exclusion(event: CalendarEvent): ExclusionReason | undefined {
 /** "Event Name: 30 Minute Phone Screen" (Calendly), "Event Type: …", Italian "Nome evento: …". */
 const EVENT_NAME = /^[ \t]*(?:event name|event type|nome (?:dell'?)?evento|tipo (?:di )?evento)[ \t]*:[ \t]*([^\n]{1,200})/im;
 
+/**
+ * Whether a description could make detection find an interview in an event it found none in
+ * with another description, all else equal: only through a tag (tags written with '#', the
+ * defaults, are looked for only in text with a '#') or a scheduling tool's "Event name:" line
+ * (each form says "event" in some case, and the markup plainText drops joins no letters).
+ * A calendar repeats a few titles over thousands of events with descriptions that differ in
+ * a link or a PIN: the iCal source asks this instead of detecting each again.
+ */
+export function descriptionMayDecide(rules: DetectionRules, description: string): boolean {
+  return !needleList(rules?.tags).hashOnly || description.includes('#') || /event/i.test(description);
+}
+
 /** Whether a keyword hit is one of the look-alikes that are not the user's job interview. */
 function lookAlike(text: string): boolean {
   const folded = foldForMatch(text);

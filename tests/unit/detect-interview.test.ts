@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CalendarEvent, DetectionRules, Interview } from '../../src/core/types.ts';
 import { defaultRules } from '../../src/core/default-rules.ts';
-import { detectInterview, type DetectOptions } from '../../src/core/detect-interview.ts';
+import { descriptionMayDecide, detectInterview, type DetectOptions } from '../../src/core/detect-interview.ts';
+import { labelledInvites } from '../fixtures/invite-bodies.ts';
+import { negativeTitles, positiveTitles } from '../fixtures/labelled-titles.ts';
 import { isValidEmail } from '../../src/core/extract.ts';
 import { cpuMillis } from './fixtures.ts';
 
@@ -473,5 +475,42 @@ describe('detectInterview: titles', () => {
   it('still tracks a look-alike the user tags or marks', () => {
     assert.equal(reasonOf(event({ summary: 'Mock interview #interview' })), 'interview by tag');
     assert.equal(reasonOf(event({ summary: 'Exit interview' }), rules({ overrides: { evt1: 'interview' } })), 'interview by override');
+  });
+});
+
+describe('descriptionMayDecide: when a title\'s "no interview" holds for other descriptions', () => {
+  // The iCal source skips detection for an event whose title was no interview with a
+  // description that could not decide, when its own could not either. It must never skip one
+  // detection would find.
+  const descriptions = [
+    '', 'Weekly catch-up', 'Agenda: budget, hiring plan, Q3 roadmap', 'Prevent the #1 outage cause', 'Notes: https://example.org/#section',
+    '#interview', 'Round 2 #colloquio', '#INTERVIEW', 'Event Name: 30 Minute Phone Screen', 'Event Type: Interview', '<p>Event Name: Technical interview</p>',
+    '<div>Nome evento: Colloquio conoscitivo</div>', 'Tipo di evento: colloquio', 'EVENT NAME:Recruiter call', 'eventually',
+    ...labelledInvites.map((invite) => invite.event.description ?? ''),
+  ];
+  const titles = [...positiveTitles.slice(0, 40), ...negativeTitles.slice(0, 120), 'Call', 'Sync', 'Mock interview', 'Exit interview - Marco'];
+
+  it('is never wrong: a title with no interview in it and a description that cannot decide stays no interview with any other that cannot', () => {
+    let skippable = 0;
+    for (const summary of titles) {
+      const deciding = descriptions.filter((description) => !descriptionMayDecide(defaultRules, description));
+      const noMatch = deciding.filter((description) => reasonOf(event({ summary, description })) === 'no-match');
+      if (noMatch.length === 0) continue;
+      for (const description of deciding) {
+        skippable++;
+        assert.equal(reasonOf(event({ summary, description })), 'no-match', `${summary} / ${description.slice(0, 80)}`);
+      }
+    }
+    assert.ok(skippable > 1_000, `${skippable} pairs checked`);
+  });
+
+  it('says a tag or an event-name line may decide, and nothing else does', () => {
+    for (const description of ['#interview', 'Round 2 #colloquio', 'Event Name: 30 Minute Phone Screen', '<p>Event Type: Interview</p>', 'Tipo di evento: colloquio']) {
+      assert.equal(descriptionMayDecide(defaultRules, description), true, description);
+      assert.match(reasonOf(event({ summary: 'Call', description })), /^interview by/, description);
+    }
+    assert.equal(descriptionMayDecide(defaultRules, 'Weekly catch-up, https://meet.google.com/abc-defg-hij'), false);
+    // A tag without '#' can be found anywhere in a description: every description may decide.
+    assert.equal(descriptionMayDecide(rules({ tags: ['#interview', 'colloquio-tag'] }), 'Weekly catch-up'), true);
   });
 });

@@ -211,6 +211,21 @@ describe('parseIcalFeed: series that share a title', () => {
     const result = parseIcalFeed(feed([weekly('a@x', 'Call', ['DESCRIPTION:Weekly']), weekly('b@x', 'Call', ['DESCRIPTION:Event Name: Phone interview'])]), options(NOW));
     assert.deepEqual(Object.keys(result.interviews).map((id) => id.split('@')[0]).sort(), ['ical:b', 'ical:b']);
   });
+
+  it('finds the interview a tag or an event-name line makes of a title that was no interview with other descriptions', () => {
+    const series = [
+      weekly('a@x', 'Call', ['DESCRIPTION:Weekly\\, https://meet.google.com/abc-defg-hij']),
+      weekly('b@x', 'Call', ['DESCRIPTION:Monthly\\, https://meet.google.com/klm-nopq-rst']),
+      weekly('c@x', 'Call', ['DESCRIPTION:Round 2 #interview']),
+      weekly('d@x', 'Call', ['DESCRIPTION:<p>Event Type: Phone screen</p>']),
+    ];
+    const together = parseIcalFeed(feed(series), options(NOW));
+    assert.deepEqual(Object.keys(together.interviews).map((id) => id.split('@')[0]).sort(), ['ical:c', 'ical:c', 'ical:d', 'ical:d']);
+    // Each alone: the same.
+    const alone = series.map((one) => parseIcalFeed(feed([one]), options(NOW)).interviews);
+    assert.deepEqual(together.interviews, Object.assign({}, ...alone));
+    assert.equal(Object.keys(together.busy).length, 8);
+  });
 });
 
 describe('parseIcalFeed: single events that share a title', () => {
