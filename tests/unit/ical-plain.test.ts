@@ -97,12 +97,15 @@ describe('plain VEVENTs read without ical.js', () => {
 
   it('reads a name cut by a fold in any case, even in a feed said to have none in lower case', () => {
     // The scan for lower-case names sees "DTST" and " art": a fold hides the name from it.
-    const block = ['BEGIN:VEVENT', 'UID:fold@example.org', 'DTST', ' art:20261127T090000Z', 'RR', ' ule:FREQ=DAILY', 'END:VEVENT'].join('\r\n');
-    assert.equal(LOWER_CASE_NAME.test(block), false);
-    const read = readPlainEvent(block, false);
-    assert.equal(typeof read, 'object');
-    assert.deepStrictEqual(read, withIcal(block));
-    assert.equal(typeof read === 'object' && read.rules.length, 1);
+    // RFC 5545 folds with a space or a tab.
+    for (const fold of [' ', '\t']) {
+      const block = ['BEGIN:VEVENT', 'UID:fold@example.org', 'DTST', `${fold}art:20261127T090000Z`, 'RR', `${fold}ule:FREQ=DAILY`, 'END:VEVENT'].join('\r\n');
+      assert.equal(LOWER_CASE_NAME.test(block), false);
+      const read = readPlainEvent(block, false);
+      assert.equal(typeof read, 'object', JSON.stringify(fold));
+      assert.deepStrictEqual(read, withIcal(block));
+      assert.equal(typeof read === 'object' && read.rules.length, 1);
+    }
   });
 
   it('cuts nested components in one pass, whatever a hostile block holds', () => {
