@@ -263,8 +263,9 @@ const MAX_ISO = 253_402_300_800_000;
 
 function dateTime(ms: number, timeZone: string | undefined): EventDateTime {
   // Not through `iso`'s memo: each series' own start would crowd out the shared instants.
-  const text = new Date(ms).toISOString();
-  return timeZone ? { dateTime: text, timeZone } : { dateTime: text };
+  // One shape with a zone or without (detection reads a missing one as none): code the
+  // engine optimized on one would be thrown away on meeting the other.
+  return { dateTime: new Date(ms).toISOString(), timeZone };
 }
 
 function zoneName(event: IcalEvent, ctx: Context): string | undefined {
@@ -299,6 +300,13 @@ function noteNoMatch(ctx: Context, event: IcalEvent): void {
   if (!descriptionMayDecide(ctx.plainRules, description)) ctx.noMatchTitles.add(summary);
 }
 
+/** The occurrences of a series differ only in their ids and times: one detection serves
+ * them all (occurrenceDetection), each of whose times detect accepts and whose id the
+ * rules say nothing of. */
+function shareable(ctx: Context, rules: DetectionRules, id: string, start: number, end: number): boolean {
+  return rules === ctx.plainRules && Number.isInteger(start) && Number.isInteger(end) && start >= MIN_ISO && end < MAX_ISO && end >= start && id.length <= 1024;
+}
+
 /** Records one concrete instance (a single event or an occurrence) in the results; with
  * `base`, it is also a candidate interview. `key` is the instance's id behind "ical:", the
  * key of both results (a series writes its prefix once for all its occurrences). `declined`:
@@ -314,9 +322,7 @@ function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined,
   if (!base || start >= ctx.to || (end <= ctx.interviewFrom && start < ctx.interviewFrom)) return;
   const id = key.slice(ID_PREFIX.length);
   const rules = rulesFor(ctx, id, uid);
-  // The occurrences of a series differ only in their ids and times: one detection, when
-  // the rules say nothing of either id and detect accepts both (occurrenceDetection).
-  const shared = rules === ctx.plainRules && Number.isInteger(start) && Number.isInteger(end) && start >= MIN_ISO && end < MAX_ISO && end >= start && id.length <= 1024;
+  const shared = shareable(ctx, rules, id, start, end);
   const known = shared ? ctx.detected.get(base) : undefined;
   let detection: Detection;
   if (known) detection = occurrenceDetection(known, id, start, end);
@@ -326,7 +332,9 @@ function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined,
     detection = detectInterview(instance, rules, ctx.selfOptions);
     if (shared) ctx.detected.set(base, detection);
   }
-  if (detection.isInterview) ctx.interviews[detection.interview.id] = detection.interview;
+  // Stored under `key`, its id: read off the interview, whose optional fields give it many
+  // shapes, the id threw the engine's optimized code away in a first sync.
+  if (detection.isInterview) ctx.interviews[key] = detection.interview;
   else if (detection.reason === 'no-match' && plainInstance(ctx, event, id, start, end, declined)) noteNoMatch(ctx, event);
 }
 
@@ -392,12 +400,16 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalE
     if (!plain || !knownNoMatch(ctx, master)) {
       base = toCalendarEvent(master, ctx);
       // Each occurrence gets its own copy of `base` with its own times: these are the
-      // master's, for this decision only.
-      base.start = dateTime(masterStart, undefined);
-      base.end = dateTime(masterEnd, undefined);
+      // master's, in the zone the occurrences are given in.
+      const timeZone = zoneName(master, ctx);
+      base.start = dateTime(masterStart, timeZone);
+      base.end = dateTime(masterEnd, timeZone);
       const representative = detectInterview(base, rules, ctx.selfOptions);
-      if (representative.isInterview) candidate = true;
-      else if (representative.reason === 'invalid-time') unusable = true;
+      if (representative.isInterview) {
+        candidate = true;
+        // Found with the master's id and times, it serves the occurrences too (record).
+        if (shareable(ctx, rules, master.uid, masterStart, masterEnd)) ctx.detected.set(base, representative);
+      } else if (representative.reason === 'invalid-time') unusable = true;
       else if (plain && representative.reason === 'no-match') noteNoMatch(ctx, master);
     }
     if ((candidate || givesBusy) && !unusable) {
