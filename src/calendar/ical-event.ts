@@ -422,15 +422,6 @@ export interface EventParts {
   attendees: readonly IcalPerson[];
 }
 
-/** STATUS trimmed and in lower case: for the values exporters write, one string for every
- * event (events live as long as the sync does), not one each. */
-function statusOf(status: string): string {
-  if (status === 'CONFIRMED') return 'confirmed';
-  if (status === 'TENTATIVE') return 'tentative';
-  if (status === 'CANCELLED') return 'cancelled';
-  return status.trim().toLowerCase();
-}
-
 /** The event of what a reader found: the one place both readers' events are made. */
 export function assembleEvent(parts: EventParts): IcalEvent {
   const { status, exdates } = parts;
@@ -447,7 +438,7 @@ export function assembleEvent(parts: EventParts): IcalEvent {
     exrules: parts.exrules,
     rdates: parts.rdates,
     exdates: exdates.length === 0 ? NONE : exdates.map((entry) => entry.time),
-    status: status ? statusOf(status) : undefined,
+    status: status ? status.trim().toLowerCase() : undefined,
     transparent: (parts.transp ?? '').trim().toUpperCase() === 'TRANSPARENT',
     sequence: Number.isInteger(parts.sequence) ? (parts.sequence as number) : 0,
     stamp: parts.stamp,

@@ -12,8 +12,7 @@
  * which is all of it during a first sync.
  */
 import ICAL from 'ical.js';
-import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, writtenTime, type IcalEvent, type IcalPerson, type IcalProblem, type IcalRule, type IcalTime, type RawProp } from './ical-event.ts';
-import { perObject } from '../core/lazy.ts';
+import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, writtenTime, type IcalEvent, type IcalPerson, type IcalProblem, type IcalTime, type RawProp } from './ical-event.ts';
 import { upperCaseLine } from './ical-scan.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
@@ -30,9 +29,8 @@ const TEXT_ESCAPE = /\\\\|\\;|\\,|\\[Nn]/g;
 /** The properties read once (the first line of each), in the order of FIRSTS' groups:
  * TEXT values first, then times (EXDATE is one too), then the rest. */
 const NAMES = ['uid', 'summary', 'description', 'location', 'status', 'transp', 'dtstart', 'dtend', 'dtstamp', 'recurrence-id', 'duration', 'url', 'x-google-conference', 'organizer', 'sequence', 'rrule'];
-/** Each name's place in NAMES. */
-const UID = 0, SUMMARY = 1, DESCRIPTION = 2, LOCATION = 3, STATUS = 4, TRANSP = 5, DTSTART = 6, DTEND = 7, DTSTAMP = 8;
-const RECURRENCE_ID = 9, DURATION = 10, URL = 11, CONFERENCE = 12, ORGANIZER = 13, SEQUENCE = 14, RRULE = 15;
+/** Each name's place in NAMES (inlined by the bundler). */
+enum At { UID, SUMMARY, DESCRIPTION, LOCATION, STATUS, TRANSP, DTSTART, DTEND, DTSTAMP, RECURRENCE_ID, DURATION, URL, CONFERENCE, ORGANIZER, SEQUENCE, RRULE }
 /** Group 2i + 1: the parameters of NAMES[i], 2i + 2: its value. Each lookahead scans the block once. */
 const firsts = (names: readonly string[], flags: string) => new RegExp(`^${names.map((name) => String.raw`(?=(?:[\s\S]*?\n${name}(${PARAMS}):([^\r\n]*))?)`).join('')}`, flags);
 const FIRSTS = firsts(NAMES, 'i');
@@ -71,27 +69,23 @@ function paramsOf(text: string, types: string[]): Record<string, string> {
   return params;
 }
 
-/** By value, for the RRULE lines without parameters (nearly all), and by line for the rest. */
+/** By value for the RRULE lines without parameters (nearly all); the others by a line
+ * break (which no value holds) and their parameters before it. */
 const rules = new Map<string, RawProp>();
-const rulesWithParams = new Map<string, RawProp>();
 
 /** RRULE lines repeat across a feed's series: ical.js reads each distinct one once, and
  * each distinct property gives one rule (ical-event.ts). */
 function ruleProp(paramText: string | undefined, value: string): RawProp {
-  const known = paramText ? rulesWithParams : rules;
-  const key = paramText ? `${paramText}:${value}` : value;
-  let prop = known.get(key);
+  const key = paramText ? `${paramText}\n${value}` : value;
+  let prop = rules.get(key);
   if (!prop) {
     const jcal = ICAL.parse.property(`RRULE${paramText ?? ''}:${value}`) as unknown[];
     prop = { name: 'rrule', params: jcal[1] as Record<string, unknown>, type: jcal[2] as string, values: jcal.slice(3), written: undefined };
-    if (known.size >= 1_000) known.clear();
-    known.set(key, prop);
+    if (rules.size >= 1_000) rules.clear();
+    rules.set(key, prop);
   }
   return prop;
 }
-
-/** One list for the events that share a rule (nothing changes an event's lists). */
-const ruleList = perObject((rule: IcalRule): readonly IcalRule[] => [rule]);
 
 /** The first line of NAMES[at] (group 2·at + 2 of FIRSTS: its value, 2·at + 1: its parameters). */
 type Firsts = (string | undefined)[];
@@ -227,49 +221,49 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
       if (dates.length > 0) exdates = dates;
     }
     // In the order eventOf reads them (a problem found first is the answer).
-    const start = timeAt(found, DTSTART);
+    const start = timeAt(found, At.DTSTART);
     if (!start) return 'no-start';
-    const uid = textAt(found, UID)?.trim().slice(0, 900);
+    const uid = textAt(found, At.UID)?.trim().slice(0, 900);
     // An event without a UID gets one derived from ical.js's text of its times, which is not
     // made here: ical.js reads it (and any whose UID merely looks derived).
     if (!uid || uid.startsWith(DERIVED)) return undefined;
-    const sequence = valueAt(found, SEQUENCE, OTHER);
-    const recurrenceValue = found[2 * RECURRENCE_ID + 2];
-    const recurrenceId = timeAt(found, RECURRENCE_ID);
+    const sequence = valueAt(found, At.SEQUENCE, OTHER);
+    const recurrenceValue = found[2 * At.RECURRENCE_ID + 2];
+    const recurrenceId = timeAt(found, At.RECURRENCE_ID);
     if (recurrenceValue !== undefined && !recurrenceId) return 'no-start';
-    const end = timeAt(found, DTEND);
-    const duration = end ? undefined : valueAt(found, DURATION, OTHER);
-    const ruleValue = found[2 * RRULE + 2];
-    const rule = ruleValue === undefined ? undefined : ruleOf(ruleProp(found[2 * RRULE + 1], ruleValue));
+    const end = timeAt(found, At.DTEND);
+    const duration = end ? undefined : valueAt(found, At.DURATION, OTHER);
+    const ruleValue = found[2 * At.RRULE + 2];
+    const rule = ruleValue === undefined ? undefined : ruleOf(ruleProp(found[2 * At.RRULE + 1], ruleValue));
     if (ruleValue !== undefined && !rule) return 'bad-rule';
-    const status = textAt(found, STATUS);
-    const organizer = valueAt(found, ORGANIZER, ADDRESS);
-    const organizerParams = organizer === undefined ? NO_PARAMS : paramsAt(found, ORGANIZER, ADDRESS);
-    const stampValue = found[2 * DTSTAMP + 2];
-    const stampParams = stampValue === undefined ? NO_PARAMS : timeParams(found[2 * DTSTAMP + 1], stampValue);
+    const status = textAt(found, At.STATUS);
+    const organizer = valueAt(found, At.ORGANIZER, ADDRESS);
+    const organizerParams = organizer === undefined ? NO_PARAMS : paramsAt(found, At.ORGANIZER, ADDRESS);
+    const stampValue = found[2 * At.DTSTAMP + 2];
+    const stampParams = stampValue === undefined ? NO_PARAMS : timeParams(found[2 * At.DTSTAMP + 1], stampValue);
     const sequenceNumber = sequence === undefined ? undefined : parseInt(sequence);
     return assembleEvent({
       uid,
       recurrenceId,
-      range: recurrenceValue === undefined ? undefined : paramsAt(found, RECURRENCE_ID, TIME_TYPES).range,
+      range: recurrenceValue === undefined ? undefined : paramsAt(found, At.RECURRENCE_ID, TIME_TYPES).range,
       start,
       end,
       duration,
-      rules: rule ? ruleList(rule) : NONE,
+      rules: rule ? [rule] : NONE,
       // EXRULE and RDATE lines make a block not plain.
       exrules: NONE,
       rdates: NONE,
       exdates,
       status,
-      transp: textAt(found, TRANSP),
+      transp: textAt(found, At.TRANSP),
       // ical.js: parseInt without a radix ("0x1A" is 26), NaN read as 0.
       sequence: sequenceNumber === undefined || Number.isNaN(sequenceNumber) ? 0 : sequenceNumber,
       stamp: stampValue === undefined ? 0 : stampFrom(stampValue, stampParams.tzid, stampParams.value?.toLowerCase() === 'date' ? 'date' : 'date-time'),
-      summary: textAt(found, SUMMARY),
-      description: textAt(found, DESCRIPTION),
-      location: textAt(found, LOCATION),
-      url: textOf(valueAt(found, URL, URI)),
-      conference: textOf(valueAt(found, CONFERENCE, OTHER)),
+      summary: textAt(found, At.SUMMARY),
+      description: textAt(found, At.DESCRIPTION),
+      location: textAt(found, At.LOCATION),
+      url: textOf(valueAt(found, At.URL, URI)),
+      conference: textOf(valueAt(found, At.CONFERENCE, OTHER)),
       organizer: organizer === undefined ? undefined : personOf(textOf(organizer) as string, organizerParams),
       attendees,
     });
