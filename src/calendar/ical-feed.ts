@@ -12,7 +12,9 @@
  *   quadratic (7–9.5 s, ~600 MB on that feed); it is not used at all;
  * - each series is classified once, on its master, before anything is expanded, and only
  *   series that can give an interview or busy time are expanded; of an interview series,
- *   only the first occurrence in the window is detected, the others derived from it;
+ *   only the master is detected, its occurrences derived from it; a title found no
+ *   interview is not detected again (with the same description, or another that cannot
+ *   decide);
  * - expansion covers only the window and starts near it (ical-expand.ts);
  * - a sync's busy time is collected in arrays and stored merged (mergedBusy), not as an
  *   object keyed by every instance's id.
@@ -332,8 +334,8 @@ function record(ctx: Context, event: IcalEvent, base: CalendarEvent | undefined,
     detection = detectInterview(instance, rules, ctx.selfOptions);
     if (shared) ctx.detected.set(base, detection);
   }
-  // Stored under `key`, its id: read off the interview, whose optional fields give it many
-  // shapes, the id threw the engine's optimized code away in a first sync.
+  // Stored under `key`, which is its id (reading the id off the interview, whose optional
+  // fields give it many shapes, threw away the engine's optimized code of a first sync).
   if (detection.isInterview) ctx.interviews[key] = detection.interview;
   else if (detection.reason === 'no-match' && plainInstance(ctx, event, id, start, end, declined)) noteNoMatch(ctx, event);
 }

@@ -116,6 +116,7 @@ function timeParams(paramText: string | undefined, value: string): Record<string
   return params;
 }
 
+/** The time of NAMES[at]'s first line; undefined when there is none or it cannot be read. */
 function timeAt(found: Firsts, at: number): IcalTime | undefined {
   const value = found[2 * at + 2];
   return value === undefined ? undefined : timeOfLine(timeParams(found[2 * at + 1], value), value);
@@ -205,7 +206,8 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
       lines.lastIndex = 0;
       for (let match = lines.exec(own); match; match = lines.exec(own)) {
         const value = match[3] as string;
-        if ((match[1] as string).length === 8) {
+        // ATTENDEE, in any case (EXDATE is shorter).
+        if ((match[1] as string).length === 'ATTENDEE'.length) {
           const params = match[2] ? paramsOf(match[2], ADDRESS) : NO_PARAMS;
           if (people.length < MAX_ATTENDEES) people.push(personOf(textOf(value) as string, params));
           continue;
