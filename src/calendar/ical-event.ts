@@ -161,14 +161,14 @@ export function writtenTime(value: string, date: boolean, tzid: string | undefin
   return match && (timed || date || value.length <= 9) ? timeOfMatch(match, timed, tzid) : undefined;
 }
 
-/** One value of a date or time property. */
-function timeIn(prop: RawProp, value: unknown, tzid: string | undefined): IcalTime | undefined {
-  return prop.written && typeof value === 'string' ? writtenTime(value, prop.written === 'date', tzid) : timeFromValue(value, tzid);
+/** One value of a date or time property, as written (`written`, see RawProp) or ical.js's text. */
+export function timeIn(written: RawProp['written'], value: unknown, tzid: string | undefined): IcalTime | undefined {
+  return written && typeof value === 'string' ? writtenTime(value, written === 'date', tzid) : timeFromValue(value, tzid);
 }
 
 function timeOf(prop: RawProp | undefined): IcalTime | undefined {
   if (!prop) return undefined;
-  return timeIn(prop, prop.values[0], param(prop, 'tzid'));
+  return timeIn(prop.written, prop.values[0], param(prop, 'tzid'));
 }
 
 const DURATION = /^([+-])?P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/;
@@ -247,7 +247,7 @@ function dateList(props: RawProp[], into: { time: IcalTime; durationMs?: number 
         into.push(length === undefined ? { time: start } : { time: start, durationMs: length });
         continue;
       }
-      const time = timeIn(prop, value, tzid);
+      const time = timeIn(prop.written, value, tzid);
       if (time) into.push({ time });
     }
   }
@@ -263,10 +263,7 @@ function stampOf(prop: RawProp | undefined): number {
 
 /** DTSTAMP's value (with its TZID, and how it is written: see RawProp) as a wall time, 0 when unreadable. */
 export function stampFrom(value: unknown, tzid: string | undefined, written: RawProp['written']): number {
-  if (value !== lastStamp.value || tzid !== lastStamp.tzid || written !== lastStamp.written) {
-    const time = written && typeof value === 'string' ? writtenTime(value, written === 'date', tzid) : timeFromValue(value, tzid);
-    lastStamp = { value, tzid, written, wall: time?.wall ?? 0 };
-  }
+  if (value !== lastStamp.value || tzid !== lastStamp.tzid || written !== lastStamp.written) lastStamp = { value, tzid, written, wall: timeIn(written, value, tzid)?.wall ?? 0 };
   return lastStamp.wall;
 }
 

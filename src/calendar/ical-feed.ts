@@ -284,7 +284,14 @@ function zoneName(event: IcalEvent, ctx: Context): string | undefined {
  * exclusion and decide.) A feed repeats a few titles over thousands of events.
  */
 function plainInstance(ctx: Context, event: IcalEvent, id: string, start: number, end: number, declined: boolean): boolean {
-  return !declined && rulesFor(ctx, id, event.uid) === ctx.plainRules && start >= MIN_ISO && end < MAX_ISO && id.length <= 1024;
+  return !declined && plainlyDetected(ctx, rulesFor(ctx, id, event.uid), id, start, end);
+}
+
+/** Detection of an instance with these rules, id and times depends on nothing of them but
+ * its times' values: the rules say nothing of the id, detect accepts the id, and it reads
+ * the times as valid (years 0000-9999). */
+function plainlyDetected(ctx: Context, rules: DetectionRules, id: string, start: number, end: number): boolean {
+  return rules === ctx.plainRules && start >= MIN_ISO && end < MAX_ISO && id.length <= 1024;
 }
 
 function knownNoMatch(ctx: Context, event: IcalEvent): boolean {
@@ -306,7 +313,7 @@ function noteNoMatch(ctx: Context, event: IcalEvent): void {
  * them all (occurrenceDetection), each of whose times detect accepts and whose id the
  * rules say nothing of. */
 function shareable(ctx: Context, rules: DetectionRules, id: string, start: number, end: number): boolean {
-  return rules === ctx.plainRules && Number.isInteger(start) && Number.isInteger(end) && start >= MIN_ISO && end < MAX_ISO && end >= start && id.length <= 1024;
+  return plainlyDetected(ctx, rules, id, start, end) && Number.isInteger(start) && Number.isInteger(end) && end >= start;
 }
 
 /** Records one concrete instance (a single event or an occurrence) in the results; with
@@ -358,6 +365,8 @@ interface FutureChange {
   base: CalendarEvent;
   shift: number;
   duration: number;
+  /** declinedBySelf of `event`. */
+  declined: boolean;
 }
 
 /** RECURRENCE-ID;RANGE=THISANDFUTURE overrides, as changes to every later instance. */
@@ -367,7 +376,7 @@ function futureChanges(ctx: Context, overrides: readonly IcalEvent[]): FutureCha
     if (!event.thisAndFuture || !event.recurrenceId || event.recurrenceId.kind === 'date' || event.start.kind === 'date') continue;
     const at = instantOf(event.recurrenceId, ctx.zones);
     const start = instantOf(event.start, ctx.zones);
-    changes.push({ at, event, base: toCalendarEvent(event, ctx), shift: start - at, duration: eventDuration(event, ctx.zones, start) });
+    changes.push({ at, event, base: toCalendarEvent(event, ctx), shift: start - at, duration: eventDuration(event, ctx.zones, start), declined: declinedBySelf(event, ctx.self) });
   }
   return changes.sort((a, b) => a.at - b.at);
 }
@@ -429,7 +438,7 @@ function recordSeries(ctx: Context, master: IcalEvent, overrides: readonly IcalE
           const occurrence = occurrences[i] as Occurrence;
           const key = keyed ? prefix + iso(occurrence.recurrence) : prefix;
           const change = changes.length === 0 ? undefined : changes.findLast((c) => c.at <= occurrence.recurrence);
-          if (change) record(ctx, change.event, candidate ? change.base : undefined, key, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration, declinedBySelf(change.event, ctx.self));
+          if (change) record(ctx, change.event, candidate ? change.base : undefined, key, master.uid, occurrence.recurrence + change.shift, occurrence.recurrence + change.shift + change.duration, change.declined);
           else record(ctx, master, base, key, master.uid, occurrence.start, occurrence.end, declined);
         }
       } catch {

@@ -12,7 +12,7 @@
  * which is all of it during a first sync.
  */
 import ICAL from 'ical.js';
-import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, writtenTime, type IcalEvent, type IcalPerson, type IcalProblem, type IcalTime, type RawProp } from './ical-event.ts';
+import { assembleEvent, DERIVED, MAX_ATTENDEES, MAX_DATES, NONE, personOf, ruleOf, stampFrom, textOf, timeIn, type IcalEvent, type IcalPerson, type IcalProblem, type IcalTime, type RawProp } from './ical-event.ts';
 import { upperCaseLine } from './ical-scan.ts';
 
 /** Parameters ical.js reads without throwing and without unescaping them. Linear: every
@@ -104,9 +104,14 @@ function paramsAt(found: Firsts, at: number, types: string[]): Record<string, st
   return text ? paramsOf(text, types) : NO_PARAMS;
 }
 
+/** How a date or time line's value is written (RawProp's `written`): its VALUE says. */
+function writtenAs(params: Record<string, string>): 'date' | 'date-time' {
+  return params.value?.toLowerCase() === 'date' ? 'date' : 'date-time';
+}
+
 /** A date or time as ical.js reads it, kept as written (see writtenTime). */
 function timeOfLine(params: Record<string, string>, value: string): IcalTime | undefined {
-  return writtenTime(value, params.value?.toLowerCase() === 'date', params.tzid);
+  return timeIn(writtenAs(params), value, params.tzid);
 }
 
 /** The parameters of a date or time line; a throw (not plain) when its value has a backslash. */
@@ -239,11 +244,10 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
     const rule = ruleValue === undefined ? undefined : ruleOf(ruleProp(found[2 * At.RRULE + 1], ruleValue));
     if (ruleValue !== undefined && !rule) return 'bad-rule';
     const status = textAt(found, At.STATUS);
-    const organizer = valueAt(found, At.ORGANIZER, ADDRESS);
+    const organizer = found[2 * At.ORGANIZER + 2];
     const organizerParams = organizer === undefined ? NO_PARAMS : paramsAt(found, At.ORGANIZER, ADDRESS);
     const stampValue = found[2 * At.DTSTAMP + 2];
     const stampParams = stampValue === undefined ? NO_PARAMS : timeParams(found[2 * At.DTSTAMP + 1], stampValue);
-    const sequenceNumber = sequence === undefined ? undefined : parseInt(sequence);
     return assembleEvent({
       uid,
       recurrenceId,
@@ -258,9 +262,9 @@ export function readPlainEvent(whole: string, caseless = true): IcalEvent | Ical
       exdates,
       status,
       transp: textAt(found, At.TRANSP),
-      // ical.js: parseInt without a radix ("0x1A" is 26), NaN read as 0.
-      sequence: sequenceNumber === undefined || Number.isNaN(sequenceNumber) ? 0 : sequenceNumber,
-      stamp: stampValue === undefined ? 0 : stampFrom(stampValue, stampParams.tzid, stampParams.value?.toLowerCase() === 'date' ? 'date' : 'date-time'),
+      // ical.js: parseInt without a radix ("0x1A" is 26); assembleEvent reads NaN as 0.
+      sequence: sequence === undefined ? undefined : parseInt(sequence),
+      stamp: stampValue === undefined ? 0 : stampFrom(stampValue, stampParams.tzid, writtenAs(stampParams)),
       summary: textAt(found, At.SUMMARY),
       description: textAt(found, At.DESCRIPTION),
       location: textAt(found, At.LOCATION),
