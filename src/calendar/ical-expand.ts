@@ -284,7 +284,8 @@ function firstWeek(year: number, wkst: number): number {
 }
 
 /**
- * How ical.js iterates `rule` (from `dtstart`), and which of its walls to keep, for the rule
+ * How ical.js iterates `rule` (from `dtstart`, the series' start `seriesStart` moved forward
+ * by fastForward), and which of its walls to keep, for the rule
  * shapes ical.js 2.2.1 expands against RFC 5545 §3.3.10 (checked with python's
  * dateutil.rrule); any other rule is ical.js's own iteration.
  * - MONTHLY with INTERVAL > 1 and BYMONTH: ical.js went to the next listed month, whatever
@@ -296,13 +297,15 @@ function firstWeek(year: number, wkst: number): number {
  * - YEARLY with BYWEEKNO and BYDAY weekdays (and WKST, BYMONTH): ical.js put the weeks
  *   months off. Iterated as DAILY, the days of other weeks (or years the INTERVAL skips)
  *   passed over. A rule year has the days of its calendar year: a week across New Year
- *   gives its days to both (as dateutil reads it; RFC 5545 does not say).
+ *   gives its days to both (as dateutil reads it; RFC 5545 does not say). Without BYDAY
+ *   the day is DTSTART's weekday (RFC 5545: what a rule leaves out is DTSTART's; ical.js
+ *   gave no occurrence at all).
  * - WEEKLY with BYSETPOS and only BYDAY weekdays (and WKST): ical.js ignored BYSETPOS. Each
  *   week's set is the same days in week order: the positions pick the same weekdays every
  *   week, and the rule is read as WEEKLY;BYDAY=those (none: no occurrence but DTSTART).
  * (YEARLY with several BYHOUR, BYMINUTE or BYSECOND: see `bounded`.)
  */
-function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } | undefined {
+function icalPlan(rule: IcalRule, dtstart: WallMs, seriesStart: WallMs): { data: Record<string, unknown>; keep?: (wall: WallMs) => boolean } | undefined {
   const data: Record<string, unknown> = { ...rule.data };
   // Deleted, not set to undefined: ical.js reads a BY* part that is there as a list of one.
   delete data.count;
@@ -314,6 +317,10 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
   const months = listOf(data.bymonth) as number[];
   const positions = listOf(data.bysetpos) as number[];
   const weeks = listOf(data.byweekno) as number[];
+  const weekParts = ['freq', 'interval', 'wkst', 'byday', 'byweekno', 'bymonth'];
+  const weekRule = rule.freq === 'YEARLY' && weeks?.length && Object.keys(data).every((key) => weekParts.includes(key));
+  // `dtstart` may have moved by whole years: its weekday need not be the series'.
+  if (weekRule && !has('byday')) data.byday = [WEEKDAYS[weekdayOf(dayOf(seriesStart))]];
   const weekdays = plainWeekdays(data.byday);
   if (rule.freq === 'MONTHLY' && rule.interval > 1 && months?.length) {
     delete data.bymonth;
@@ -324,7 +331,7 @@ function icalPlan(rule: IcalRule, dtstart: WallMs): { data: Record<string, unkno
   if (rule.freq === 'YEARLY' && has('bymonthday') && !has('bymonth') && !has('byweekno') && !has('byyearday') && !has('bysetpos')) {
     return { data: { ...data, freq: 'MONTHLY', interval: 1 }, keep: inStep };
   }
-  if (rule.freq === 'YEARLY' && weeks?.length && weekdays?.length && Object.keys(data).every((key) => ['freq', 'interval', 'wkst', 'byday', 'byweekno', 'bymonth'].includes(key))) {
+  if (weekRule && weekdays?.length) {
     const wkst = weekStartOf(rule);
     delete data.byweekno;
     const keep = (wall: WallMs) => {
@@ -383,7 +390,7 @@ function eachWall(rule: IcalRule, start: WallMs, fromWall: WallMs, toWall: WallM
   // from 1 December gives 1, 2, 1, 2 December) or count one twice (at the turn of the year),
   // and with its own COUNT the rule's last occurrences were lost.
   const count = rule.count;
-  const plan = icalPlan(rule, dtstart);
+  const plan = icalPlan(rule, dtstart, start);
   if (!plan) return;
   const iterator = bounded(new ICAL.Recur(plan.data).iterator(floatingTime(dtstart)), budget);
   let counted = 0;

@@ -453,12 +453,20 @@ function recordOverride(ctx: Context, override: IcalEvent): void {
   recordInstance(ctx, override, `${override.uid}@${iso(instantOf(override.recurrenceId, ctx.zones))}`);
 }
 
-/** The calendar's own X-WR-TIMEZONE and X-WR-CALNAME. */
+const HEADER_LINES = /^X-WR-(?:TIMEZONE|CALNAME)[;:][^\r\n]*/gim;
+
+/** The calendar's own X-WR-TIMEZONE and X-WR-CALNAME (the first of each that can be read).
+ * Only their lines are read, each on its own: a malformed line in the header, one of them
+ * included, is ignored, and does not cost the feed its events. */
 function headerProperties(header: string): { timeZone?: string; name?: string } {
-  const jcal: unknown = ICAL.parse(header);
-  const props = Array.isArray(jcal) && Array.isArray(jcal[1]) ? (jcal[1] as unknown[]) : [];
   const found: { timeZone?: string; name?: string } = {};
-  for (const prop of props) {
+  for (const line of header.replace(/\r?\n[ \t]/g, '').match(HEADER_LINES) ?? []) {
+    let prop: unknown;
+    try {
+      prop = ICAL.parse.property(line);
+    } catch {
+      continue;
+    }
     if (!Array.isArray(prop) || typeof prop[3] !== 'string') continue;
     if (prop[0] === 'x-wr-timezone') found.timeZone ??= prop[3];
     if (prop[0] === 'x-wr-calname') found.name ??= prop[3];
@@ -538,13 +546,7 @@ function parse(text: string, options: IcalParseOptions, busyShape: BusyShape): I
   const normalized = normalizedText(text);
   const blocks = splitFeed(normalized.text);
   report.events = blocks.events.length;
-  let calendarZone: string | undefined;
-  let calendarName: string | undefined;
-  try {
-    ({ timeZone: calendarZone, name: calendarName } = headerProperties(blocks.header));
-  } catch {
-    throw new SyncError('malformed', 'The calendar header could not be read.');
-  }
+  const { timeZone: calendarZone, name: calendarName } = headerProperties(blocks.header);
   // Floating times: the calendar's own zone when it names one, else the browser's.
   const floatingName = namedZone(calendarZone, options.windowsZones) ? calendarZone : options.floatingTimeZone;
   const zones = createZoneLookup(zoneBlocks(blocks.timezones), floatingName, options.windowsZones, () => skip('bad-zone'));

@@ -132,6 +132,21 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.ok(ms < 2_000, `${ms} ms of CPU`);
   });
 
+  it('keeps every event when a line of the calendar header is malformed', () => {
+    // Header lines from the invalid-input fixtures of allenporter/ical (a python parser), and
+    // a zone line with a stray separator. Before, any of them refused the whole feed.
+    const events = [['UID:floating@x', 'DTSTART:20260327T100000', 'DTEND:20260327T110000', 'SUMMARY:Interview at the office']];
+    for (const odd of ['DESCRIPTION;;:VALUE', 'NAME;PARAM-NAME="PARAM-VAL', 'X-WR-CALNAME;X="a:b', 'X-WR-TIMEZONE;;:America/New_York']) {
+      // The zone is read from the first X-WR-TIMEZONE line that can be read: 10:00 in Rome.
+      const zoned = parseIcalFeed(feed(events, [odd, 'X-WR-TIMEZONE:Europe/Rome']), options());
+      assert.deepEqual(starts(zoned.interviews), [['ical:floating@x', '2026-03-27T09:00:00.000Z']], odd);
+      // Without a line that can be read, floating times are in the browser's zone (UTC here).
+      const alone = parseIcalFeed(feed(events, [odd]), options());
+      assert.deepEqual(starts(alone.interviews), [['ical:floating@x', '2026-03-27T10:00:00.000Z']], odd);
+      assert.equal(alone.skipped, 0);
+    }
+  });
+
   it('skips only what cannot be read, and says why', () => {
     const events = [
       ['UID:nostart@x', 'DTSTART:2026-13-45', 'SUMMARY:Interview'],
@@ -255,6 +270,14 @@ describe('iCal: rules ical.js iterates wrong', () => {
   it('puts a YEARLY;BYWEEKNO rule in its week', () => {
     // Week 14 of 2026 is 30 March to 5 April (week 1 has 4 January, as ISO 8601's).
     assert.deepEqual(at('weekno@x', '20250107T100000', 'FREQ=YEARLY;BYWEEKNO=14;BYDAY=TU,TH'), ['2026-03-31T08:00:00.000Z', '2026-04-02T08:00:00.000Z']);
+  });
+
+  it('puts a YEARLY;BYWEEKNO rule without BYDAY on the weekday of DTSTART', () => {
+    // RFC 5545: what a rule leaves out comes from DTSTART, here Wednesday 4 January 2023.
+    // dateutil gives every day of the week instead; the expected instant is its answer with
+    // BYDAY=WE written out. ical.js gave nothing. The series starts years back, so the
+    // expansion starts from a later year, on another weekday.
+    assert.deepEqual(at('weekday@x', '20230104T100000', 'FREQ=YEARLY;BYWEEKNO=14'), ['2026-04-01T08:00:00.000Z']);
   });
 
   it('applies BYSETPOS to a WEEKLY rule', () => {
