@@ -4,6 +4,9 @@ Independent check of the real-world iCal corpus's golden files (issue 11, point 
 
     python3 scripts/verify-ics-corpus.py            summary and every disagreement
     python3 scripts/verify-ics-corpus.py -v         also every agreeing file
+    python3 scripts/verify-ics-corpus.py --held-out DIR OURS.json
+                                                    files outside the corpus (OURS.json is
+                                                    scripts/ics-held-out.ts's output for DIR)
 
 The golden files (tests/fixtures/ics-corpus/golden) hold the busy instants the extension
 computes (TypeScript, ical.js for recurrence rules, the runtime's ICU tzdata through Intl).
@@ -30,6 +33,7 @@ import datetime as dt
 import json
 import os
 import re
+import signal
 import sys
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -493,41 +497,94 @@ def record_override(cal, record, key, rid, event):
     record(event, f'ical:{key}@{iso(rid)}', parsed[0], length_of(cal, event, parsed[0]))
 
 
+def compare(path, windows, label='golden'):
+    """Recomputes the busy instants of the file at `path` in each window and compares them with
+    the window's `instants` (the golden file's, or the parser's output for --held-out).
+    Returns (problems, instants compared, agreeing, disagreeing)."""
+    problems = []
+    count = agree = disagree = 0
+    for window in windows:
+        if window.get('error'):
+            problems.append(f"{window['now']}: the parser refused the feed ({window['error']})")
+            continue
+        now = dt.datetime.strptime(window['now'][:19], '%Y-%m-%dT%H:%M:%S')
+        try:
+            signal.alarm(VERIFIER_SECONDS)
+            expected = busy_instants(path, now, window['days'])
+        except (Exception, VerifierTimeout) as error:  # noqa: BLE001 — reported, decided by hand
+            problems.append(f"{window['now']}: verifier failed: {error!r}")
+            continue
+        finally:
+            signal.alarm(0)
+        got = {i['id']: (i['start'], i['end']) for i in window['instants']}
+        # Events without UID get an id derived from their content: compared by instant.
+        anonymous_expected = sorted(v for k, v in expected.items() if k.startswith('ical:?'))
+        anonymous_got = sorted(v for k, v in got.items() if k not in expected)
+        for ident in sorted(set(expected) | set(got)):
+            if ident.startswith('ical:?') or (ident in got and ident not in expected and anonymous_expected):
+                continue
+            count += 1
+            if expected.get(ident) == got.get(ident):
+                agree += 1
+            else:
+                disagree += 1
+                problems.append(f"{window['now']}: {ident}: {label} {got.get(ident)}, verifier {expected.get(ident)}")
+        if anonymous_expected:
+            count += len(anonymous_expected)
+            if anonymous_expected == anonymous_got:
+                agree += len(anonymous_expected)
+            else:
+                disagree += len(anonymous_expected)
+                problems.append(f"{window['now']}: events without UID: {label} {anonymous_got}, verifier {anonymous_expected}")
+    return problems, count, agree, disagree
+
+
+class VerifierTimeout(Exception):
+    pass
+
+
+def _timeout(*_):
+    raise VerifierTimeout('over the time limit')
+
+
+# dateutil expands a SECONDLY or MINUTELY rule from its DTSTART: years of them take minutes.
+VERIFIER_SECONDS = 20
+signal.signal(signal.SIGALRM, _timeout)
+
+
+def held_out(folder, ours_file):
+    """Files outside the corpus (scripts/ics-held-out.ts wrote what the parser reads in them):
+    every disagreement is listed, to be read by hand."""
+    agree_files = disagree_files = agree = disagree = 0
+    for result in json.load(open(ours_file, encoding='utf-8')):
+        problems, _, file_agree, file_disagree = compare(os.path.join(folder, result['file']), result['windows'], 'parser')
+        agree += file_agree
+        disagree += file_disagree
+        if problems:
+            disagree_files += 1
+            print(f"DISAGREE {result['file']}")
+            for problem in problems[:10]:
+                print(f'    {problem}')
+            if len(problems) > 10:
+                print(f'    … and {len(problems) - 10} more')
+        else:
+            agree_files += 1
+    print(f'{agree_files} files agree, {disagree_files} disagree; {agree} instants agree, {disagree} disagree')
+    return 0
+
+
 def main():
+    if '--held-out' in sys.argv:
+        at = sys.argv.index('--held-out')
+        return held_out(sys.argv[at + 1], sys.argv[at + 2])
     verbose = '-v' in sys.argv
     manifest = json.load(open(os.path.join(CORPUS, 'MANIFEST.json'), encoding='utf-8'))
     agree_files = disagree_files = agree = disagree = undecided = 0
     for entry in manifest:
         golden = json.load(open(os.path.join(CORPUS, 'golden', entry['file'][:-4] + '.json'), encoding='utf-8'))
-        problems = []
-        count = 0
-        for window in golden['windows']:
-            now = dt.datetime.strptime(window['now'][:19], '%Y-%m-%dT%H:%M:%S')
-            try:
-                expected = busy_instants(os.path.join(CORPUS, entry['file']), now, window['days'])
-            except Exception as error:  # noqa: BLE001 — reported, decided by hand
-                problems.append(f"{window['now']}: verifier failed: {error!r}")
-                continue
-            got = {i['id']: (i['start'], i['end']) for i in window['instants']}
-            # Events without UID get an id derived from their content: compared by instant.
-            anonymous_expected = sorted(v for k, v in expected.items() if k.startswith('ical:?'))
-            anonymous_got = sorted(v for k, v in got.items() if k not in expected)
-            for ident in sorted(set(expected) | set(got)):
-                if ident.startswith('ical:?') or (ident in got and ident not in expected and anonymous_expected):
-                    continue
-                count += 1
-                if expected.get(ident) == got.get(ident):
-                    agree += 1
-                else:
-                    disagree += 1
-                    problems.append(f"{window['now']}: {ident}: golden {got.get(ident)}, verifier {expected.get(ident)}")
-            if anonymous_expected:
-                count += len(anonymous_expected)
-                if anonymous_expected == anonymous_got:
-                    agree += len(anonymous_expected)
-                else:
-                    disagree += len(anonymous_expected)
-                    problems.append(f"{window['now']}: events without UID: golden {anonymous_got}, verifier {anonymous_expected}")
+        problems, count, file_agree, file_disagree = compare(os.path.join(CORPUS, entry['file']), golden['windows'])
+        agree += file_agree
+        disagree += file_disagree
         if problems:
             disagree_files += 1
             decided = 'decided by hand, see its notes in MANIFEST.json' if entry.get('notes') else 'NOT YET DECIDED'
