@@ -155,10 +155,12 @@ async function benchSizes(): Promise<{ figures: Figure[]; contributors: Record<s
     // 5545 says and a series detected once then brought it to 56.70 KB, and merged busy time to
     // 56.96 KB. 58 KB since times are read as the feed writes them (57.16 KB; a first sync of the
     // long series allocates 53 MB instead of 68 and runs 2,385 million instructions, not 2,441).
+    // 59 KB since TZIDs written as Windows display names are placed in their zone, not read as
+    // floating hours off (57.99 → 58.11 KB; the names themselves are data, windows-zones.txt).
     const hasIcal = Object.keys(inputs).some((input) => input.includes('node_modules/ical.js/'));
     if (bundle.name === 'popup') budget = { max: 28, enforced: true, text: '≤ 28 KB' };
     else if (bundle.name === 'options') budget = { max: 36, enforced: true, text: '≤ 36 KB' };
-    else if (bundle.name === 'on-demand') budget = { max: 58, enforced: true, text: '≤ 58 KB' };
+    else if (bundle.name === 'on-demand') budget = { max: 59, enforced: true, text: '≤ 59 KB' };
     else budget = { max: 25, enforced: true, text: '≤ 25 KB' };
     if (bundle.name === 'service-worker' || bundle.name === 'on-demand') note = hasIcal ? 'ical.js is bundled' : 'no ical.js in the bundle';
     // The build is deterministic: one measurement is the median, min and max of any number of them.

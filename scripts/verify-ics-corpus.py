@@ -12,8 +12,8 @@ The golden files (tests/fixtures/ics-corpus/golden) hold the busy instants the e
 computes (TypeScript, ical.js for recurrence rules, the runtime's ICU tzdata through Intl).
 This script computes the same instants with nothing in common with it: its own line
 reader, python's dateutil.rrule for recurrence rules and zoneinfo with the system's tzdata
-(/usr/share/zoneinfo). Only the data table of Windows zone names (CLDR windowsZones, in
-src/calendar/windows-zones-data.ts) is shared, as data.
+(/usr/share/zoneinfo). Only the data table of Windows zone names (CLDR windowsZones, and Windows' display names,
+in src/calendar/windows-zones-data.ts) is shared, as data.
 
 What it reads, following RFC 5545: VEVENTs by UID; RECURRENCE-ID overrides (RANGE=
 THISANDFUTURE shifts the later instances); the copy with the higher SEQUENCE, then the
@@ -22,8 +22,9 @@ DTEND − DTSTART, else DURATION, is each instance's length; busy time is timed,
 TRANSPARENT, not CANCELLED, longer than zero and overlapping [now, now + days). TZIDs:
 an IANA name (any case, /prefix/ paths), a Windows name (CLDR), the VTIMEZONE's
 X-LIC-LOCATION, else the VTIMEZONE's own observances (before the first onset its first
-TZOFFSETFROM); a TZID nothing defines, and floating times, use X-WR-TIMEZONE, else
-Europe/Rome (FLOATING_ZONE of tests/unit/ics-corpus-run.ts).
+TZOFFSETFROM), else a Windows display name ("(UTC-05:00) Eastern Time (US & Canada)", keyed
+as the table's display rows); a TZID nothing defines, and floating times, use X-WR-TIMEZONE,
+else Europe/Rome (FLOATING_ZONE of tests/unit/ics-corpus-run.ts).
 
 Not run by the unit suite (it needs python3 and dateutil); run it after any change to a
 golden file. Where it disagrees with a golden file, the file was read by hand against RFC
@@ -49,18 +50,32 @@ IANA = {name.lower(): name for name in available_timezones()}
 IANA['utc'] = 'UTC'
 
 
-def windows_table():
+def windows_tables():
+    """Windows name → IANA, and Windows display name key → IANA (rows '~key|Windows name')."""
     text = open(os.path.join(ROOT, 'src', 'calendar', 'windows-zones-data.ts'), encoding='utf-8').read()
     data = re.search(r"WINDOWS_ZONES = '([^']*)'", text).group(1)
-    table = {}
+    names, displays = {}, {}
+    full = lambda short: (short[:-1] if short.endswith('!') else short + ' Standard Time').lower()
     for row in data.split(';'):
-        name, iana = row.split('|')
-        name = name[:-1] if name.endswith('!') else name + ' Standard Time'
-        table[name.lower()] = iana
-    return table
+        name, value = row.split('|')
+        if name.startswith('~'):
+            displays[name[1:]] = value
+        else:
+            names[full(name)] = value
+    return names, {key: names[full(windows)] for key, windows in displays.items()}
 
 
-WINDOWS = windows_table()
+WINDOWS, DISPLAYS = windows_tables()
+
+
+def display_key(name):
+    """'(UTC-05:00) Eastern Time (US & Canada)' → 'eastern time us and canada': the offset,
+    '&' or 'and', punctuation and case taken out (they changed across Windows versions)."""
+    m = re.match(r'\((?:utc|gmt)[^)]{0,7}\)(.+)$', name, re.IGNORECASE)
+    if not m:
+        return None
+    words = re.findall(r'[a-z0-9]+', m.group(1).lower().replace('&', ' and '))
+    return ' '.join(words)
 
 
 def decode(data):
@@ -296,6 +311,8 @@ class Calendar:
                     zone = IanaZone(self.named(location[2]))
                 elif block:
                     zone = BlockZone(block)
+                elif DISPLAYS.get(display_key(tzid.strip().strip('"').strip()) or ''):
+                    zone = IanaZone(DISPLAYS[display_key(tzid.strip().strip('"').strip())])
                 else:
                     zone = self.floating
             self.cache[tzid] = zone

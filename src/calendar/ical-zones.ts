@@ -67,21 +67,37 @@ function makeIntlZone(iana: string): ZoneConverter {
 let windowsZones: { table: string; byName: Map<string, string> } | undefined;
 
 /**
- * The IANA zone CLDR gives for a Windows zone name ("W. Europe Standard Time"), any case.
- * `table` is windows-zones-data.ts's encoding; the worker loads it as data (build.mjs
- * writes it to windows-zones.txt), which keeps 1.5 KB gzip out of its bundle.
+ * The IANA zone CLDR gives for a Windows zone name ("W. Europe Standard Time"), any case, or
+ * for a display key's (`~` and displayKey's answer). `table` is windows-zones-data.ts's
+ * encoding; the worker loads it as data (build.mjs writes it to windows-zones.txt), which
+ * keeps 3.1 KB gzip out of its bundle.
  */
 export function windowsZoneName(name: string, table: string | undefined): string | undefined {
   if (!table) return undefined;
   if (windowsZones?.table !== table) {
-    windowsZones = { table, byName: new Map() };
+    const byName = new Map<string, string>();
+    windowsZones = { table, byName };
     for (const row of table.split(';')) {
-      const [windows = '', iana = ''] = row.split('|');
-      windowsZones.byName.set((windows.endsWith('!') ? windows.slice(0, -1) : `${windows} Standard Time`).toLowerCase(), iana);
+      const [windows = '', zone = ''] = row.split('|');
+      const full = (short: string) => (short.endsWith('!') ? short.slice(0, -1) : `${short} Standard Time`).toLowerCase();
+      // A display key's row names a Windows zone its rows before it map.
+      if (windows.startsWith('~')) byName.set(windows, byName.get(full(zone)) ?? '');
+      else byName.set(full(windows), zone);
     }
   }
   const iana = windowsZones.byName.get(name.toLowerCase());
-  return iana === undefined ? undefined : ianaZoneName(iana);
+  return iana ? ianaZoneName(iana) : undefined;
+}
+
+/**
+ * What is left of a Windows display name ("(UTC-05:00) Eastern Time (US & Canada)", as
+ * Outlook writes some TZIDs) once what changed across Windows versions is taken out: the
+ * offset ("(GMT-05:00)" before Windows 7), "&" or "and", punctuation and letter case
+ * ("eastern time us and canada"). Undefined for a name that does not start with an offset.
+ */
+export function displayKey(name: string): string | undefined {
+  const shown = /^\((?:UTC|GMT)[^)]{0,7}\)(.+)$/i.exec(name)?.[1];
+  return shown?.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** The three days instantConverter assumes anyway (core/zoned-time.ts). */
@@ -115,7 +131,8 @@ export interface ZoneLookup {
  * in the feed's VTIMEZONE (X-LIC-LOCATION), and only then the VTIMEZONE's own rules.
  * Exporters often write a partial VTIMEZONE for an IANA zone (a few years, RDATE onsets,
  * nothing before 1970): read literally it puts events hours off outside that coverage,
- * while the name, read with tzdata, is right at every date. A TZID nothing defines is
+ * while the name, read with tzdata, is right at every date. A TZID nothing defines is a
+ * Windows display name's zone when it is one ("(UTC+01:00) Amsterdam, Berlin, …"), else
  * read as floating.
  *
  * `vtimezones` maps lower-cased TZIDs to their VTIMEZONE text, parsed only if needed:
@@ -146,7 +163,10 @@ export function createZoneLookup(vtimezones: Map<string, string>, floatingName: 
       }
       onBadZone();
     }
-    return floating();
+    // A Windows display name with no VTIMEZONE: the zone it names, not floating (hours off).
+    const key = displayKey(unquoted(tzid));
+    const displayed = key && windowsZoneName(`~${key}`, windowsTable);
+    return displayed ? byIana(displayed) : floating();
   };
 
   return {

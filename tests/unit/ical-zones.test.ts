@@ -125,16 +125,53 @@ describe('iCal time zones: names the runtime knows win over the feed\'s VTIMEZON
     });
   }
 
-  it('knows every zone of the CLDR table, and each resolves in this runtime', () => {
+  it('knows every zone of the CLDR table and every display name, and each resolves in this runtime', () => {
     const rows = WINDOWS_ZONES.split(';');
-    assert.ok(rows.length >= 130, `${rows.length} rows`);
-    for (const row of rows) {
+    const names = rows.filter((row) => !row.startsWith('~'));
+    const displays = rows.filter((row) => row.startsWith('~'));
+    assert.ok(names.length >= 130, `${names.length} Windows names`);
+    assert.ok(displays.length >= 130, `${displays.length} display names`);
+    for (const row of names) {
       const [windows = '', iana = ''] = row.split('|');
       const name = windows.endsWith('!') ? windows.slice(0, -1) : `${windows} Standard Time`;
       assert.ok(windowsZoneName(name, WINDOWS_ZONES), `${name} → ${iana}`);
     }
+    for (const row of displays) {
+      const [key = '', windows = ''] = row.split('|');
+      const name = windows.endsWith('!') ? windows.slice(0, -1) : `${windows} Standard Time`;
+      assert.equal(windowsZoneName(key, WINDOWS_ZONES), windowsZoneName(name, WINDOWS_ZONES), `${key} → ${name}`);
+    }
     assert.equal(windowsZoneName('Not A Windows Zone', WINDOWS_ZONES), undefined);
+    assert.equal(windowsZoneName('~not a display name', WINDOWS_ZONES), undefined);
     assert.equal(windowsZoneName('W. Europe Standard Time', undefined), undefined, 'no table, no mapping');
+  });
+
+  // Outlook on the web and Exchange write some TZIDs as the zone's Windows display name, often
+  // with no VTIMEZONE (node-ical's Office-2012-owa.ics and exchange-custom-tz.ics, in the corpus).
+  const displayed: [string, string][] = [
+    ['(UTC-05:00) Eastern Time (US & Canada)', 'America/New_York'],
+    // Before Windows 7 the offset was "GMT"; some versions wrote "and" for "&".
+    ['(GMT-05:00) Eastern Time (US and Canada)', 'America/New_York'],
+    ['(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', 'Europe/Berlin'],
+    ['(GMT+10:00) Canberra, Melbourne, Sydney', 'Australia/Sydney'],
+    ['(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi', 'Asia/Calcutta'],
+    ['(utc+00:00) dublin, edinburgh, lisbon, london', 'Europe/London'],
+  ];
+  for (const [name, iana] of displayed) {
+    it(`places a TZID written as the display name "${name}", with no VTIMEZONE, in ${iana}`, () => {
+      const expected = [intlInstant(iana, 2026, 3, 27, 10), intlInstant(iana, 2026, 5, 14, 10)];
+      const result = parseIcalFeed(feed([], interviewsIn(`"${name}"`, 'd')), options());
+      assert.deepEqual([result.interviews['ical:d-winter']?.start, result.interviews['ical:d-summer']?.start], expected);
+      assert.equal(ianaZoneName(result.interviews['ical:d-winter']?.timeZone ?? ''), ianaZoneName(iana));
+    });
+  }
+
+  it('keeps a VTIMEZONE the feed writes for a display name, and floats a display name Windows never had', () => {
+    // The feed's own block wins (here UTC all year): the name only stands in for a missing one.
+    const defined = '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna';
+    assert.deepEqual(startsOf(feed(wrongZone(defined), interviewsIn(`"${defined}"`, 'v')), 'v'), [Date.UTC(2026, 2, 27, 10), Date.UTC(2026, 4, 14, 10)]);
+    // Floating: Tokyo here, 01:00 UTC.
+    assert.deepEqual(startsOf(feed([], interviewsIn('"(UTC+01:00) Nowhere, Elsewhere"', 'n')), 'n', { floatingTimeZone: 'Asia/Tokyo' }), [Date.UTC(2026, 2, 27, 1), Date.UTC(2026, 4, 14, 1)]);
   });
 
   it('reads floating times in the Windows zone named by X-WR-TIMEZONE', () => {
