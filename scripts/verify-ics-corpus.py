@@ -12,8 +12,8 @@ The golden files (tests/fixtures/ics-corpus/golden) hold the busy instants the e
 computes (TypeScript, ical.js for recurrence rules, the runtime's ICU tzdata through Intl).
 This script computes the same instants with nothing in common with it: its own line
 reader, python's dateutil.rrule for recurrence rules and zoneinfo with the system's tzdata
-(/usr/share/zoneinfo). Only the data table of Windows zone names (CLDR windowsZones, and Windows' display names,
-in src/calendar/windows-zones-data.ts) is shared, as data.
+(/usr/share/zoneinfo). Only the data table of Windows zone names (CLDR windowsZones, and
+Windows' display names, in src/calendar/windows-zones-data.ts) is shared, as data.
 
 What it reads, following RFC 5545: VEVENTs by UID; RECURRENCE-ID overrides (RANGE=
 THISANDFUTURE shifts the later instances); the copy with the higher SEQUENCE, then the
