@@ -311,8 +311,8 @@ class Calendar:
                     zone = IanaZone(self.named(location[2]))
                 elif block:
                     zone = BlockZone(block)
-                elif DISPLAYS.get(display_key(tzid.strip().strip('"').strip()) or ''):
-                    zone = IanaZone(DISPLAYS[display_key(tzid.strip().strip('"').strip())])
+                elif displayed := DISPLAYS.get(display_key(tzid.strip().strip('"').strip()) or ''):
+                    zone = IanaZone(displayed)
                 else:
                     zone = self.floating
             self.cache[tzid] = zone

@@ -283,6 +283,9 @@ function firstWeek(year: number, wkst: number): number {
   return january + ahead - (ahead >= 4 ? 7 : 0);
 }
 
+/** The parts a YEARLY;BYWEEKNO rule may have for icalPlan to expand it itself. */
+const WEEK_PARTS = ['freq', 'interval', 'wkst', 'byday', 'byweekno', 'bymonth'];
+
 /**
  * How ical.js iterates `rule` (from `dtstart`, the series' start `seriesStart` moved forward
  * by fastForward), and which of its walls to keep, for the rule
@@ -317,8 +320,7 @@ function icalPlan(rule: IcalRule, dtstart: WallMs, seriesStart: WallMs): { data:
   const months = listOf(data.bymonth) as number[];
   const positions = listOf(data.bysetpos) as number[];
   const weeks = listOf(data.byweekno) as number[];
-  const weekParts = ['freq', 'interval', 'wkst', 'byday', 'byweekno', 'bymonth'];
-  const weekRule = rule.freq === 'YEARLY' && weeks?.length && Object.keys(data).every((key) => weekParts.includes(key));
+  const weekRule = rule.freq === 'YEARLY' && weeks?.length && Object.keys(data).every((key) => WEEK_PARTS.includes(key));
   // `dtstart` may have moved by whole years: its weekday need not be the series'.
   if (weekRule && !has('byday')) data.byday = [WEEKDAYS[weekdayOf(dayOf(seriesStart))]];
   const weekdays = plainWeekdays(data.byday);
