@@ -40,6 +40,9 @@ export interface IcalEvent {
   start: IcalTime;
   end?: IcalTime;
   durationMs?: number;
+  /** DURATION's weeks and days, as days (signed): durationMs counts them as 24 hours each,
+   * but they are calendar days (RFC 5545 §3.3.6), 23 or 25 hours across a clock change. */
+  durationDays?: number;
   rules: readonly IcalRule[];
   exrules: readonly IcalRule[];
   rdates: readonly { time: IcalTime; durationMs?: number }[];
@@ -173,15 +176,28 @@ function timeOf(prop: RawProp | undefined): IcalTime | undefined {
 
 const DURATION = /^([+-])?P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/;
 
-export function durationMs(raw: unknown): number | undefined {
+function durationParts(raw: unknown): RegExpExecArray | undefined {
   if (typeof raw !== 'string') return undefined;
   // Trailing spaces: Apple's iCal 1.0 ended every line with one.
   const value = raw.trim();
   const match = DURATION.exec(value);
-  if (!match || value === 'P' || value.endsWith('T')) return undefined;
+  return !match || value === 'P' || value.endsWith('T') ? undefined : match;
+}
+
+/** A DURATION value in milliseconds, its weeks and days counted as 24 hours each. */
+export function durationMs(raw: unknown): number | undefined {
+  const match = durationParts(raw);
+  if (!match) return undefined;
   const [, sign, w, d, h, m, s] = match;
   const ms = (((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * MINUTE + Number(s ?? 0) * SECOND;
   return sign === '-' ? -ms : ms;
+}
+
+/** A DURATION value's weeks and days, as days; undefined when it has none. */
+function durationDays(raw: unknown): number | undefined {
+  const match = durationParts(raw);
+  const days = match ? Number(match[2] ?? 0) * 7 + Number(match[3] ?? 0) : 0;
+  return days === 0 ? undefined : match?.[1] === '-' ? -days : days;
 }
 
 function person(prop: RawProp): IcalPerson {
@@ -431,6 +447,7 @@ export function assembleEvent(parts: EventParts): IcalEvent {
     start: parts.start,
     end: parts.end,
     durationMs: parts.duration === undefined ? undefined : durationMs(parts.duration),
+    durationDays: parts.duration === undefined ? undefined : durationDays(parts.duration),
     rules: parts.rules,
     exrules: parts.exrules,
     rdates: parts.rdates,

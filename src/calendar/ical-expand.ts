@@ -264,7 +264,14 @@ export function instantOf(time: IcalTime, zones: ZoneLookup): number {
 /** Length of one occurrence: DTEND − DTSTART of the master, else DURATION, else 0. */
 export function eventDuration(event: IcalEvent, zones: ZoneLookup, start: number): number {
   if (event.end && event.end.kind !== 'date') return Math.max(0, instantOf(event.end, zones) - start);
-  return Math.max(0, event.durationMs ?? 0);
+  return event.durationDays === undefined ? Math.max(0, event.durationMs ?? 0) : nominalLength(event, zoneOf(event.start, zones), event.start.wall, start);
+}
+
+/** The length of an occurrence of `event` (whose DURATION has days) that starts at `wall`,
+ * `utc`: its days on the calendar of its zone, then the rest of it (RFC 5545 §3.3.6). */
+function nominalLength(event: IcalEvent, zone: ZoneConverter, wall: WallMs, utc: number): number {
+  const days = event.durationDays ?? 0;
+  return Math.max(0, zone.toUtc(wall + days * DAY) + ((event.durationMs ?? 0) - days * DAY) - utc);
 }
 
 function dayOf(wall: WallMs): number {
@@ -466,7 +473,9 @@ export function expandSeries(
   // RFC 5545: DTSTART is always the first instance.
   if (master.start.wall >= fromWall && master.start.wall <= toWall) consider(master.start.wall, masterStart, duration);
 
-  for (let i = 0; i < rules.length; i++) eachWall(rules[i] as IcalRule, master.start.wall, fromWall, toWall, zone, budget, (wall, utc) => consider(wall, utc, duration));
+  // A DURATION of days is as long as those days are where each occurrence falls.
+  const nominal = master.durationDays !== undefined && !master.end;
+  for (let i = 0; i < rules.length; i++) eachWall(rules[i] as IcalRule, master.start.wall, fromWall, toWall, zone, budget, (wall, utc) => consider(wall, utc, nominal ? nominalLength(master, zone, wall, utc) : duration));
 
   for (let i = 0; i < rdates.length; i++) {
     const rdate = rdates[i] as IcalEvent['rdates'][number];

@@ -19,6 +19,9 @@ export interface FeedBlocks {
 
 const MAX_DEPTH = 8;
 const BOUNDARY = /^(BEGIN|END):([A-Za-z0-9-]{1,64})[ \t]*\r?$/gim;
+/** A boundary line with blanks after the name ("BEGIN:VEVENT\t"): ical.js would read the
+ * blanks as part of the component's name, and lose the event. */
+const BLANK_BOUNDARY = /^((?:BEGIN|END):[A-Za-z0-9-]{1,64})[ \t]+(?=\r?$)/gim;
 
 /** Top-level components of every VCALENDAR in `text`. Broken structure (no calendar,
  * unbalanced or truncated components) is `SyncError('malformed')`: a cut download must
@@ -30,29 +33,37 @@ export function splitFeed(text: string): FeedBlocks {
   let calendarStart = -1;
   let childStart = -1;
   let headerEnd = -1;
+  // Whether a boundary line of the current top-level component has blanks after its name.
+  let blanks = false;
   BOUNDARY.lastIndex = 0;
   for (let match = BOUNDARY.exec(text); match; match = BOUNDARY.exec(text)) {
     const kind = (match[1] ?? '').toUpperCase();
     const name = (match[2] ?? '').toUpperCase();
     const lineEnd = match.index + match[0].length;
+    const bare = kind.length + 1 + name.length;
+    // Longer than the name and a CR: blanks follow the name.
+    const blank = match[0].length > bare + 1 || (match[0].length === bare + 1 && match[0].charCodeAt(bare) !== 13);
     if (kind === 'BEGIN') {
       if (stack.length === 0 && name !== 'VCALENDAR') throw new SyncError('malformed', `The feed has a ${name.slice(0, 20)} outside any calendar.`);
       if (stack.length >= MAX_DEPTH) throw new SyncError('malformed', 'The feed nests components too deeply.');
       if (stack.length === 0) calendarStart = match.index;
       if (stack.length === 1) {
         childStart = match.index;
+        blanks = false;
         if (calendars === 0 && headerEnd === -1) headerEnd = match.index;
       }
+      blanks ||= blank;
       stack.push(name);
       continue;
     }
+    blanks ||= blank;
     const open = stack.pop();
     // An END naming a component that is not open ("END:VTOOD") closes the one that is, as
     // ical.js and python's icalendar read it; one naming a component open further out (an
     // END left out before it) is broken structure.
     if (open === undefined || (open !== name && stack.includes(name))) throw new SyncError('malformed', 'The feed has a component that ends without beginning.');
     if (stack.length === 1) {
-      const block = text.slice(childStart, lineEnd);
+      const block = blanks ? text.slice(childStart, lineEnd).replace(BLANK_BOUNDARY, '$1') : text.slice(childStart, lineEnd);
       if (open === 'VEVENT') blocks.events.push(block);
       else if (open === 'VTIMEZONE') blocks.timezones.push(block);
     } else if (stack.length === 0) {

@@ -132,6 +132,21 @@ describe('iCal: one odd line does not lose the event', () => {
     assert.ok(ms < 2_000, `${ms} ms of CPU`);
   });
 
+  it('reads a BEGIN or END line with blanks after the component\'s name', () => {
+    // ical.js takes the blanks for part of the name: a "VEVENT\t" is no event, and a
+    // "VTIMEZONE " defines no zone (its events would float: here, in UTC).
+    const text = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN',
+      'BEGIN:VTIMEZONE ', 'TZID:Customized Time Zone', 'BEGIN:STANDARD', 'DTSTART:16010101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD  ', 'END:VTIMEZONE\t',
+      'BEGIN:VEVENT\t', 'UID:blank@x', 'DTSTART:20260327T090000Z', 'DTEND:20260327T100000Z', 'SUMMARY:Interview', 'BEGIN:VALARM ', 'TRIGGER:-PT15M', 'ACTION:DISPLAY', 'END:VALARM\t', 'END:VEVENT  ',
+      'BEGIN:VEVENT', 'UID:zone@x', 'DTSTART;TZID=Customized Time Zone:20260330T120000', 'DTEND;TZID=Customized Time Zone:20260330T130000', 'SUMMARY:Interview', 'END:VEVENT',
+      'END:VCALENDAR ', '',
+    ].join('\r\n');
+    const result = parseIcalFeed(text, options());
+    assert.deepEqual(starts(result.interviews), [['ical:blank@x', '2026-03-27T09:00:00.000Z'], ['ical:zone@x', '2026-03-30T09:00:00.000Z']]);
+    assert.equal(result.skipped, 0);
+  });
+
   it('keeps every event when a line of the calendar header is malformed', () => {
     // Header lines from the invalid-input fixtures of allenporter/ical (a python parser), and
     // a zone line with a stray separator. Before, any of them refused the whole feed.
@@ -216,6 +231,29 @@ describe('iCal: events without UID, duplicates, ranges and exclusion rules', () 
     assert.deepEqual(days, [4, 5, 1, 2, 3, 4]);
     const without = parseIcalFeed(feed([events[0]?.filter((line) => !line.startsWith('EXRULE')) ?? []]), options({ windowDays: 7 }));
     assert.equal(Object.keys(without.interviews).length, 8);
+  });
+});
+
+describe('iCal: a DURATION\'s days are days of the calendar (RFC 5545 §3.3.6)', () => {
+  it('ends P1D at the same clock time the next day, 23 hours across the change to summer time, and PT24H after 24 hours', () => {
+    const events = [
+      ['UID:day@x', 'DTSTART;TZID=Europe/Rome:20260328T120000', 'DURATION:P1D', 'SUMMARY:Assessment day'],
+      ['UID:hours@x', 'DTSTART;TZID=Europe/Rome:20260328T150000', 'DURATION:PT24H', 'SUMMARY:On call'],
+      ['UID:series@x', 'DTSTART;TZID=Europe/Rome:20260327T120000', 'DURATION:P1DT1H', 'RRULE:FREQ=DAILY;COUNT=3', 'SUMMARY:Take-home task'],
+      ['UID:utc@x', 'DTSTART:20260328T120000Z', 'DURATION:P1D', 'SUMMARY:Hackathon'],
+    ];
+    const busy = Object.entries(parseIcalFeed(feed(events), options()).busy)
+      .map(([id, { start, end }]) => [id, new Date(start).toISOString(), new Date(end).toISOString()])
+      .sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+    // Python's zoneinfo: Rome is at +01:00 until 29 March 2026, 02:00, then at +02:00.
+    assert.deepEqual(busy, [
+      ['ical:day@x', '2026-03-28T11:00:00.000Z', '2026-03-29T10:00:00.000Z'],
+      ['ical:hours@x', '2026-03-28T14:00:00.000Z', '2026-03-29T14:00:00.000Z'],
+      ['ical:series@x@2026-03-27T11:00:00.000Z', '2026-03-27T11:00:00.000Z', '2026-03-28T12:00:00.000Z'],
+      ['ical:series@x@2026-03-28T11:00:00.000Z', '2026-03-28T11:00:00.000Z', '2026-03-29T11:00:00.000Z'],
+      ['ical:series@x@2026-03-29T10:00:00.000Z', '2026-03-29T10:00:00.000Z', '2026-03-30T11:00:00.000Z'],
+      ['ical:utc@x', '2026-03-28T12:00:00.000Z', '2026-03-29T12:00:00.000Z'],
+    ]);
   });
 });
 
