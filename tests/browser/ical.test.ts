@@ -28,9 +28,20 @@ function feed(events: Array<{ uid: string; summary: string; start: number; minut
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** Windows-1252's bytes for `text`: Latin-1's, and its own for the few characters used here. */
+function windows1252(text: string): Uint8Array {
+  const own: Record<string, number> = { '€': 0x80, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96 };
+  return Uint8Array.from(text, (c) => {
+    const byte = own[c] ?? c.charCodeAt(0);
+    if (byte > 0xff) throw new Error(`not in Windows-1252 here: ${c}`);
+    return byte;
+  });
+}
+
 /** A calendar server on 127.0.0.1 with ETags, so an unchanged feed answers 304. */
 class FeedServer {
-  body = '';
+  body: string | Uint8Array = '';
+  contentType = 'text/calendar; charset=utf-8';
   etag = '"v1"';
   requests: IncomingHttpHeaders[] = [];
   status = 200;
@@ -41,7 +52,7 @@ class FeedServer {
     } else if (req.headers['if-none-match'] === this.etag) {
       res.writeHead(304, { etag: this.etag }).end();
     } else {
-      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag: this.etag }).end(this.body);
+      res.writeHead(200, { 'content-type': this.contentType, etag: this.etag }).end(this.body);
     }
   });
   async start(): Promise<string> {
@@ -240,6 +251,31 @@ describe('a calendar connected through its secret iCal address', () => {
       return Object.values(interviews)[0]?.interviewer.email === 'luca.verdi@example.org';
     }, { message: 'the attendee, not the feed\'s owner, is the interviewer' });
     await popup.close();
+  });
+
+  it('reads a feed written in Windows-1252, sent as UTF-8 or declared', PER_TEST, async () => {
+    // Outlook and other Windows tools write Windows-1252, whose dashes, quotes and euro sign
+    // (bytes 0x80–0x9F) are not Latin-1's. Node 20's TextDecoder decodes them as Latin-1
+    // (nodejs/node#60888), so the unit tests cannot check them: the browser the extension
+    // runs in does. The second title keeps "Interview with Lattice Labs" for the next test.
+    const rounds = [
+      { title: 'Interview – Zoë’s café, “Round 1”', contentType: 'text/calendar; charset=utf-8', etag: '"v2-1252-utf8"' },
+      { title: 'Interview with Lattice Labs – O’Brien’s “final” round (€)', contentType: 'text/calendar; charset=windows-1252', etag: '"v2-1252"' },
+    ];
+    for (const round of rounds) {
+      server.body = windows1252(feed([{ uid: 'int-1@example.org', summary: round.title, start: start + 60 * MINUTE, minutes: 45, organizer: 'rosa.neri@example.org' }]));
+      server.contentType = round.contentType;
+      server.etag = round.etag;
+      const popup = await session.openPage('popup.html');
+      await popup.getByRole('button', { name: 'Sync now' }).click();
+      await session.waitFor(async () => {
+        const { interviews } = await session.readStorage<{ interviews: Record<string, Interview> }>(['interviews']);
+        return Object.values(interviews)[0]?.title === round.title;
+      }, { message: `the title as written: ${round.title}` });
+      await popup.getByRole('heading', { level: 2, name: round.title, exact: true }).waitFor();
+      await popup.close();
+    }
+    server.contentType = 'text/calendar; charset=utf-8';
   });
 
   it('keeps the last good data and says what is wrong when the address stops returning a calendar', PER_TEST, async () => {
