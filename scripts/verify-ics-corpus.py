@@ -18,7 +18,7 @@ Windows' display names, in src/calendar/windows-zones-data.ts) is shared, as dat
 What it reads, following RFC 5545: VEVENTs by UID; RECURRENCE-ID overrides (RANGE=
 THISANDFUTURE shifts the later instances); the copy with the higher SEQUENCE, then the
 later DTSTAMP, wins; RRULE / EXRULE / RDATE / EXDATE; DTSTART is always an instance;
-DTEND − DTSTART, else DURATION, is each instance's length; busy time is timed, not
+DTEND − DTSTART, else DURATION (its weeks and days on the calendar), is each instance's length; busy time is timed, not
 TRANSPARENT, not CANCELLED, longer than zero and overlapping [now, now + days). TZIDs:
 an IANA name (any case, /prefix/ paths), a Windows name (CLDR), the VTIMEZONE's
 X-LIC-LOCATION, else the VTIMEZONE's own observances (before the first onset its first
@@ -207,6 +207,9 @@ class IanaZone:
         # offset from before the gap (PEP 495), as RFC 5545 §3.3.5 asks.
         return wall.replace(tzinfo=self.zone).astimezone(UTC).replace(tzinfo=None)
 
+    def to_wall(self, utc):
+        return utc.replace(tzinfo=UTC).astimezone(self.zone).replace(tzinfo=None)
+
 
 class BlockZone:
     """A VTIMEZONE's own observances: onsets from DTSTART, RRULE (dateutil) and RDATE."""
@@ -252,6 +255,9 @@ class BlockZone:
             else:
                 break
         return offset
+
+    def to_wall(self, utc):
+        return utc + self.offset_at(utc)
 
     def to_utc(self, wall):
         candidates = sorted({wall - o for o in {to for _, to in self.changes} | {self.initial}})
@@ -336,12 +342,14 @@ def iso(utc):
 
 
 def duration_of(text):
+    """(days, the rest) of a DURATION, each signed: RFC 5545 §3.3.6 counts weeks and days on
+    the calendar, hours, minutes and seconds exactly."""
     m = re.match(r'^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$', text.strip())
     if not m:
         return None
     sign = -1 if m.group(1) == '-' else 1
     weeks, days, hours, minutes, seconds = (int(g or 0) for g in m.groups()[1:])
-    return sign * dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    return sign * dt.timedelta(weeks=weeks, days=days), sign * dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
 
 
 def length_of(cal, event, start_utc):
@@ -354,7 +362,16 @@ def length_of(cal, event, start_utc):
     duration = first(event, 'DURATION')
     if duration is not None:
         value = duration_of(duration[2])
-        return max(dt.timedelta(0), value) if value is not None else dt.timedelta(0)
+        if value is None:
+            return dt.timedelta(0)
+        days, rest = value
+        start = first(event, 'DTSTART')
+        if days and cal.instant(start)[2] == 'local':
+            zone = cal.zone(start[1].get('TZID'))
+            end = zone.to_utc(zone.to_wall(start_utc) + days) + rest
+        else:
+            end = start_utc + days + rest
+        return max(dt.timedelta(0), end - start_utc)
     return dt.timedelta(0)
 
 
@@ -498,7 +515,8 @@ def busy_instants(path, now, days):
                 if change:
                     record(change[1], ident, occ + change[2], change[3])
                 else:
-                    record(master, ident, occ, length)
+                    # DTEND's length is the master's; a DURATION's days are where each falls.
+                    record(master, ident, occ, length if first(master, 'DTEND') is not None else length_of(cal, master, occ))
         for rid, event in own.items():
             record_override(cal, record, key, rid, event)
     for key, own in overrides.items():
