@@ -18,11 +18,11 @@ Windows' display names, in src/calendar/windows-zones-data.ts) is shared, as dat
 What it reads, following RFC 5545: VEVENTs by UID; RECURRENCE-ID overrides (RANGE=
 THISANDFUTURE shifts the later instances); the copy with the higher SEQUENCE, then the
 later DTSTAMP, wins; RRULE / EXRULE / RDATE / EXDATE; DTSTART is always an instance;
-DTEND − DTSTART, else DURATION (its weeks and days on the calendar), is each instance's length; busy time is timed, not
-TRANSPARENT, not CANCELLED, longer than zero and overlapping [now, now + days). TZIDs:
-an IANA name (any case, /prefix/ paths), a Windows name (CLDR), the VTIMEZONE's
-X-LIC-LOCATION, else the VTIMEZONE's own observances (before the first onset its first
-TZOFFSETFROM), else a Windows display name ("(UTC-05:00) Eastern Time (US & Canada)", keyed
+DTEND − DTSTART, else DURATION (its weeks and days on the calendar), is each instance's
+length; busy time is timed, not TRANSPARENT, not CANCELLED, longer than zero and
+overlapping [now, now + days). TZIDs: an IANA name (any case, /prefix/ paths), a Windows
+name (CLDR), the VTIMEZONE's X-LIC-LOCATION, else the VTIMEZONE's own observances (before
+the first onset its first TZOFFSETFROM), else a Windows display name ("(UTC-05:00) Eastern Time (US & Canada)", keyed
 as the table's display rows); a TZID nothing defines, and floating times, use X-WR-TIMEZONE,
 else Europe/Rome (FLOATING_ZONE of tests/unit/ics-corpus-run.ts).
 
