@@ -187,17 +187,19 @@ function durationParts(raw: unknown): RegExpExecArray | undefined {
 /** A DURATION value in milliseconds, its weeks and days counted as 24 hours each. */
 export function durationMs(raw: unknown): number | undefined {
   const match = durationParts(raw);
-  if (!match) return undefined;
+  return match && millisecondsOf(match);
+}
+
+function millisecondsOf(match: RegExpExecArray): number {
   const [, sign, w, d, h, m, s] = match;
   const ms = (((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 + Number(h ?? 0)) * 60 + Number(m ?? 0)) * MINUTE + Number(s ?? 0) * SECOND;
   return sign === '-' ? -ms : ms;
 }
 
-/** A DURATION value's weeks and days, as days; undefined when it has none. */
-function durationDays(raw: unknown): number | undefined {
-  const match = durationParts(raw);
-  const days = match ? Number(match[2] ?? 0) * 7 + Number(match[3] ?? 0) : 0;
-  return days === 0 ? undefined : match?.[1] === '-' ? -days : days;
+/** A DURATION's weeks and days, as days; undefined when it has none. */
+function daysOf(match: RegExpExecArray): number | undefined {
+  const days = Number(match[2] ?? 0) * 7 + Number(match[3] ?? 0);
+  return days === 0 ? undefined : match[1] === '-' ? -days : days;
 }
 
 function person(prop: RawProp): IcalPerson {
@@ -438,6 +440,8 @@ export interface EventParts {
 /** The event of what a reader found: the one place both readers' events are made. */
 export function assembleEvent(parts: EventParts): IcalEvent {
   const { status, exdates } = parts;
+  // Read once for its milliseconds and its calendar days.
+  const duration = parts.duration === undefined ? undefined : durationParts(parts.duration);
   // Every field set, in one order, on every event: code the engine has optimized for one
   // event's shape must not meet another (a first sync reads thousands).
   return {
@@ -446,8 +450,8 @@ export function assembleEvent(parts: EventParts): IcalEvent {
     thisAndFuture: parts.range?.toUpperCase() === 'THISANDFUTURE' || undefined,
     start: parts.start,
     end: parts.end,
-    durationMs: parts.duration === undefined ? undefined : durationMs(parts.duration),
-    durationDays: parts.duration === undefined ? undefined : durationDays(parts.duration),
+    durationMs: duration && millisecondsOf(duration),
+    durationDays: duration && daysOf(duration),
     rules: parts.rules,
     exrules: parts.exrules,
     rdates: parts.rdates,

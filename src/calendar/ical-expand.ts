@@ -473,8 +473,9 @@ export function expandSeries(
   // RFC 5545: DTSTART is always the first instance.
   if (master.start.wall >= fromWall && master.start.wall <= toWall) consider(master.start.wall, masterStart, duration);
 
-  // A DURATION of days is as long as those days are where each occurrence falls.
-  const nominal = master.durationDays !== undefined && !master.end;
+  // A DURATION of days (there is none with a DTEND) is as long as those days are where each
+  // occurrence falls.
+  const nominal = master.durationDays !== undefined;
   for (let i = 0; i < rules.length; i++) eachWall(rules[i] as IcalRule, master.start.wall, fromWall, toWall, zone, budget, (wall, utc) => consider(wall, utc, nominal ? nominalLength(master, zone, wall, utc) : duration));
 
   for (let i = 0; i < rdates.length; i++) {
